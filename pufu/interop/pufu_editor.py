@@ -1,0 +1,377 @@
+"""pufu-editor's JSON: reading every chart and phase map it accepts, writing what it imports.
+
+The rules come from the editor's own validator (see shared/interop/README.md in the steering
+repository, and the README's "pufu-editor files" section):
+
+- a chart has ``winCondition``, ``gainingGoal``, ``purposes``, ``elements``; parts are
+  ``{uuid, text, comment: {color, text}}``; 施策 add ``color`` and an optional ``progress``;
+- the editor has no links: one 施策 serving two 中間目的 is written as two copies with the
+  same text. pufu reads such copies as one 施策 linked to each, and writes them back as copies;
+- a phase map is ``{"phase1": chart, "phase2": chart, ...}``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..model.chart import Chart, new_id
+from ..model.errors import FileError, FormatError
+from ..model.parts import (
+    COMMENT_COLORS,
+    ELEMENT_KEYS,
+    Color,
+    Comment,
+    CopyValues,
+    EditorCopy,
+    Kind,
+)
+from ..model.project import Project, today
+from ..model.store import parse_json, read_bytes
+
+_PHASE_KEY = re.compile(r"^phase(\d+)$")
+_NUMBER = re.compile(r"^\s*-?(\d+(\.\d*)?|\.\d+)\s*$")
+
+
+@dataclass
+class Imported:
+    """A project read from a pufu-editor file, with what pufu had to assume."""
+
+    project: Project
+    warnings: list[str] = field(default_factory=list)
+    phase_map: bool = False
+
+
+# ---------------------------------------------------------------------- reading
+
+
+def import_file(path: str | os.PathLike[str]) -> Imported:
+    """Read a pufu-editor chart or phase map into a new project."""
+    raw = read_bytes(path)
+    data = parse_json(path, raw)
+    try:
+        return import_data(data, title=Path(path).name.removesuffix(".json"))
+    except FormatError as exc:
+        raise FileError(path, str(exc)) from None
+
+
+def import_data(data: Any, title: str = "") -> Imported:
+    """A project from already-parsed pufu-editor JSON (a chart or a phase map)."""
+    if not isinstance(data, dict):
+        raise FormatError("$", f"a pufu-editor file holds a JSON object, not {_kind(data)}")
+    warnings: list[str] = []
+    phase_keys = {key: _PHASE_KEY.match(key) for key in data}
+    if data and all(phase_keys.values()):
+        numbered: dict[int, str] = {}
+        for key, match in phase_keys.items():
+            number = int(match.group(1))
+            if number in numbered:
+                raise FormatError(f"$.{key}", f"phase number {number} appears twice ({numbered[number]})")
+            numbered[number] = key
+        project = Project(title=title)
+        for number in sorted(numbered):
+            key = numbered[number]
+            chart = read_chart(data[key], f"$.{key}", warnings)
+            project.draft = chart
+            project.snapshot(title=key, date=today())
+        project.draft = project.phase_chart(len(project.phases)).copy()
+        return Imported(project, warnings, phase_map=True)
+    if any(phase_keys.values()) and "gainingGoal" not in data:
+        bad = next(key for key, match in phase_keys.items() if not match)
+        raise FormatError(f"$.{bad}", "a phase map has only keys phase1, phase2, ...")
+    chart = read_chart(data, "$", warnings)
+    project = Project(title=title, draft=chart)
+    project.snapshot(title=title, date=today())
+    return Imported(project, warnings)
+
+
+def read_chart(data: Any, where: str, warnings: list[str]) -> Chart:
+    """One pufu-editor chart as a pufu chart (accepting what the editor accepts)."""
+    reader = _ChartReader(warnings)
+    return reader.read(data, where)
+
+
+class _ChartReader:
+    def __init__(self, warnings: list[str]) -> None:
+        self.warnings = warnings
+        self.used: set[str] = set()
+
+    def read(self, data: Any, where: str) -> Chart:
+        obj = _object(data, where)
+        fixed: list[tuple[str, str, tuple[str | None, str, Comment]]] = []
+        for role, key in (("goal", "gainingGoal"), ("win", "winCondition")):
+            path = f"{where}.{key}"
+            fixed.append((role, path, self._fields(_object(_field(obj, key, where), path), path)))
+        elements = _object(_field(obj, "elements", where), f"{where}.elements")
+        for key in ELEMENT_KEYS:
+            path = f"{where}.elements.{key}"
+            if key not in elements:
+                raise FormatError(path, f"missing; the eight elements are {', '.join(ELEMENT_KEYS)}")
+            fixed.append((key, path, self._fields(_object(elements[key], path), path)))
+        ids = {role: self._id(fields[0]) for role, _, fields in fixed}
+        chart = Chart.blank(ids.pop("goal"), ids.pop("win"), ids)
+        for role, _, (uuid, text, comment) in fixed:
+            node = chart.goal if role == "goal" else chart.win if role == "win" else chart.element(role)
+            chart.set_text(node, text)
+            self._remember(chart, node, uuid, comment)
+        by_text: dict[str, tuple[str, str]] = {}
+        for p_index, raw_purpose in enumerate(_list(obj.get("purposes"), f"{where}.purposes")):
+            path = f"{where}.purposes[{p_index}]"
+            purpose_obj = _object(raw_purpose, path)
+            uuid, text, comment = self._fields(purpose_obj, path)
+            purpose = chart.add_purpose(text, part_id=self._id(uuid))
+            self._remember(chart, purpose, uuid, comment)
+            for m_index, raw_measure in enumerate(
+                _list(purpose_obj.get("measures"), f"{path}.measures")
+            ):
+                m_path = f"{path}.measures[{m_index}]"
+                self._measure(chart, purpose, _object(raw_measure, m_path), m_path, by_text)
+        return chart
+
+    def _measure(
+        self, chart: Chart, purpose: str, obj: dict, path: str, by_text: dict[str, tuple[str, str]]
+    ) -> None:
+        uuid, text, comment = self._fields(obj, path)
+        color = _color(obj.get("color"), path)
+        progress = self._progress(obj.get("progress"), path)
+        first = by_text.get(text) if text else None
+        if first is not None and not chart.graph.has_edge(first[0], purpose):
+            measure, first_path = first
+            chart.link_measure(measure, purpose)
+            known = chart.part(measure)
+            values = CopyValues(color=color, progress=progress, comment=comment)
+            same = (known.color, known.progress, known.comment) == (color, progress, comment)
+            if uuid != chart.editor_id(measure) or not same:
+                chart.graph.edges[measure, purpose]["copy"] = EditorCopy(
+                    uuid=uuid if uuid is not None else chart.editor_id(measure),
+                    values=None if same else values,
+                )
+            if not same:
+                self.warnings.append(
+                    f"{path}: same text as the 施策 at {first_path}, read as one 施策 serving both "
+                    "中間目的; its colour, progress and comment there differ (kept for export)"
+                )
+            return
+        measure = chart.add_measure(
+            purpose, text, color=color, progress=progress, part_id=self._id(uuid)
+        )
+        self._remember(chart, measure, uuid, comment)
+        if text:
+            by_text.setdefault(text, (measure, path))
+
+    def _fields(self, obj: dict, path: str) -> tuple[str | None, str, Comment]:
+        uuid = obj.get("uuid")
+        if uuid is not None and not isinstance(uuid, str):
+            raise FormatError(f"{path}.uuid", f"should be a string, not {_kind(uuid)}")
+        if uuid is None:
+            self.warnings.append(f"{path}.uuid: missing; pufu gave the part a new id")
+        if "text" not in obj:
+            raise FormatError(f"{path}.text", "missing")
+        text = obj["text"]
+        if not isinstance(text, str):
+            raise FormatError(f"{path}.text", f"should be a string, not {_kind(text)}")
+        return uuid, text, self._comment(obj, path)
+
+    def _comment(self, obj: dict, path: str) -> Comment:
+        if "comment" not in obj or obj["comment"] is None:
+            self.warnings.append(f"{path}.comment: missing; taken as an empty blue comment")
+            return Comment()
+        comment = _object(obj["comment"], f"{path}.comment")
+        color = comment.get("color")
+        if color is None:
+            self.warnings.append(f"{path}.comment.color: missing; taken as blue")
+            color = "blue"
+        if color not in COMMENT_COLORS:
+            raise FormatError(
+                f"{path}.comment.color", f"a comment colour is blue, green or red; found {color!r}"
+            )
+        if "text" not in comment:
+            self.warnings.append(f"{path}.comment.text: missing; taken as empty")
+        text = comment.get("text", "")
+        if not isinstance(text, str):
+            raise FormatError(f"{path}.comment.text", f"should be a string, not {_kind(text)}")
+        return Comment(color=color, text=text)
+
+    def _progress(self, value: Any, path: str) -> int | float | None:
+        if value is None:
+            return None
+        if isinstance(value, str) and _NUMBER.match(value):
+            value = float(value)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise FormatError(f"{path}.progress", f"should be a number from 0 to 100, not {value!r}")
+        if value != value:  # NaN
+            raise FormatError(f"{path}.progress", "should be a number from 0 to 100")
+        if not 0 <= value <= 100:
+            clamped = 0 if value < 0 else 100
+            self.warnings.append(f"{path}.progress: {value} is out of 0–100; taken as {clamped}")
+            value = clamped
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return value
+
+    def _id(self, uuid: str | None) -> str:
+        if uuid and uuid not in self.used:
+            self.used.add(uuid)
+            return uuid
+        fresh = new_id()
+        self.used.add(fresh)
+        return fresh
+
+    def _remember(self, chart: Chart, node: str, uuid: str | None, comment: Comment) -> None:
+        data = chart.graph.nodes[node]
+        if uuid is not None and uuid != node:
+            data["editor_id"] = uuid
+        data["comment"] = comment
+
+
+def _object(value: Any, path: str) -> dict:
+    if not isinstance(value, dict):
+        raise FormatError(path, f"should be an object, not {_kind(value)}")
+    return value
+
+
+def _field(obj: dict, key: str, where: str) -> Any:
+    if key not in obj:
+        raise FormatError(f"{where}.{key}", "missing")
+    return obj[key]
+
+
+def _list(value: Any, path: str) -> list:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise FormatError(path, f"should be a list, not {_kind(value)}")
+    return value
+
+
+def _color(value: Any, path: str) -> Color:
+    if value is None or value == "":
+        return Color.WHITE
+    try:
+        return Color(value)
+    except (ValueError, TypeError):
+        raise FormatError(
+            f"{path}.color", f"a 施策 colour is red, white, green, blue or yellow; found {value!r}"
+        ) from None
+
+
+def _kind(value: Any) -> str:
+    return {
+        dict: "an object",
+        list: "a list",
+        str: "a string",
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        type(None): "null",
+    }.get(type(value), type(value).__name__)
+
+
+# ---------------------------------------------------------------------- writing
+
+
+def chart_to_editor(chart: Chart) -> dict:
+    """One chart as pufu-editor writes it; shared 施策 become a copy under each 中間目的."""
+
+    def part(node: str) -> dict:
+        data = chart.graph.nodes[node]
+        return {"uuid": chart.editor_id(node), "text": data["text"], "comment": _comment(data["comment"])}
+
+    purposes = []
+    for purpose in chart.purposes():
+        measures = []
+        for measure in chart.measures_of(purpose):
+            data = chart.graph.nodes[measure]
+            copy = chart.editor_copy(measure, purpose)
+            values = copy.values if copy is not None else None
+            color = values.color if values else data["color"]
+            progress = values.progress if values else data["progress"]
+            comment = values.comment if values else data["comment"]
+            out = {
+                "uuid": copy.uuid if copy is not None else chart.editor_id(measure),
+                "text": data["text"],
+                "comment": _comment(comment),
+                "color": Color(color).value,
+            }
+            if progress is not None:
+                out["progress"] = progress
+            measures.append(out)
+        purposes.append({**part(purpose), "measures": measures})
+    return {
+        "winCondition": part(chart.win),
+        "gainingGoal": part(chart.goal),
+        "purposes": purposes,
+        "elements": {key: part(chart.element(key)) for key in ELEMENT_KEYS},
+    }
+
+
+def _comment(comment: Comment) -> dict:
+    return {"color": comment.color, "text": comment.text}
+
+
+def dumps_editor(data: dict) -> str:
+    """JSON the way pufu-editor writes it: two-space indent, no trailing newline."""
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def export_phase_map(project: Project) -> dict:
+    """Every recorded phase as ``{"phase1": chart, ...}``."""
+    return {
+        f"phase{phase.number}": chart_to_editor(project.phase_chart(phase.number))
+        for phase in project.phases
+    }
+
+
+def lost_in_export(project: Project, phases: list[int] | None) -> list[str]:
+    """What pufu-editor cannot hold, named so the user knows it stays only in the pufu file."""
+    lost: list[str] = []
+    if project.title:
+        lost.append("the project title")
+    chosen = [project.phase(n) for n in phases] if phases else []
+    titled = [p for p in chosen if p.title]
+    if titled:
+        lost.append(f"phase titles and dates ({len(titled)})")
+    happened = [p for p in chosen if p.happened]
+    if happened:
+        lost.append(f"what happened between phases ({len(happened)})")
+    notes = [n for n in project.notes if not phases or n.phase in phases]
+    if notes:
+        lost.append(f"review notes ({len(notes)})")
+    return lost
+
+
+def ambiguities(chart: Chart) -> list[str]:
+    """Things pufu-editor will read differently from pufu: distinct 施策 with one text."""
+    seen: dict[str, str] = {}
+    out: list[str] = []
+    for measure in chart.measures():
+        text = chart.part(measure).text
+        if not text:
+            if len(chart.purposes_of(measure)) > 1:
+                out.append(f"施策 {measure} has no text: pufu-editor will read its copies as separate 施策")
+            continue
+        if text in seen:
+            out.append(
+                f"施策 {seen[text]} and {measure} have the same text: pufu-editor will read them as one"
+            )
+        else:
+            seen[text] = measure
+    return out
+
+
+__all__ = [
+    "Imported",
+    "Kind",
+    "ambiguities",
+    "chart_to_editor",
+    "dumps_editor",
+    "export_phase_map",
+    "import_data",
+    "import_file",
+    "lost_in_export",
+    "read_chart",
+]

@@ -1,0 +1,78 @@
+"""The プ譜 model: plain Python on networkx and pydantic, with no screen and no Graphviz.
+
+Everything a screen or a command can do to a chart is an operation here first::
+
+    from pufu.model import Project, Session, check
+
+    session = Session(Project(title="セルフサービス立ち上げ"))
+    purpose = session.apply("add_purpose", "FAQで自己解決できている状態")
+    session.apply("add_measure", purpose, "よくある問い合わせ上位20件の記事を書く", color="red")
+    session.undo()
+
+Errors: :class:`ChartError` for an impossible operation (nothing changes), :class:`FileError`
+for a file pufu cannot read or write (the message names the file and the place).
+"""
+
+from .chart import OPERATIONS, Chart, Part, new_id
+from .checks import MAX_PURPOSES, Finding, check
+from .errors import ChartError, ConflictError, FileError, FormatError, PufuError
+from .fileformat import (
+    FORMAT_VERSION,
+    NOTE_KINDS,
+    ChartData,
+    NoteData,
+    PhaseData,
+    ProjectData,
+    json_schema,
+)
+from .parts import COLOR_ORDER, COMMENT_COLORS, ELEMENT_KEYS, SYMBOLS, Color, Comment, Kind
+from .project import Project, today
+from .session import Session
+from .store import (
+    MAX_FILE_BYTES,
+    Stamp,
+    dumps_project,
+    load_project,
+    loads_project,
+    save_project,
+    write_atomic,
+)
+
+__all__ = [
+    "COLOR_ORDER",
+    "COMMENT_COLORS",
+    "ELEMENT_KEYS",
+    "FORMAT_VERSION",
+    "MAX_FILE_BYTES",
+    "MAX_PURPOSES",
+    "NOTE_KINDS",
+    "OPERATIONS",
+    "SYMBOLS",
+    "Chart",
+    "ChartData",
+    "ChartError",
+    "Color",
+    "Comment",
+    "ConflictError",
+    "FileError",
+    "Finding",
+    "FormatError",
+    "Kind",
+    "NoteData",
+    "Part",
+    "PhaseData",
+    "Project",
+    "ProjectData",
+    "PufuError",
+    "Session",
+    "Stamp",
+    "check",
+    "dumps_project",
+    "json_schema",
+    "load_project",
+    "loads_project",
+    "new_id",
+    "save_project",
+    "today",
+    "write_atomic",
+]

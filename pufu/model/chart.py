@@ -1,0 +1,528 @@
+"""The プ譜 chart as a networkx graph, and the operations on it in the method's own words.
+
+Nodes are parts (attribute ``kind``: goal, win, purpose, measure, element). Edges run the way
+the sheet's arrows do: 施策 → 中間目的 → 勝利条件 → 獲得目標. The order of 中間目的 and the
+order of 施策 within each 中間目的 live on those edges (attribute ``order``), so a 施策 that
+serves several 中間目的 keeps its own place under each.
+
+Every operation checks first and changes second: an impossible one raises
+:class:`~pufu.model.errors.ChartError` and leaves the chart exactly as it was.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import networkx as nx
+
+from .errors import ChartError, FormatError
+from .fileformat import ChartData, ElementsData, MeasureData, PartData, PurposeData
+from .parts import (
+    COMMENT_COLORS,
+    ELEMENT_KEYS,
+    NO_COMMENT,
+    Color,
+    Comment,
+    EditorCopy,
+    Kind,
+    Progress,
+)
+
+#: The names of the operations that change a chart (undoable through a Session).
+OPERATIONS: frozenset[str] = frozenset(
+    {
+        "set_text",
+        "set_comment",
+        "set_element",
+        "add_purpose",
+        "remove_purpose",
+        "move_purpose",
+        "add_measure",
+        "remove_measure",
+        "move_measure",
+        "link_measure",
+        "unlink_measure",
+        "set_color",
+        "set_progress",
+        "remove",
+    }
+)
+
+
+def new_id() -> str:
+    """A fresh, unique part id."""
+    return uuid.uuid4().hex[:22]
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A read-only view of one part."""
+
+    id: str
+    kind: Kind
+    text: str
+    comment: Comment
+    color: Color | None = None  # 施策 only
+    progress: Progress | None = None  # 施策 only
+    key: str | None = None  # element only: people, money, ...
+
+
+def _check_text(text: object) -> str:
+    if not isinstance(text, str):
+        raise ChartError(f"a text must be a string, not {type(text).__name__}")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ChartError(f"the text holds a character that is not valid Unicode: {exc.reason}") from None
+    return text
+
+
+def _check_progress(value: object) -> Progress | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ChartError(f"progress must be a number from 0 to 100, or unset; got {value!r}")
+    if not 0 <= value <= 100:
+        raise ChartError(f"progress must be from 0 to 100; got {value}")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return value
+
+
+class Chart:
+    """One プ譜 sheet: 獲得目標, 勝利条件, ordered 中間目的, 施策, and the eight elements."""
+
+    __slots__ = ("graph",)
+
+    def __init__(self, graph: nx.DiGraph | None = None) -> None:
+        self.graph = graph if graph is not None else self._blank_graph()
+
+    @classmethod
+    def blank(cls, goal: str | None = None, win: str | None = None, elements: dict[str, str] | None = None) -> Chart:
+        """An empty sheet, optionally with given ids for the goal, the win condition and elements."""
+        return cls(cls._blank_graph(goal, win, elements))
+
+    @staticmethod
+    def _blank_graph(
+        goal: str | None = None, win: str | None = None, elements: dict[str, str] | None = None
+    ) -> nx.DiGraph:
+        graph = nx.DiGraph()
+        goal, win = goal or new_id(), win or new_id()
+        element_ids = {key: (elements or {}).get(key) or new_id() for key in ELEMENT_KEYS}
+        if len({goal, win, *element_ids.values()}) != 2 + len(ELEMENT_KEYS):
+            raise ChartError("the goal, the win condition and the eight elements need distinct ids")
+        graph.add_node(goal, kind=Kind.GOAL, text="", comment=NO_COMMENT)
+        graph.add_node(win, kind=Kind.WIN, text="", comment=NO_COMMENT)
+        graph.add_edge(win, goal)
+        for key, node in element_ids.items():
+            graph.add_node(node, kind=Kind.ELEMENT, key=key, text="", comment=NO_COMMENT)
+        graph.graph.update(goal=goal, win=win, elements=element_ids)
+        return graph
+
+    # ------------------------------------------------------------------ reading
+
+    @property
+    def goal(self) -> str:
+        """The id of the 獲得目標."""
+        return self.graph.graph["goal"]
+
+    @property
+    def win(self) -> str:
+        """The id of the 勝利条件."""
+        return self.graph.graph["win"]
+
+    def element(self, key: str) -> str:
+        """The id of one of the eight elements (``people``, ``money``, ...)."""
+        try:
+            return self.graph.graph["elements"][key]
+        except KeyError:
+            raise ChartError(
+                f"unknown element {key!r}; the eight are {', '.join(ELEMENT_KEYS)}"
+            ) from None
+
+    def elements(self) -> list[str]:
+        """The ids of the eight elements, in the sheet's order."""
+        return [self.graph.graph["elements"][key] for key in ELEMENT_KEYS]
+
+    def purposes(self) -> list[str]:
+        """The 中間目的, in order."""
+        return self._ordered_in(self.win)
+
+    def measures_of(self, purpose: str) -> list[str]:
+        """The 施策 serving one 中間目的, in their order under it."""
+        self._expect(purpose, Kind.PURPOSE)
+        return self._ordered_in(purpose)
+
+    def purposes_of(self, measure: str) -> list[str]:
+        """The 中間目的 a 施策 serves, in the 中間目的's order."""
+        self._expect(measure, Kind.MEASURE)
+        served = set(self.graph.successors(measure))
+        return [p for p in self.purposes() if p in served]
+
+    def measures(self) -> list[str]:
+        """Every 施策 once, in sheet order (by first 中間目的), then those serving nothing."""
+        seen: dict[str, None] = {}
+        for purpose in self.purposes():
+            for measure in self._ordered_in(purpose):
+                seen.setdefault(measure, None)
+        for node, data in self.graph.nodes(data=True):
+            if data["kind"] == Kind.MEASURE:
+                seen.setdefault(node, None)
+        return list(seen)
+
+    def part(self, part_id: str) -> Part:
+        """A read-only view of a part."""
+        data = self._node(part_id)
+        return Part(
+            id=part_id,
+            kind=data["kind"],
+            text=data["text"],
+            comment=data["comment"],
+            color=data.get("color"),
+            progress=data.get("progress"),
+            key=data.get("key"),
+        )
+
+    def parts(self) -> Iterator[Part]:
+        """Every part, in sheet order: goal, win, 中間目的, 施策, elements."""
+        for part_id in [self.goal, self.win, *self.purposes(), *self.measures(), *self.elements()]:
+            yield self.part(part_id)
+
+    def __contains__(self, part_id: object) -> bool:
+        return part_id in self.graph
+
+    def __len__(self) -> int:
+        return self.graph.number_of_nodes()
+
+    def editor_copy(self, measure: str, purpose: str) -> EditorCopy | None:
+        """How this 施策's copy under this 中間目的 looked in pufu-editor, if imported."""
+        return self.graph.edges[measure, purpose].get("copy")
+
+    def editor_id(self, part_id: str) -> str:
+        """The uuid to write for this part in pufu-editor's format."""
+        return self._node(part_id).get("editor_id") or part_id
+
+    # ------------------------------------------------------------------ operations
+
+    def set_text(self, part_id: str, text: str) -> None:
+        """Change the text of any part."""
+        self._node(part_id)
+        self.graph.nodes[part_id]["text"] = _check_text(text)
+
+    def set_comment(self, part_id: str, color: str = "blue", text: str = "") -> None:
+        """Set the comment of any part; an empty text removes it."""
+        data = self._node(part_id)
+        if color not in COMMENT_COLORS:
+            raise ChartError(f"a comment colour is blue, green or red; got {color!r}")
+        data["comment"] = Comment(color=color, text=_check_text(text))
+        self._drop_copy_values(part_id)
+
+    def set_element(self, key: str, text: str) -> None:
+        """Write one of the eight elements."""
+        self.set_text(self.element(key), text)
+
+    def add_purpose(self, text: str = "", *, after: str | None = None, part_id: str | None = None) -> str:
+        """Add a 中間目的 after another (at the end by default); returns its id."""
+        text = _check_text(text)
+        order = self.purposes()
+        index = len(order) if after is None else self._index_after(order, after, Kind.PURPOSE)
+        node = self._fresh(part_id)
+        self.graph.add_node(node, kind=Kind.PURPOSE, text=text, comment=NO_COMMENT)
+        self.graph.add_edge(node, self.win)
+        order.insert(index, node)
+        self._renumber(order, self.win)
+        return node
+
+    def remove_purpose(self, purpose: str) -> list[str]:
+        """Remove a 中間目的 and the 施策 that served only it; returns the removed 施策."""
+        self._expect(purpose, Kind.PURPOSE)
+        only_here = [m for m in self._ordered_in(purpose) if self.graph.out_degree(m) == 1]
+        self.graph.remove_nodes_from([purpose, *only_here])
+        self._renumber(self.purposes(), self.win)
+        return only_here
+
+    def remove(self, part_id: str) -> list[str]:
+        """Remove a 中間目的 or 施策; returns the ids removed. The 獲得目標, 勝利条件 and the
+        eight elements are part of every sheet and cannot be removed (clear their text instead)."""
+        kind = self._node(part_id)["kind"]
+        if kind == Kind.PURPOSE:
+            return [part_id, *self.remove_purpose(part_id)]
+        if kind == Kind.MEASURE:
+            self.remove_measure(part_id)
+            return [part_id]
+        raise ChartError(
+            f"the {_KIND_JA[kind]} is part of every sheet and cannot be removed; clear its text instead"
+        )
+
+    def move_purpose(self, purpose: str, offset: int) -> None:
+        """Move a 中間目的 up (negative) or down (positive) in the order."""
+        self._expect(purpose, Kind.PURPOSE)
+        self._renumber(self._moved(self.purposes(), purpose, offset), self.win)
+
+    def add_measure(
+        self,
+        purpose: str,
+        text: str = "",
+        *,
+        after: str | None = None,
+        color: Color | str = Color.WHITE,
+        progress: Progress | None = None,
+        part_id: str | None = None,
+    ) -> str:
+        """Add a 施策 serving a 中間目的, after another 施策 under it (at the end by default)."""
+        self._expect(purpose, Kind.PURPOSE)
+        text = _check_text(text)
+        color = self._color(color)
+        progress = _check_progress(progress)
+        order = self._ordered_in(purpose)
+        index = len(order) if after is None else self._index_after(order, after, Kind.MEASURE)
+        node = self._fresh(part_id)
+        self.graph.add_node(
+            node, kind=Kind.MEASURE, text=text, comment=NO_COMMENT, color=color, progress=progress
+        )
+        self.graph.add_edge(node, purpose)
+        order.insert(index, node)
+        self._renumber(order, purpose)
+        return node
+
+    def remove_measure(self, measure: str) -> None:
+        """Remove a 施策 from the sheet (from every 中間目的 it serves)."""
+        self._expect(measure, Kind.MEASURE)
+        served = list(self.graph.successors(measure))
+        self.graph.remove_node(measure)
+        for purpose in served:
+            self._renumber(self._ordered_in(purpose), purpose)
+
+    def move_measure(self, measure: str, purpose: str, offset: int) -> None:
+        """Move a 施策 up or down among the 施策 of one 中間目的 it serves."""
+        self._expect_link(measure, purpose)
+        self._renumber(self._moved(self._ordered_in(purpose), measure, offset), purpose)
+
+    def link_measure(self, measure: str, purpose: str, *, after: str | None = None) -> None:
+        """Let a 施策 serve another 中間目的 too."""
+        self._expect(measure, Kind.MEASURE)
+        self._expect(purpose, Kind.PURPOSE)
+        if self.graph.has_edge(measure, purpose):
+            raise ChartError("this 施策 already serves that 中間目的")
+        order = self._ordered_in(purpose)
+        index = len(order) if after is None else self._index_after(order, after, Kind.MEASURE)
+        self.graph.add_edge(measure, purpose)
+        order.insert(index, measure)
+        self._renumber(order, purpose)
+
+    def unlink_measure(self, measure: str, purpose: str) -> None:
+        """Stop a 施策 serving one 中間目的; it must go on serving at least one."""
+        self._expect_link(measure, purpose)
+        if self.graph.out_degree(measure) == 1:
+            raise ChartError(
+                "this is the only 中間目的 the 施策 serves; remove the 施策 instead, or link it elsewhere first"
+            )
+        self.graph.remove_edge(measure, purpose)
+        self._renumber(self._ordered_in(purpose), purpose)
+
+    def set_color(self, measure: str, color: Color | str) -> None:
+        """Set a 施策's colour (red, white, green, blue, yellow)."""
+        self._expect(measure, Kind.MEASURE)
+        self.graph.nodes[measure]["color"] = self._color(color)
+        self._drop_copy_values(measure)
+
+    def set_progress(self, measure: str, progress: Progress | None) -> None:
+        """Set a 施策's progress, 0 to 100, or None for unset."""
+        self._expect(measure, Kind.MEASURE)
+        self.graph.nodes[measure]["progress"] = _check_progress(progress)
+        self._drop_copy_values(measure)
+
+    # ------------------------------------------------------------------ whole-chart
+
+    def copy(self) -> Chart:
+        """An independent copy (attribute values are immutable, so a shallow graph copy is)."""
+        graph = self.graph.copy()
+        graph.graph["elements"] = dict(self.graph.graph["elements"])
+        return Chart(graph)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Chart):
+            return NotImplemented
+        return self.to_data() == other.to_data()
+
+    def __repr__(self) -> str:
+        return f"<Chart {len(self.purposes())} 中間目的, {len(self.measures())} 施策>"
+
+    def to_data(self) -> ChartData:
+        """The chart in the file format."""
+        def part(node: str) -> dict:
+            data = self.graph.nodes[node]
+            out = {"id": node, "text": data["text"], "comment": data["comment"]}
+            if data.get("editor_id"):
+                out["editorId"] = data["editor_id"]
+            return out
+
+        purposes = []
+        for purpose in self.purposes():
+            measures = self._ordered_in(purpose)
+            copies = {
+                m: self.graph.edges[m, purpose]["copy"]
+                for m in measures
+                if self.graph.edges[m, purpose].get("copy") is not None
+            }
+            purposes.append(
+                PurposeData.model_construct(
+                    **part(purpose), measures=measures, editorCopies=copies or None
+                )
+            )
+        measures = [
+            MeasureData.model_construct(
+                **part(m),
+                color=self.graph.nodes[m]["color"],
+                progress=self.graph.nodes[m]["progress"],
+            )
+            for m in self.measures()
+        ]
+        elements = ElementsData.model_construct(
+            **{key: PartData.model_construct(**part(self.element(key))) for key in ELEMENT_KEYS}
+        )
+        return ChartData.model_construct(
+            gainingGoal=PartData.model_construct(**part(self.goal)),
+            winCondition=PartData.model_construct(**part(self.win)),
+            purposes=purposes,
+            measures=measures,
+            elements=elements,
+        )
+
+    @classmethod
+    def from_data(cls, data: ChartData, where: str = "$") -> Chart:
+        """Build a chart from the file format, refusing duplicate ids and dangling links."""
+        graph = nx.DiGraph()
+        seen: dict[str, str] = {}
+
+        def add(node: PartData, path: str, kind: Kind, **extra: object) -> str:
+            if node.id in seen:
+                raise FormatError(f"{path}.id", f"duplicate id {node.id!r} (also at {seen[node.id]})")
+            seen[node.id] = path
+            attrs = {"kind": kind, "text": node.text, "comment": node.comment, **extra}
+            if node.editorId:
+                attrs["editor_id"] = node.editorId
+            graph.add_node(node.id, **attrs)
+            return node.id
+
+        goal = add(data.gainingGoal, f"{where}.gainingGoal", Kind.GOAL)
+        win = add(data.winCondition, f"{where}.winCondition", Kind.WIN)
+        graph.add_edge(win, goal)
+        graph.graph.update(goal=goal, win=win)
+        graph.graph["elements"] = {
+            key: add(getattr(data.elements, key), f"{where}.elements.{key}", Kind.ELEMENT, key=key)
+            for key in ELEMENT_KEYS
+        }
+        for index, purpose in enumerate(data.purposes):
+            add(purpose, f"{where}.purposes[{index}]", Kind.PURPOSE)
+            graph.add_edge(purpose.id, win, order=index)
+        for index, measure in enumerate(data.measures):
+            add(
+                measure,
+                f"{where}.measures[{index}]",
+                Kind.MEASURE,
+                color=measure.color,
+                progress=_check_progress(measure.progress),
+            )
+        for index, purpose in enumerate(data.purposes):
+            path = f"{where}.purposes[{index}]"
+            for position, measure in enumerate(purpose.measures):
+                if graph.nodes.get(measure, {}).get("kind") != Kind.MEASURE:
+                    raise FormatError(
+                        f"{path}.measures[{position}]", f"no 施策 with id {measure!r} in this chart"
+                    )
+                if graph.has_edge(measure, purpose.id):
+                    raise FormatError(f"{path}.measures[{position}]", f"施策 {measure!r} listed twice")
+                graph.add_edge(measure, purpose.id, order=position)
+            for measure, copy in (purpose.editorCopies or {}).items():
+                if not graph.has_edge(measure, purpose.id):
+                    raise FormatError(
+                        f"{path}.editorCopies", f"{measure!r} is not a 施策 of this 中間目的"
+                    )
+                graph.edges[measure, purpose.id]["copy"] = copy
+        return cls(graph)
+
+    # ------------------------------------------------------------------ helpers
+
+    def _node(self, part_id: str) -> dict:
+        try:
+            return self.graph.nodes[part_id]
+        except (KeyError, TypeError):
+            raise ChartError(f"no part with id {part_id!r} in this chart") from None
+
+    def _expect(self, part_id: str, kind: Kind) -> dict:
+        data = self._node(part_id)
+        if data["kind"] != kind:
+            raise ChartError(
+                f"{part_id!r} is a {data['kind'].value}, not a {kind.value} "
+                f"({_KIND_JA[data['kind']]}, not {_KIND_JA[kind]})"
+            )
+        return data
+
+    def _expect_link(self, measure: str, purpose: str) -> None:
+        self._expect(measure, Kind.MEASURE)
+        self._expect(purpose, Kind.PURPOSE)
+        if not self.graph.has_edge(measure, purpose):
+            raise ChartError("this 施策 does not serve that 中間目的")
+
+    def _fresh(self, part_id: str | None) -> str:
+        if part_id is None:
+            return new_id()
+        if not isinstance(part_id, str) or not part_id:
+            raise ChartError("a part id is a non-empty string")
+        if part_id in self.graph:
+            raise ChartError(f"id {part_id!r} is already used in this chart")
+        return part_id
+
+    def _ordered_in(self, parent: str) -> list[str]:
+        edges = self.graph.in_edges(parent, data="order")
+        return [child for child, _, _ in sorted(edges, key=lambda edge: edge[2])]
+
+    def _renumber(self, order: Iterable[str], parent: str) -> None:
+        for position, child in enumerate(order):
+            self.graph.edges[child, parent]["order"] = position
+
+    def _index_after(self, order: list[str], after: str, kind: Kind) -> int:
+        self._expect(after, kind)
+        if after not in order:
+            raise ChartError(f"{after!r} is not in that list")
+        return order.index(after) + 1
+
+    @staticmethod
+    def _moved(order: list[str], item: str, offset: int) -> list[str]:
+        if isinstance(offset, bool) or not isinstance(offset, int):
+            raise ChartError(f"a move is a whole number of places; got {offset!r}")
+        index = order.index(item)
+        target = index + offset
+        if not 0 <= target < len(order):
+            raise ChartError("cannot move it further that way")
+        order.insert(target, order.pop(index))
+        return order
+
+    @staticmethod
+    def _color(color: Color | str) -> Color:
+        try:
+            return Color(color)
+        except ValueError:
+            raise ChartError(
+                f"a 施策 colour is red, white, green, blue or yellow; got {color!r}"
+            ) from None
+
+    def _drop_copy_values(self, part_id: str) -> None:
+        if self.graph.nodes[part_id]["kind"] != Kind.MEASURE:
+            return
+        for _, purpose, data in self.graph.out_edges(part_id, data=True):
+            copy = data.get("copy")
+            if copy is not None and copy.values is not None:
+                data["copy"] = EditorCopy(uuid=copy.uuid)
+
+
+_KIND_JA = {
+    Kind.GOAL: "獲得目標",
+    Kind.WIN: "勝利条件",
+    Kind.PURPOSE: "中間目的",
+    Kind.MEASURE: "施策",
+    Kind.ELEMENT: "廟算八要素",
+}

@@ -1,0 +1,133 @@
+"""The project file format (``*.pufu.json``), as pydantic models.
+
+One UTF-8 JSON file holds a whole project: its title, the recorded phases (局面), the working
+draft and the review notes. Keys come out in the order the fields are declared here, indented
+by two, so a change makes a small, readable git diff. The JSON Schema is generated from these
+models (``pufu schema``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .parts import Color, Comment, EditorCopy, Progress
+
+FORMAT_NAME = "pufu"
+FORMAT_VERSION = 1
+
+NoteKind = Literal["good", "bad", "lesson", "question"]
+NOTE_KINDS: tuple[str, ...] = ("good", "bad", "lesson", "question")
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+
+class PartData(_Data):
+    """A part of the sheet: a stable id, a text (may hold newlines) and a comment."""
+
+    id: Annotated[str, Field(min_length=1)]
+    text: str = ""
+    comment: Comment = Comment()
+    editorId: str | None = Field(
+        default=None, description="the uuid pufu-editor gave this part, when it was not unique"
+    )
+
+
+class MeasureData(PartData):
+    """A 施策: colour and progress (0–100, or absent when unset)."""
+
+    color: Color = Color.WHITE
+    progress: Annotated[Progress, Field(ge=0, le=100)] | None = None
+
+
+class PurposeData(PartData):
+    """A 中間目的 and the ids of the 施策 that serve it, in order."""
+
+    measures: list[str] = Field(default_factory=list)
+    editorCopies: dict[str, EditorCopy] | None = Field(
+        default=None, description="per 施策 id: how its copy under this 中間目的 looked in pufu-editor"
+    )
+
+
+class ElementsData(_Data):
+    """廟算八要素: the eight given conditions."""
+
+    people: PartData
+    money: PartData
+    time: PartData
+    quality: PartData
+    businessScheme: PartData
+    environment: PartData
+    rival: PartData
+    foreignEnemy: PartData
+
+
+class ChartData(_Data):
+    """One プ譜 sheet. 施策 are listed once; 中間目的 refer to them by id, so a 施策 can
+    serve several 中間目的."""
+
+    gainingGoal: PartData
+    winCondition: PartData
+    purposes: list[PurposeData] = Field(default_factory=list)
+    measures: list[MeasureData] = Field(default_factory=list)
+    elements: ElementsData
+
+
+class PhaseData(_Data):
+    """A recorded 局面: frozen once recorded."""
+
+    number: Annotated[int, Field(ge=1)]
+    title: str = ""
+    date: Annotated[str, Field(pattern=_DATE.pattern)]
+    happened: str = Field(default="", description="what happened since the previous phase")
+    chart: ChartData
+
+
+class NoteData(_Data):
+    """A review note (感想) on a phase, or on one part within a phase."""
+
+    id: Annotated[str, Field(min_length=1)]
+    phase: Annotated[int, Field(ge=1)]
+    part: str | None = None
+    author: str
+    kind: NoteKind
+    text: str
+    created: str = Field(description="ISO 8601 timestamp")
+
+
+class ProjectData(_Data):
+    """The whole ``*.pufu.json`` file."""
+
+    format: Literal["pufu"] = FORMAT_NAME
+    version: Literal[1] = FORMAT_VERSION
+    title: str = ""
+    phases: list[PhaseData] = Field(default_factory=list)
+    draft: ChartData
+    notes: list[NoteData] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _phases_numbered(self) -> ProjectData:
+        for index, phase in enumerate(self.phases):
+            if phase.number != index + 1:
+                raise ValueError(
+                    f"phases[{index}] has number {phase.number}; phases are numbered 1, 2, 3, ..."
+                )
+        numbers = len(self.phases)
+        for index, note in enumerate(self.notes):
+            if note.phase > numbers:
+                raise ValueError(f"notes[{index}] refers to phase {note.phase}, which does not exist")
+        return self
+
+
+def json_schema() -> dict:
+    """The JSON Schema of the project file, generated from the models."""
+    schema = ProjectData.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "pufu project file"
+    return schema
