@@ -1,0 +1,1 @@
+"""The ``pufu`` command line: one module per command under :mod:`pufu.cli.commands`."""

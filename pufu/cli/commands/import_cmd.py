@@ -1,0 +1,37 @@
+"""pufu import SRC -o PROJECT: read a pufu-editor chart or phase map into a new project.
+
+A single chart becomes the draft and one recorded phase; a phase map (phase1..phaseN) becomes
+N phases in numeric order, the last also the draft. 施策 with the same text under several
+中間目的 become one 施策 linked to each.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from ...interop.pufu_editor import import_file
+from ...model import save_project
+from ..common import info, warn
+
+ORDER = 30
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("import", help="import a pufu-editor JSON file", description=__doc__)
+    parser.add_argument("source", help="a pufu-editor chart or phase map (.json)")
+    parser.add_argument("-o", "--output", required=True, help="the project file to create")
+    parser.add_argument("--title", help="project title (default: the source file name)")
+    parser.add_argument("--force", action="store_true", help="replace an existing project file")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    imported = import_file(args.source)
+    if args.title is not None:
+        imported.project.title = args.title
+    for message in imported.warnings:
+        warn(f"{args.source}: {message}")
+    save_project(imported.project, args.output, None, force=args.force)
+    phases = len(imported.project.phases)
+    info(f"imported {args.source} into {args.output} ({phases} phase{'s' if phases != 1 else ''})")
+    return 0

@@ -1,0 +1,26 @@
+"""pufu phases PROJECT: the recorded phases, one a line: number, title, date, what happened."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..common import open_project
+
+ORDER = 50
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("phases", help="list the recorded phases", description=__doc__)
+    parser.add_argument("project")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    project, _ = open_project(args.project)
+    for phase in project.phases:
+        print(f"{phase.number}\t{one_line(phase.title)}\t{phase.date}\t{one_line(phase.happened)}")
+    return 0

@@ -1,0 +1,80 @@
+"""Markdown export, close to pufu-editor's own (a nested list), with the right term 勝利条件.
+
+Any text is written literally: Markdown and HTML characters are escaped, newlines become
+``<br>`` as in the editor's export, and control characters show as their visible symbols.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..i18n import t
+from ..model import ELEMENT_KEYS, Chart, Comment
+
+_NEWLINES = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
+_ESCAPES = {
+    "\\": "\\\\",
+    "`": "\\`",
+    "*": "\\*",
+    "_": "\\_",
+    "[": "\\[",
+    "]": "\\]",
+    "|": "\\|",
+    "~": "\\~",
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+}
+_SPECIAL = re.compile("[" + re.escape("".join(_ESCAPES)) + "\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    return "\u2421" if char == "\x7f" else chr(0x2400 + ord(char))
+
+
+def md_text(text: str) -> str:
+    """One part's text as inline Markdown: escaped, on one line, newlines as ``<br>``."""
+    return "<br>".join(_SPECIAL.sub(_escape_char, line) for line in _NEWLINES.split(text))
+
+
+def _comment(comment: Comment, indent: str, lang: str | None) -> list[str]:
+    if comment.empty:
+        return []
+    label = f"{t('comment', lang)}（{t('color.' + comment.color, lang)}）"
+    return [f"{indent}- {label}: {md_text(comment.text)}"]
+
+
+def _progress(value: int | float | None) -> str:
+    if value is None:
+        return ""
+    return f" ({value:g}%)"
+
+
+def chart_markdown(chart: Chart, lang: str | None = "ja") -> str:
+    """The chart as a nested Markdown list, in pufu-editor's layout."""
+    lines: list[str] = []
+    goal, win = chart.part(chart.goal), chart.part(chart.win)
+    lines.append(f"- {t('kind.goal', lang)}: {md_text(goal.text)}")
+    lines += _comment(goal.comment, "  ", lang)
+    lines.append(f"- {t('kind.win', lang)}: {md_text(win.text)}")
+    lines += _comment(win.comment, "  ", lang)
+    for p_index, purpose_id in enumerate(chart.purposes(), start=1):
+        purpose = chart.part(purpose_id)
+        lines.append(f"  - {t('kind.purpose', lang)}{p_index}: {md_text(purpose.text)}")
+        lines += _comment(purpose.comment, "    ", lang)
+        for m_index, measure_id in enumerate(chart.measures_of(purpose_id), start=1):
+            measure = chart.part(measure_id)
+            lines.append(
+                f"    - {t('kind.measure', lang)}{p_index}-{m_index}: "
+                f"{md_text(measure.text)}{_progress(measure.progress)}"
+            )
+            lines += _comment(measure.comment, "      ", lang)
+    lines.append(f"- {t('kind.elements', lang)}")
+    for key in ELEMENT_KEYS:
+        element = chart.part(chart.element(key))
+        lines.append(f"  - {t('element.' + key, lang)}: {md_text(element.text)}")
+        lines += _comment(element.comment, "    ", lang)
+    return "\n".join(lines) + "\n"
