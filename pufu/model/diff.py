@@ -1,0 +1,395 @@
+"""What changed between two sheets (局面): the diff a 感想戦 reads, as plain data.
+
+``diff(a, b)`` matches the parts of two charts and lists every change, in the order a review
+reads them: the 獲得目標 and the 勝利条件 first (a changed win condition is the third law at
+work), then the 中間目的, the 施策 and the eight elements.
+
+How parts are matched (the same part in both sheets):
+
+- the 獲得目標, the 勝利条件 and each of the eight elements by their place on the sheet, whatever
+  their ids (every sheet has exactly one of each);
+- 中間目的 and 施策 by id; then, among those left unmatched, by equal text within the same kind
+  (whitespace-insensitive). pufu-editor gives every part a fresh uuid in each phase of a phase
+  map, so an imported project shares no ids between phases; matching by text keeps "the same
+  施策, now red and done" one part instead of a removal plus an addition. A part whose id *and*
+  text both changed is reported as removed and added.
+
+Everything runs in O(n log n) for n parts: dicts and sets keyed by id, and reorders found as the
+parts outside a longest increasing subsequence of old positions (only a relative move counts,
+not the shift an insertion causes).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter, defaultdict, deque
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from .chart import Chart
+from .errors import ChartError
+from .parts import ELEMENT_KEYS, Kind
+from .project import Project
+
+
+class ChangeKind(StrEnum):
+    """What happened to one part between two sheets."""
+
+    ADDED = "added"
+    REMOVED = "removed"
+    TEXT = "text"
+    COMMENT = "comment"
+    COLOR = "color"
+    PROGRESS = "progress"
+    RELINKED = "relinked"  # a 施策 now serves other 中間目的
+    REORDERED = "reordered"  # moved relative to its neighbours
+
+
+#: The order parts are reported in: goal and win first.
+KIND_ORDER: tuple[Kind, ...] = (Kind.GOAL, Kind.WIN, Kind.PURPOSE, Kind.MEASURE, Kind.ELEMENT)
+#: The order of one part's changes.
+CHANGE_ORDER: tuple[ChangeKind, ...] = tuple(ChangeKind)
+DRAFT = "draft"
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One change of one part.
+
+    ``part_id`` is the part's id in the newer sheet (in the older one when removed); ``a_id`` its
+    id in the older sheet (None when added). ``before``/``after`` hold texts, a comment as
+    ``{"color", "text"}``, a colour, a progress, lists of 中間目的 texts (relinked) or 1-based
+    positions (reordered). ``label`` names the part (its text), ``context`` the 中間目的 a 施策
+    stands under.
+    """
+
+    kind: ChangeKind
+    part_id: str
+    part_kind: Kind
+    before: Any = None
+    after: Any = None
+    a_id: str | None = None
+    label: str = ""
+    context: str | None = None
+    key: str | None = None  # element key
+
+    @property
+    def decisive(self) -> bool:
+        """A change of what counts as a win: the 獲得目標's or the 勝利条件's text."""
+        return self.part_kind in (Kind.GOAL, Kind.WIN) and self.kind == ChangeKind.TEXT
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "kind": self.kind.value,
+            "partKind": self.part_kind.value,
+            "partId": self.part_id,
+        }
+        if self.a_id is not None and self.a_id != self.part_id:
+            out["previousId"] = self.a_id
+        if self.key is not None:
+            out["key"] = self.key
+        out["label"] = self.label
+        if self.context is not None:
+            out["context"] = self.context
+        out["before"] = self.before
+        out["after"] = self.after
+        if self.decisive:
+            out["decisive"] = True
+        return out
+
+
+@dataclass(slots=True)
+class ChartDiff:
+    """Every change from sheet ``a`` to sheet ``b``: the 獲得目標's and 勝利条件's text changes
+    first, then part by part in the newer sheet's order (goal, win, 中間目的, 施策, elements),
+    each kind of part followed by its removals."""
+
+    changes: list[Change] = field(default_factory=list)
+    matched_by_text: int = 0  # pairs whose ids differ but whose texts are equal
+
+    def __bool__(self) -> bool:
+        return bool(self.changes)
+
+    def __len__(self) -> int:
+        return len(self.changes)
+
+    def __iter__(self):
+        return iter(self.changes)
+
+    @property
+    def decisive(self) -> list[Change]:
+        """The changes of the 獲得目標's or 勝利条件's text."""
+        return [c for c in self.changes if c.decisive]
+
+    @property
+    def win_changed(self) -> bool:
+        return any(c.decisive and c.part_kind == Kind.WIN for c in self.changes)
+
+    @property
+    def goal_changed(self) -> bool:
+        return any(c.decisive and c.part_kind == Kind.GOAL for c in self.changes)
+
+    @property
+    def structural(self) -> bool:
+        """True when a 中間目的 or 施策 came or went, or the goal or win changed."""
+        return any(
+            c.decisive or (c.kind in (ChangeKind.ADDED, ChangeKind.REMOVED)) for c in self.changes
+        )
+
+    def counts(self) -> dict[str, int]:
+        """How many changes of each kind, in :data:`CHANGE_ORDER`."""
+        counted = Counter(c.kind for c in self.changes)
+        return {kind.value: counted[kind] for kind in CHANGE_ORDER if counted[kind]}
+
+    def for_part(self, part_id: str) -> list[Change]:
+        return [c for c in self.changes if c.part_id == part_id]
+
+    def marks(self) -> dict[str, str]:
+        """Part id → ``added`` | ``changed`` | ``removed``, for drawing: added and changed parts by
+        their id in ``b``, removed ones by their id in ``a``."""
+        out: dict[str, str] = {}
+        for change in self.changes:
+            if change.kind == ChangeKind.ADDED:
+                out[change.part_id] = "added"
+            elif change.kind == ChangeKind.REMOVED:
+                out[change.part_id] = "removed"
+            else:
+                out.setdefault(change.part_id, "changed")
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "decisive": {"goal": self.goal_changed, "win": self.win_changed},
+            "counts": self.counts(),
+            "matchedByText": self.matched_by_text,
+            "changes": [c.to_json() for c in self.changes],
+        }
+
+
+# ---------------------------------------------------------------------- matching
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def match(a: Chart, b: Chart) -> tuple[dict[str, str], int]:
+    """Pairs ``a id → b id`` of the same part in both sheets, and how many were paired by text."""
+    pairs: dict[str, str] = {a.goal: b.goal, a.win: b.win}
+    for key in ELEMENT_KEYS:
+        pairs[a.element(key)] = b.element(key)
+    taken = set(pairs.values())
+    by_text = 0
+    for kind, a_ids, b_ids in (
+        (Kind.PURPOSE, a.purposes(), b.purposes()),
+        (Kind.MEASURE, a.measures(), b.measures()),
+    ):
+        b_nodes = b.graph.nodes
+        left: list[str] = []
+        for node in a_ids:
+            if node in b_nodes and b_nodes[node]["kind"] == kind and node not in taken:
+                pairs[node] = node
+                taken.add(node)
+            else:
+                left.append(node)
+        if not left:
+            continue
+        free: dict[str, deque[str]] = defaultdict(deque)
+        for node in b_ids:
+            text = _norm(b_nodes[node]["text"])
+            if node not in taken and text:
+                free[text].append(node)
+        for node in left:
+            queue = free.get(_norm(a.graph.nodes[node]["text"]))
+            if queue:
+                pairs[node] = queue.popleft()
+                taken.add(pairs[node])
+                by_text += 1
+    return pairs, by_text
+
+
+def _unmoved(sequence: list[int]) -> set[int]:
+    """Indexes into ``sequence`` of one longest increasing subsequence (O(n log n))."""
+    tails: list[int] = []  # smallest tail value of an increasing run of each length
+    tail_at: list[int] = []  # index in sequence of that tail
+    before: list[int] = [-1] * len(sequence)
+    for index, value in enumerate(sequence):
+        length = bisect_left(tails, value)
+        if length == len(tails):
+            tails.append(value)
+            tail_at.append(index)
+        else:
+            tails[length] = value
+            tail_at[length] = index
+        before[index] = tail_at[length - 1] if length else -1
+    kept: set[int] = set()
+    index = tail_at[-1] if tail_at else -1
+    while index != -1:
+        kept.add(index)
+        index = before[index]
+    return kept
+
+
+# ---------------------------------------------------------------------- the diff
+
+
+def diff(a: Chart, b: Chart) -> ChartDiff:
+    """Every change from sheet ``a`` (older) to sheet ``b`` (newer)."""
+    pairs, by_text = match(a, b)
+    back = {b_id: a_id for a_id, b_id in pairs.items()}
+    an, bn = a.graph.nodes, b.graph.nodes
+    a_purposes, b_purposes = a.purposes(), b.purposes()
+    a_pos = {p: i for i, p in enumerate(a_purposes)}
+    b_pos = {p: i for i, p in enumerate(b_purposes)}
+    a_under = {p: a.measures_of(p) for p in a_purposes}
+    b_under = {p: b.measures_of(p) for p in b_purposes}
+    buckets: dict[Kind, dict[str, list[Change]]] = {kind: defaultdict(list) for kind in KIND_ORDER}
+
+    def served(chart: Chart, measure: str, pos: dict[str, int]) -> list[str]:
+        return sorted(chart.graph.successors(measure), key=lambda p: pos.get(p, len(pos)))
+
+    def under(chart: Chart, measure: str, pos: dict[str, int]) -> str | None:
+        purposes = served(chart, measure, pos)
+        return chart.graph.nodes[purposes[0]]["text"] if purposes else None
+
+    def add(change: Change) -> None:
+        buckets[change.part_kind][change.part_id].append(change)
+
+    # the parts in both sheets
+    for a_id, b_id in pairs.items():
+        old, new = an[a_id], bn[b_id]
+        kind = new["kind"]
+        found: list[tuple[ChangeKind, Any, Any]] = []
+        if old["text"] != new["text"]:
+            found.append((ChangeKind.TEXT, old["text"], new["text"]))
+        if old["comment"] != new["comment"]:
+            found.append((ChangeKind.COMMENT, old["comment"].model_dump(), new["comment"].model_dump()))
+        context = None
+        if kind == Kind.MEASURE:
+            if old["color"] != new["color"]:
+                found.append((ChangeKind.COLOR, str(old["color"]), str(new["color"])))
+            if old["progress"] != new["progress"]:
+                found.append((ChangeKind.PROGRESS, old["progress"], new["progress"]))
+            old_served, new_served = served(a, a_id, a_pos), served(b, b_id, b_pos)
+            if {pairs.get(p) for p in old_served} != set(new_served):
+                found.append(
+                    (
+                        ChangeKind.RELINKED,
+                        [an[p]["text"] for p in old_served],
+                        [bn[p]["text"] for p in new_served],
+                    )
+                )
+            if found:
+                context = bn[new_served[0]]["text"] if new_served else None
+        for what, before, after in found:
+            add(Change(what, b_id, kind, before, after, a_id, new["text"], context, new.get("key")))
+
+    # reorders: of the 中間目的, and of the 施策 under each 中間目的 in both sheets
+    def reorders(b_order: list[str], a_index: dict[str, int], context: str | None) -> None:
+        kept_b = [node for node in b_order if back.get(node) in a_index]
+        sequence = [a_index[back[node]] for node in kept_b]
+        unmoved = _unmoved(sequence)
+        b_index = {node: i for i, node in enumerate(b_order)}
+        for i, node in enumerate(kept_b):
+            if i not in unmoved:
+                add(
+                    Change(
+                        ChangeKind.REORDERED,
+                        node,
+                        bn[node]["kind"],
+                        a_index[back[node]] + 1,
+                        b_index[node] + 1,
+                        back[node],
+                        bn[node]["text"],
+                        context,
+                    )
+                )
+
+    reorders(b_purposes, a_pos, None)
+    for purpose in b_purposes:
+        old_purpose = back.get(purpose)
+        if old_purpose in a_under:
+            index = {m: i for i, m in enumerate(a_under[old_purpose])}
+            reorders(b_under[purpose], index, bn[purpose]["text"])
+
+    # added and removed
+    matched_b = set(back)
+    for node in (b.goal, b.win, *b_purposes, *b.measures(), *b.elements()):
+        if node not in matched_b:
+            data = bn[node]
+            context = under(b, node, b_pos) if data["kind"] == Kind.MEASURE else None
+            add(Change(ChangeKind.ADDED, node, data["kind"], None, data["text"], None, data["text"], context))
+    removed: dict[Kind, list[Change]] = defaultdict(list)
+    for node in (*a_purposes, *a.measures()):
+        if node not in pairs:
+            data = an[node]
+            context = under(a, node, a_pos) if data["kind"] == Kind.MEASURE else None
+            removed[data["kind"]].append(
+                Change(ChangeKind.REMOVED, node, data["kind"], data["text"], None, node, data["text"], context)
+            )
+
+    # in reading order: by kind of part, then the newer sheet's order, then removals
+    order = {
+        Kind.GOAL: [b.goal],
+        Kind.WIN: [b.win],
+        Kind.PURPOSE: b_purposes,
+        Kind.MEASURE: b.measures(),
+        Kind.ELEMENT: b.elements(),
+    }
+    rank = {kind: i for i, kind in enumerate(CHANGE_ORDER)}
+    changes: list[Change] = []
+    for kind in KIND_ORDER:
+        bucket = buckets[kind]
+        for node in order[kind]:
+            if node in bucket:
+                changes += sorted(bucket[node], key=lambda c: rank[c.kind])
+        changes += removed.get(kind, [])
+    # a changed 獲得目標 or 勝利条件 comes before everything else
+    changes.sort(key=lambda c: not c.decisive)  # stable: the rest keep their order
+    return ChartDiff(changes, by_text)
+
+
+# ---------------------------------------------------------------------- naming sides
+
+
+def resolve(project: Project, name: str | int) -> tuple[str, Chart]:
+    """The side of a diff a user names: a phase number (``"3"``) or ``draft``.
+
+    Returns the canonical name (``"3"`` or ``"draft"``) and the chart; raises
+    :class:`ChartError` for anything else.
+    """
+    text = str(name).strip()
+    if text.lower() == DRAFT:
+        return DRAFT, project.draft
+    try:
+        number = int(text)
+    except ValueError:
+        raise ChartError(f"name a phase by its number (1, 2, ...) or say draft; got {name!r}") from None
+    return str(number), project.phase_chart(number)
+
+
+def has_review_comments(chart: Chart) -> bool:
+    """True when some part carries a green (went well) or red (problem) comment."""
+    return any(
+        data["comment"].color in ("green", "red") and data["comment"].text
+        for _, data in chart.graph.nodes(data=True)
+    )
+
+
+def reviews(project: Project) -> dict[int, int]:
+    """Phase number → the phase it reviews, for phases that are reviews of the one before.
+
+    pufu-editor's phase maps often make odd phases plans and even phases their reviews: the same
+    sheet again with green/red comments. A phase counts as a review of the previous one when its
+    goal, win condition, 中間目的 and 施策 are the same (only comments, colours, progress and
+    elements changed) and it carries green or red comments.
+    """
+    out: dict[int, int] = {}
+    for number in range(2, len(project.phases) + 1):
+        if number - 1 in out:
+            continue  # a review is not itself reviewed
+        before, after = project.phase_chart(number - 1), project.phase_chart(number)
+        if has_review_comments(after) and not diff(before, after).structural:
+            out[number] = number - 1
+    return out

@@ -1,0 +1,103 @@
+"""Recovery copies: the work in progress of an editing session, kept so a crash loses nothing.
+
+While a project is edited, the screen writes its current state here (atomically) every time it
+changes. A clean save or quit discards the copy; if one is still there when the project is
+opened again, the work was not saved and the screen offers it back.
+
+Copies live in the user's state folder (``PUFU_STATE_DIR`` overrides it), never beside the
+project, and are keyed by the project's absolute path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import FileError
+from .project import Project
+from .store import Stamp, dumps_project, loads_project, write_atomic
+
+#: The environment variable that moves pufu's state folder (recovery copies, recent projects).
+STATE_ENV = "PUFU_STATE_DIR"
+
+
+def state_dir() -> Path:
+    """The folder where pufu keeps its state: ``$PUFU_STATE_DIR``, else the platform's own."""
+    override = os.environ.get(STATE_ENV)
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir("pufu", appauthor=False))
+
+
+def _key(project_path: str | os.PathLike[str]) -> str:
+    absolute = str(Path(project_path).expanduser().absolute())
+    return hashlib.sha256(absolute.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def recovery_path(project_path: str | os.PathLike[str]) -> Path:
+    """Where the recovery copy of this project is kept."""
+    return state_dir() / "recovery" / f"{_key(project_path)}.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Recovery:
+    """A recovery copy: the project as it was being edited, and what the file held then."""
+
+    path: str
+    saved: str  # ISO time the copy was written, UTC
+    base: Stamp | None  # the stamp of the file the session was editing (None: a new file)
+    text: str  # the project, in the file format
+
+    def project(self) -> Project:
+        return loads_project(f"recovery copy of {self.path}", self.text.encode("utf-8"))
+
+
+def write_recovery(
+    project_path: str | os.PathLike[str], project: Project, base: Stamp | None
+) -> Path:
+    """Write (atomically) the recovery copy of a project being edited; returns where."""
+    target = recovery_path(project_path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FileError(target.parent, f"cannot create the state folder: {exc.strerror or exc}") from None
+    record = {
+        "path": str(Path(project_path).absolute()),
+        "saved": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "base": None if base is None else {"size": base.size, "digest": base.digest},
+        "project": dumps_project(project),
+    }
+    write_atomic(target, json.dumps(record, ensure_ascii=False).encode("utf-8"))
+    return target
+
+
+def read_recovery(project_path: str | os.PathLike[str]) -> Recovery | None:
+    """The recovery copy of a project, or None when there is none (or it cannot be read)."""
+    target = recovery_path(project_path)
+    try:
+        record = json.loads(target.read_text(encoding="utf-8"))
+        base = record.get("base")
+        return Recovery(
+            path=str(record["path"]),
+            saved=str(record["saved"]),
+            base=None if base is None else Stamp(int(base["size"]), str(base["digest"])),
+            text=str(record["project"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def discard_recovery(project_path: str | os.PathLike[str]) -> None:
+    """Remove the recovery copy of a project, if there is one."""
+    try:
+        recovery_path(project_path).unlink()
+    except FileNotFoundError:
+        pass
+    except OSError:
+        pass

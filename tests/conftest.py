@@ -1,0 +1,26 @@
+"""Shared fixtures: where the pufu-editor samples are, and isolated user folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+INTEROP = ROOT.parent / "shared" / "interop"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the real user's state, config or recent-projects folders."""
+    base = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("PUFU_STATE_DIR", str(base / "state"))
+    monkeypatch.setenv("PUFU_CONFIG_DIR", str(base / "config"))
+    monkeypatch.setenv("PUFU_LANG", "ja")
+
+
+@pytest.fixture
+def interop() -> Path:
+    if not INTEROP.is_dir():
+        pytest.skip("shared/interop is not beside this checkout")
+    return INTEROP

@@ -1,0 +1,77 @@
+"""Undo and redo live in the model."""
+
+from __future__ import annotations
+
+import pytest
+
+from pufu.model import ChartError, Project, Session
+
+from .helpers import sample_session
+
+
+def test_undo_and_redo_every_step() -> None:
+    session, ids = sample_session()
+    states = []
+    chart_ops = [
+        ("set_color", (ids["m1"], "yellow")),
+        ("set_progress", (ids["m1"], 90)),
+        ("set_comment", (ids["p1"], "green", "できた")),
+        ("remove", (ids["p1"],)),
+        ("move_purpose", (ids["p2"], 0)),
+    ]
+    for operation, args in chart_ops:
+        states.append(session.chart.to_data())
+        session.apply(operation, *args)
+    states.append(session.chart.to_data())
+    for expected in reversed(states[:-1]):
+        session.undo()
+        assert session.chart.to_data() == expected
+    for expected in states[1:]:
+        session.redo()
+        assert session.chart.to_data() == expected
+
+
+def test_title_is_undoable() -> None:
+    session = Session(Project(title="前"))
+    session.set_title("後")
+    assert session.project.title == "後"
+    assert session.undo() == "set_title"
+    assert session.project.title == "前"
+
+
+def test_a_failed_operation_is_not_recorded() -> None:
+    session, ids = sample_session()
+    depth = session.undo_label
+    with pytest.raises(ChartError):
+        session.apply("set_progress", ids["m1"], 140)
+    assert session.undo_label == depth
+    with pytest.raises(ChartError):
+        session.apply("no_such_operation")
+
+
+def test_modified_follows_the_saved_position() -> None:
+    session, ids = sample_session()
+    session.mark_saved()
+    assert not session.modified
+    session.apply("set_text", ids["m1"], "x")
+    assert session.modified
+    session.undo()
+    assert not session.modified
+    session.redo()
+    assert session.modified
+    session.undo()
+    session.undo()  # before the save
+    session.apply("set_text", ids["m1"], "branch")  # the saved state is now unreachable
+    assert session.modified
+    session.undo()
+    assert session.modified
+
+
+def test_a_new_change_clears_redo() -> None:
+    session, ids = sample_session()
+    session.apply("set_text", ids["m1"], "a")
+    session.undo()
+    assert session.can_redo
+    session.apply("set_text", ids["m1"], "b")
+    assert not session.can_redo
+    assert session.redo() is None
