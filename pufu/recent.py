@@ -9,6 +9,7 @@ import json
 import os
 from pathlib import Path
 
+from .model.errors import PufuError
 from .model.recovery import state_dir
 from .model.store import write_atomic
 
@@ -35,7 +36,7 @@ def remember(path: str | os.PathLike[str]) -> None:
     try:
         _file().parent.mkdir(parents=True, exist_ok=True)
         write_atomic(_file(), json.dumps(paths, ensure_ascii=False, indent=1).encode("utf-8"))
-    except (OSError, Exception):  # a state folder we cannot write must not stop the editor
+    except (OSError, PufuError):  # a state folder we cannot write must not stop the editor
         pass
 
 

@@ -519,6 +519,43 @@ class Chart:
                 data["copy"] = EditorCopy(uuid=copy.uuid)
 
 
+def check_links(data: ChartData, where: str = "$") -> set[str]:
+    """Refuse duplicate ids and dangling links without building the graph; returns the ids.
+
+    Recorded phases are checked this way on load and built into charts only when looked at.
+    """
+    seen: dict[str, str] = {}
+
+    def see(part_id: str, path: str) -> None:
+        if part_id in seen:
+            raise FormatError(f"{path}.id", f"duplicate id {part_id!r} (also at {seen[part_id]})")
+        seen[part_id] = path
+
+    see(data.gainingGoal.id, f"{where}.gainingGoal")
+    see(data.winCondition.id, f"{where}.winCondition")
+    for key in ELEMENT_KEYS:
+        see(getattr(data.elements, key).id, f"{where}.elements.{key}")
+    for index, purpose in enumerate(data.purposes):
+        see(purpose.id, f"{where}.purposes[{index}]")
+    measures = set()
+    for index, measure in enumerate(data.measures):
+        see(measure.id, f"{where}.measures[{index}]")
+        measures.add(measure.id)
+    for index, purpose in enumerate(data.purposes):
+        path = f"{where}.purposes[{index}]"
+        listed: set[str] = set()
+        for position, measure in enumerate(purpose.measures):
+            if measure not in measures:
+                raise FormatError(f"{path}.measures[{position}]", f"no 施策 with id {measure!r} in this chart")
+            if measure in listed:
+                raise FormatError(f"{path}.measures[{position}]", f"施策 {measure!r} listed twice")
+            listed.add(measure)
+        for measure in purpose.editorCopies or {}:
+            if measure not in listed:
+                raise FormatError(f"{path}.editorCopies", f"{measure!r} is not a 施策 of this 中間目的")
+    return set(seen)
+
+
 _KIND_JA = {
     Kind.GOAL: "獲得目標",
     Kind.WIN: "勝利条件",

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, model_validator
 
-from .parts import Color, Comment, EditorCopy, Progress
+from .parts import Color, Comment, EditorCopy, StrictProgress
 
 FORMAT_NAME = "pufu"
 FORMAT_VERSION = 1
@@ -25,7 +25,9 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+    # Lax mode lets JSON strings become enums; numbers are marked Strict where they appear,
+    # so "50" is never taken for 50 in pufu's own file.
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class PartData(_Data):
@@ -43,7 +45,7 @@ class MeasureData(PartData):
     """A 施策: colour and progress (0–100, or absent when unset)."""
 
     color: Color = Color.WHITE
-    progress: Annotated[Progress, Field(ge=0, le=100)] | None = None
+    progress: Annotated[StrictProgress, Field(ge=0, le=100)] | None = None
 
 
 class PurposeData(PartData):
@@ -82,7 +84,7 @@ class ChartData(_Data):
 class PhaseData(_Data):
     """A recorded 局面: frozen once recorded."""
 
-    number: Annotated[int, Field(ge=1)]
+    number: Annotated[int, Strict(), Field(ge=1)]
     title: str = ""
     date: Annotated[str, Field(pattern=_DATE.pattern)]
     happened: str = Field(default="", description="what happened since the previous phase")
@@ -93,7 +95,7 @@ class NoteData(_Data):
     """A review note (感想) on a phase, or on one part within a phase."""
 
     id: Annotated[str, Field(min_length=1)]
-    phase: Annotated[int, Field(ge=1)]
+    phase: Annotated[int, Strict(), Field(ge=1)]
     part: str | None = None
     author: str
     kind: NoteKind

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt
 
 
 class Kind(StrEnum):
@@ -68,6 +68,8 @@ class Comment(BaseModel):
 NO_COMMENT = Comment()
 
 Progress = int | float
+#: Progress as the file holds it: a JSON number, never a string or true/false.
+StrictProgress = StrictInt | StrictFloat
 
 
 class EditorCopy(BaseModel):
@@ -89,7 +91,7 @@ class CopyValues(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     color: Color
-    progress: Progress | None = None
+    progress: Annotated[StrictProgress, Field(ge=0, le=100)] | None = None
     comment: Comment = Field(default_factory=Comment)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .chart import Chart, _check_text, new_id
+from .chart import Chart, _check_text, check_links, new_id
 from .errors import ChartError, FormatError
 from .fileformat import NOTE_KINDS, NoteData, PhaseData, ProjectData
 
@@ -112,10 +112,11 @@ class Project:
         """Build a project from validated file data, checking every chart's ids and links."""
         draft = Chart.from_data(data.draft, "$.draft")
         project = cls(title=data.title, draft=draft, phases=list(data.phases), notes=list(data.notes))
-        for index, phase in enumerate(data.phases):
-            project._charts[phase.number] = Chart.from_data(phase.chart, f"$.phases[{index}].chart")
+        ids_by_phase = [
+            check_links(phase.chart, f"$.phases[{index}].chart") for index, phase in enumerate(data.phases)
+        ]
         for index, note in enumerate(data.notes):
-            if note.part is not None and note.part not in project.phase_chart(note.phase):
+            if note.part is not None and note.part not in ids_by_phase[note.phase - 1]:
                 raise FormatError(
                     f"$.notes[{index}].part", f"phase {note.phase} has no part with id {note.part!r}"
                 )

@@ -33,10 +33,10 @@ def demo_path(lang: str) -> Path:
 
 def index_data() -> dict:
     """The index: every template in order, with its one-line description per language."""
-    entries = [{"name": demo.NAME, "ja": demo.DESCRIPTION[0], "en": demo.DESCRIPTION[1]}]
-    entries += [
+    entries = [
         {"name": spec.name, "ja": spec.description[0], "en": spec.description[1]} for spec in SPECS
     ]
+    entries.append({"name": demo.NAME, "ja": demo.DESCRIPTION[0], "en": demo.DESCRIPTION[1]})
     return {"templates": entries}
 
 

@@ -3,5 +3,6 @@
 from __future__ import annotations
 
 from ..spec import TemplateSpec
+from . import business_type, initiatives, loops
 
-SPECS: list[TemplateSpec] = []
+SPECS: list[TemplateSpec] = [*business_type.SPECS, *initiatives.SPECS, *loops.SPECS]

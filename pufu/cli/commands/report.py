@@ -1,0 +1,54 @@
+"""pufu report PROJECT -o review.md [--diagrams]: write the 感想戦 up in Markdown.
+
+The report holds the timeline of phases, what changed at each step (a changed 獲得目標 or
+勝利条件 first), the comments on parts in each phase, the review notes by author and kind, and
+the lessons at the end. ``--diagrams`` also writes a diff diagram per step into a folder next to
+the report (REPORT-diagrams/: added parts green, removed ones dashed red, changed ones orange)
+and links them.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ...export.report import build_report, write_diagrams
+from ...i18n import default_lang, t
+from ...model import FileError
+from ..common import info, open_project, warn, write_output
+
+ORDER = 64
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("report", help="write the review (感想戦) up in Markdown", description=__doc__)
+    parser.add_argument("project")
+    parser.add_argument("-o", "--output", default="-", help="the Markdown file, or - for standard output (default)")
+    parser.add_argument("--diagrams", action="store_true", help="also write a diff diagram per step and link it")
+    parser.add_argument("--diagram-format", choices=("svg", "png"), default="svg", help="diagram format (default: svg)")
+    parser.add_argument("--force", action="store_true", help="replace an existing report")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = args.lang or default_lang()
+    project, _ = open_project(args.project)
+    diagrams: dict[str, str] | None = None
+    if args.diagrams:
+        if args.output == "-":
+            raise FileError(args.output, "--diagrams writes files next to the report; name it with -o")
+        target = Path(args.output)
+        if target.exists() and not args.force:
+            raise FileError(target, "already exists; pufu will not replace it (use --force)")
+        folder = target.with_name(target.name.removesuffix(".md") + "-diagrams")
+        try:
+            written = write_diagrams(project, folder, args.diagram_format)
+        except ImportError:
+            warn(t("report.diagrams_missing", lang))
+        else:
+            diagrams = {key: f"{folder.name}/{name}" for key, name in written.items()}
+            info(t("report.diagrams_written", lang, n=len(written), folder=folder))
+    write_output(args.output, build_report(project, lang, diagrams=diagrams), force=args.force)
+    if args.output != "-":
+        info(t("report.written", lang, path=args.output))
+    return 0

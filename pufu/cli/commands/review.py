@@ -1,0 +1,34 @@
+"""pufu review PROJECT [--author NAME]: replay the phases (感想戦) in the terminal.
+
+Opens on phase 1. ← / → step through the phases, each showing the sheet with what changed since
+the previous phase marked (+ added, ~ changed, − removed) and what happened; d shows the full
+diff; c compares any two phases (or the draft) side by side; n writes a review note (saved to the
+project file at once); q leaves.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from ...i18n import default_lang, t
+from ..common import CommandError, open_project
+
+ORDER = 61
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("review", help="replay the phases and write review notes (感想戦)", description=__doc__)
+    parser.add_argument("project")
+    parser.add_argument("--author", default="", help="the name to prefill on notes (default: author from the settings)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    lang = args.lang or default_lang()
+    project, stamp = open_project(args.project)
+    if not project.phases:
+        raise CommandError(f"{args.project}: {t('review.no_phases', lang)}")
+    from ...tui.review import ReviewApp
+
+    ReviewApp(project, args.project, stamp, lang=lang, author=args.author).run()
+    return 0

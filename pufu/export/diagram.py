@@ -1,0 +1,498 @@
+"""Diagrams of a プ譜 with Graphviz, laid out like the paper sheet: the 廟算八要素 panel on the
+left, then the 施策 grouped by 中間目的 (one band per 中間目的), the 中間目的, the 勝利条件 and
+the 獲得目標 on the right; arrows 施策 → 中間目的 → 勝利条件 → 獲得目標.
+
+API (other modules call these; keep them stable)::
+
+    build_dot(chart, *, header=None, theme="light", comments=False, lang=None,
+              marks=None, ghosts=None) -> str          # DOT text
+    render(chart, fmt, *, size="16:9", dpi=None, **the same keywords) -> bytes
+                                                       # fmt: svg, png, pdf or dot
+
+- ``header``: a :class:`Header` (project title, phase number and title, date) drawn on top.
+- ``theme``: ``light`` or ``dark`` (:mod:`pufu.export.themes`).
+- ``comments``: show each part's comment in its colour.
+- ``marks``: part id → ``added`` | ``changed`` | ``removed``, for diff diagrams: added parts
+  get a green border, changed ones orange, removed ones a dashed red border. Parts marked
+  ``removed`` that are absent from ``chart`` are drawn from ``ghosts`` (the other chart).
+- ``size``: ``16:9``, ``4:3``, ``a4`` (landscape) gives a canvas of exactly that shape and of
+  that slide's size (16:9 is 13.33 × 7.5 in), the chart fitted with margins; ``None`` keeps
+  the chart's own size. ``dpi`` applies to PNG (default 144: a 16:9 PNG is 1920 × 1080).
+
+Any text is safe: texts only ever enter the DOT as escaped HTML-like labels, node names are
+made from ids (or their digest), so quotes, backslashes, ``<>``, ``{}`` or DOT-looking strings
+show literally and never alter the graph. The DOT names a font list (the bundled IPAexGothic
+first, see :mod:`pufu.export.fonts`); SVG keeps texts as text with that list.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..i18n import t
+from ..model import ELEMENT_KEYS, SYMBOLS, Chart, Color, Comment, Kind, Part, Project
+from ..model.errors import PufuError
+from . import fonts
+from .themes import THEMES, Theme
+from .wrap import wrap
+
+FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot")
+#: Slide canvases, width × height in inches (landscape).
+SIZES: dict[str, tuple[float, float]] = {"16:9": (40 / 3, 7.5), "4:3": (10.0, 7.5), "a4": (11.69, 8.27)}
+DEFAULT_DPI = 144
+MARGIN = 0.3  # inches around the chart on a slide canvas
+MARKS: tuple[str, ...] = ("added", "changed", "removed")
+#: Wrap widths in display columns (a kanji takes two).
+COLUMNS = {"measure": 28, "purpose": 26, "win": 24, "goal": 24, "element": 22, "comment": 28, "title": 80}
+FONT_SIZE = 12
+SMALL = 9
+_TEXT_WIDTH = {kind: columns * FONT_SIZE // 2 + 4 for kind, columns in COLUMNS.items()}
+
+
+class DiagramError(PufuError):
+    """A diagram cannot be made as asked (unknown format, size or theme, Graphviz failure)."""
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the diagram's header says: the project, and which phase (None: the draft)."""
+
+    title: str = ""
+    phase: int | None = None
+    phase_title: str = ""
+    date: str = ""
+
+    @classmethod
+    def of(cls, project: Project, phase: int | None = None) -> Header:
+        if phase is None:
+            return cls(title=project.title)
+        data = project.phase(phase)
+        return cls(project.title, data.number, data.title, data.date)
+
+
+def dot_name(part_id: str) -> str:
+    """The DOT node name of a part: ``n_`` and its id when that is plain, else a digest."""
+    if re.fullmatch(r"[A-Za-z0-9_.-]{1,64}", part_id):
+        return "n_" + part_id
+    return "h_" + hashlib.sha256(part_id.encode("utf-8")).hexdigest()[:24]
+
+
+def html(text: str) -> str:
+    """Escape text for an HTML-like Graphviz label."""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#39;")
+    )
+
+
+def _lines(text: str, columns: int) -> str:
+    return "<BR/>".join(html(line) for line in wrap(text, columns))
+
+
+def _check_options(theme: str, marks: dict[str, str] | None) -> Theme:
+    if theme not in THEMES:
+        raise DiagramError(f"unknown theme {theme!r}; themes are {', '.join(THEMES)}")
+    for part_id, mark in (marks or {}).items():
+        if mark not in MARKS:
+            raise DiagramError(f"unknown mark {mark!r} for part {part_id!r}; marks are {', '.join(MARKS)}")
+    return THEMES[theme]
+
+
+# ---------------------------------------------------------------------- the sheet to draw
+
+
+class _Sheet:
+    """The chart as drawn: 中間目的 in order, the 施策 of each, removed parts from ``ghosts``."""
+
+    def __init__(self, chart: Chart, marks: dict[str, str], ghosts: Chart | None) -> None:
+        self.chart, self.ghosts, self.marks = chart, ghosts, marks
+        self.removed = {
+            part_id
+            for part_id, mark in marks.items()
+            if mark == "removed" and part_id not in chart and ghosts is not None and part_id in ghosts
+        }
+        purposes = list(chart.purposes())
+        if ghosts is not None:
+            _merge(purposes, ghosts.purposes(), self.removed)
+        self.purposes = purposes
+        self.groups: dict[str, list[str]] = {}
+        for purpose in purposes:
+            measures = list(chart.measures_of(purpose)) if purpose in chart else []
+            if ghosts is not None and purpose in ghosts:
+                _merge(measures, ghosts.measures_of(purpose), self.removed)
+            self.groups[purpose] = measures
+        self.home: dict[str, str] = {}
+        for purpose in purposes:
+            for measure in self.groups[purpose]:
+                self.home.setdefault(measure, purpose)
+        ghost_measures = ghosts.measures() if ghosts is not None else []
+        self.orphans = [
+            m for m in [*chart.measures(), *(g for g in ghost_measures if g in self.removed)]
+            if m not in self.home
+        ]
+
+    def part(self, part_id: str) -> Part:
+        if part_id in self.chart:
+            return self.chart.part(part_id)
+        assert self.ghosts is not None
+        return self.ghosts.part(part_id)
+
+    def mark(self, part_id: str) -> str | None:
+        if part_id in self.removed:
+            return "removed"
+        mark = self.marks.get(part_id)
+        return mark if mark != "removed" or part_id in self.chart else None
+
+
+def _merge(order: list[str], ghost_order: Iterable[str], removed: set[str]) -> None:
+    """Insert the removed items of ``ghost_order`` into ``order`` where they stood."""
+    previous: str | None = None
+    for item in ghost_order:
+        if item in removed and item not in order:
+            order.insert(order.index(previous) + 1 if previous in order else 0, item)
+        if item in order:
+            previous = item
+
+
+# ---------------------------------------------------------------------- labels
+
+
+class _Labels:
+    """HTML-like labels of each kind of part."""
+
+    def __init__(self, sheet: _Sheet, theme: Theme, comments: bool, lang: str | None) -> None:
+        self.sheet, self.theme, self.comments, self.lang = sheet, theme, comments, lang
+
+    def _text_cell(self, name: str, text: str, kind: str, colspan: int = 1) -> str:
+        width = _TEXT_WIDTH[kind]
+        span = f' COLSPAN="{colspan}"' if colspan > 1 else ""
+        if text.strip():
+            body = _lines(text, COLUMNS[kind])
+        else:
+            body = f'<FONT COLOR="{self.theme.muted}">{html(t("diagram.empty", self.lang))}</FONT>'
+        return (
+            f'<TD ID="{name}_text" ALIGN="LEFT" BALIGN="LEFT" WIDTH="{width}"{span}>{body}</TD>'
+        )
+
+    def _comment_row(self, comment: Comment, colspan: int) -> str:
+        if not self.comments or comment.empty:
+            return ""
+        word = html(t(f"diagram.comment.{comment.color}", self.lang))
+        body = _lines(comment.text, COLUMNS["comment"])
+        return (
+            f'<TR><TD COLSPAN="{colspan}" ALIGN="LEFT" BALIGN="LEFT" CELLPADDING="4" '
+            f'BGCOLOR="{self.theme.comment[comment.color]}"><FONT POINT-SIZE="{SMALL + 1}">'
+            f"<B>{word}</B> {body}</FONT></TD></TR>"
+        )
+
+    def _frame(self, part_id: str, fill: str, rows: str) -> str:
+        mark = self.sheet.mark(part_id)
+        color, border, style = self.theme.border, 1, "rounded"
+        if mark is not None:
+            color, border = self.theme.mark[mark], 3
+            if mark == "removed":
+                style = "rounded,dashed"
+        return (
+            f'<<TABLE BORDER="{border}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" '
+            f'STYLE="{style}" COLOR="{color}" BGCOLOR="{fill}">{rows}</TABLE>>'
+        )
+
+    def _mark_tag(self, part_id: str) -> str:
+        mark = self.sheet.mark(part_id)
+        if mark is None:
+            return ""
+        return (
+            f' <FONT POINT-SIZE="{SMALL}" COLOR="{self.theme.text}">'
+            f"［{html(t('diagram.mark.' + mark, self.lang))}］</FONT>"
+        )
+
+    def headed(self, part_id: str, heading: str, kind: str, fill: str) -> str:
+        """A 中間目的, the 勝利条件 or the 獲得目標: a small heading above the text."""
+        part = self.sheet.part(part_id)
+        name = dot_name(part_id)
+        rows = (
+            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{SMALL}" COLOR="{self.theme.muted}">'
+            f"<B>{html(heading)}</B></FONT>{self._mark_tag(part_id)}</TD></TR>"
+            f"<TR>{self._text_cell(name, part.text, kind)}</TR>"
+            f"{self._comment_row(part.comment, 1)}"
+        )
+        return self._frame(part_id, fill, rows)
+
+    def measure(self, part_id: str) -> str:
+        part = self.sheet.part(part_id)
+        name = dot_name(part_id)
+        color = Color(part.color or Color.WHITE)
+        symbol = (
+            f'<TD VALIGN="TOP" ALIGN="LEFT" WIDTH="14"><FONT COLOR="{self.theme.symbol[color]}">'
+            f"{SYMBOLS[color]}</FONT></TD>"
+        )
+        rows = f"<TR>{symbol}{self._text_cell(name, part.text, 'measure')}</TR>"
+        tag = self._mark_tag(part_id)
+        if part.progress is not None or tag:
+            rows += f'<TR><TD></TD><TD ALIGN="LEFT">{self._progress(part.progress)}{tag}</TD></TR>'
+        rows += self._comment_row(part.comment, 2)
+        return self._frame(part_id, self.theme.measure[color], rows)
+
+    def _progress(self, progress: float | None) -> str:
+        if progress is None:
+            return ""
+        total = 96
+        done = round(total * progress / 100)
+        cells = ""
+        if done > 0:
+            cells += f'<TD FIXEDSIZE="TRUE" WIDTH="{done}" HEIGHT="7" BGCOLOR="{self.theme.bar}"></TD>'
+        if done < total:
+            cells += (
+                f'<TD FIXEDSIZE="TRUE" WIDTH="{total - done}" HEIGHT="7" '
+                f'BGCOLOR="{self.theme.bar_empty}"></TD>'
+            )
+        return (
+            f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0" ALIGN="LEFT"><TR>{cells}'
+            f'<TD CELLPADDING="0">&#160;<FONT POINT-SIZE="{SMALL + 1}">{progress:g}%</FONT></TD>'
+            "</TR></TABLE>"
+        )
+
+    def elements(self) -> str:
+        """The 廟算八要素 panel: one row per element, its name and its text."""
+        theme, chart = self.theme, self.sheet.chart
+        rows = (
+            f'<TR><TD COLSPAN="2" ALIGN="LEFT" BGCOLOR="{theme.panel_head}" CELLPADDING="5">'
+            f"<B>{html(t('kind.elements', self.lang))}</B></TD></TR>"
+        )
+        for key in ELEMENT_KEYS:
+            part_id = chart.element(key)
+            part = chart.part(part_id)
+            name = dot_name(part_id)
+            mark = self.sheet.mark(part_id)
+            frame = f' BORDER="2" COLOR="{theme.mark[mark]}"' if mark else ""
+            rows += (
+                f'<TR><TD ALIGN="LEFT" VALIGN="TOP" WIDTH="70"{frame}><FONT POINT-SIZE="{SMALL + 1}" '
+                f'COLOR="{theme.muted}"><B>{html(t("element." + key, self.lang))}</B></FONT>'
+                f"{self._mark_tag(part_id)}</TD>{self._text_cell(name, part.text, 'element')}</TR>"
+                f"{self._comment_row(part.comment, 2)}"
+            )
+        return (
+            f'<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4" STYLE="rounded" '
+            f'COLOR="{theme.border}" BGCOLOR="{theme.panel}">{rows}</TABLE>>'
+        )
+
+    def legend(self) -> str:
+        theme, lang = self.theme, self.lang
+        rows = (
+            f'<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="{SMALL + 1}" COLOR="{theme.muted}">'
+            f"<B>{html(t('diagram.legend', lang))}</B></FONT></TD></TR>"
+        )
+        for color in (Color.RED, Color.WHITE, Color.GREEN, Color.BLUE, Color.YELLOW):
+            rows += (
+                f'<TR><TD BGCOLOR="{theme.measure[color]}" BORDER="1" COLOR="{theme.border}" WIDTH="18">'
+                f'<FONT COLOR="{theme.symbol[color]}">{SYMBOLS[color]}</FONT></TD>'
+                f'<TD ALIGN="LEFT"><FONT POINT-SIZE="{SMALL + 1}">'
+                f"{html(t('color.' + color.value, lang))}: {html(t('color.' + color.value + '.meaning', lang))}"
+                "</FONT></TD></TR>"
+            )
+        if self.comments:
+            for color in ("blue", "green", "red"):
+                rows += (
+                    f'<TR><TD BGCOLOR="{theme.comment[color]}" BORDER="1" COLOR="{theme.border}"></TD>'
+                    f'<TD ALIGN="LEFT"><FONT POINT-SIZE="{SMALL + 1}">'
+                    f"{html(t('comment', lang))}: {html(t('diagram.comment.' + color, lang))}</FONT></TD></TR>"
+                )
+        if self.sheet.marks:
+            for mark in MARKS:
+                rows += (
+                    f'<TR><TD BORDER="2" COLOR="{theme.mark[mark]}" '
+                    f'STYLE="{"dashed" if mark == "removed" else "solid"}"></TD>'
+                    f'<TD ALIGN="LEFT"><FONT POINT-SIZE="{SMALL + 1}">'
+                    f"{html(t('diagram.mark.' + mark, lang))}</FONT></TD></TR>"
+                )
+        return (
+            f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">{rows}</TABLE>>'
+        )
+
+    def header(self, header: Header) -> str:
+        theme, lang = self.theme, self.lang
+        title = header.title.strip() or t("untitled", lang)
+        if header.phase is None:
+            where = t("diagram.draft", lang)
+        else:
+            where = t("diagram.phase", lang, number=header.phase)
+            if header.phase_title.strip():
+                where += f"「{header.phase_title}」" if lang != "en" else f": {header.phase_title}"
+        if header.date:
+            where += f"　{header.date}"
+        return (
+            '<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2">'
+            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="20" COLOR="{theme.text}"><B>'
+            f"{_lines(title, COLUMNS['title'])}</B></FONT></TD></TR>"
+            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="13" COLOR="{theme.muted}">'
+            f"{_lines(where, COLUMNS['title'] + 20)}</FONT></TD></TR></TABLE>>"
+        )
+
+
+# ---------------------------------------------------------------------- DOT
+
+
+def build_dot(
+    chart: Chart,
+    *,
+    header: Header | None = None,
+    theme: str = "light",
+    comments: bool = False,
+    lang: str | None = None,
+    marks: dict[str, str] | None = None,
+    ghosts: Chart | None = None,
+) -> str:
+    """The chart as DOT text, laid out left to right like the paper sheet."""
+    colors = _check_options(theme, marks)
+    sheet = _Sheet(chart, dict(marks or {}), ghosts)
+    labels = _Labels(sheet, colors, comments, lang)
+    font = fonts.FONT_LIST
+    out = [
+        "digraph pufu {",
+        f'  graph [rankdir=LR, newrank=true, ranksep=0.5, nodesep=0.14, bgcolor="{colors.background}", '
+        f'fontname="{font}", fontcolor="{colors.text}", pad=0.25, outputorder=edgesfirst];',
+        f'  node [shape=plain, fontname="{font}", fontsize={FONT_SIZE}, fontcolor="{colors.text}"];',
+        f'  edge [color="{colors.edge}", arrowsize=0.6, penwidth=1.1];',
+    ]
+    if header is not None:
+        out.append(f"  graph [label={labels.header(header)}, labelloc=t, labeljust=l];")
+
+    out.append(f'  "elements" [label={labels.elements()}];')
+    out.append(f'  "legend" [label={labels.legend()}];')
+    out.append('  { rank=source; "elements"; "legend"; }')
+    out.append('  "elements" -> "legend" [style=invis];')
+
+    goal, win = chart.goal, chart.win
+    win_name, goal_name = dot_name(win), dot_name(goal)
+    out.append(f'  "{goal_name}" [label={labels.headed(goal, t("kind.goal", lang), "goal", colors.goal)}];')
+    out.append(f'  "{win_name}" [label={labels.headed(win, t("kind.win", lang), "win", colors.win)}];')
+
+    band = f'style="rounded,filled", fillcolor="{colors.band}", color="{colors.band_border}", penwidth=0.8, margin=8, label=""'
+    for index, purpose in enumerate(sheet.purposes, start=1):
+        heading = f"{t('kind.purpose', lang)} {index}"
+        out.append(f"  subgraph cluster_{index} {{")
+        out.append(f"    graph [{band}];")
+        for measure in sheet.groups[purpose]:
+            if sheet.home[measure] == purpose:
+                out.append(f'    "{dot_name(measure)}" [label={labels.measure(measure)}];')
+        label = labels.headed(purpose, heading, "purpose", colors.purpose)
+        out.append(f'    "{dot_name(purpose)}" [label={label}];')
+        out.append("  }")
+    if sheet.orphans:
+        out.append("  subgraph cluster_unattached {")
+        out.append(
+            f'    graph [style="rounded,dashed", color="{colors.band_border}", margin=8, '
+            f'label=<<FONT POINT-SIZE="{SMALL + 1}" COLOR="{colors.muted}">'
+            f'{html(t("diagram.unattached", lang))}</FONT>>, labeljust=l];'
+        )
+        for measure in sheet.orphans:
+            out.append(f'    "{dot_name(measure)}" [label={labels.measure(measure)}];')
+        out.append("  }")
+
+    removed_edge = f'style=dashed, color="{colors.mark["removed"]}"'
+    for purpose in sheet.purposes:
+        for measure in sheet.groups[purpose]:
+            gone = measure in sheet.removed or purpose in sheet.removed
+            attrs = f" [{removed_edge}]" if gone else ""
+            out.append(f'  "{dot_name(measure)}" -> "{dot_name(purpose)}"{attrs};')
+    for purpose in sheet.purposes:
+        attrs = f"{removed_edge}, " if purpose in sheet.removed else ""
+        out.append(f'  "{dot_name(purpose)}" -> "{win_name}" [{attrs}penwidth=1.4];')
+    out.append(f'  "{win_name}" -> "{goal_name}" [penwidth=1.8];')
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------------- rendering
+
+
+def render(
+    chart: Chart,
+    fmt: str,
+    *,
+    size: str | None = "16:9",
+    dpi: int | None = None,
+    **options: object,
+) -> bytes:
+    """The chart drawn as ``fmt`` (svg, png, pdf or dot), on a slide canvas of ``size``."""
+    if fmt not in FORMATS:
+        raise DiagramError(f"unknown diagram format {fmt!r}; formats are {', '.join(FORMATS)}")
+    dot = build_dot(chart, **options)  # type: ignore[arg-type]
+    if fmt == "dot":
+        return dot.encode("utf-8")
+    return render_dot(dot, fmt, size=size, dpi=dpi)
+
+
+def render_dot(dot: str, fmt: str, *, size: str | None = "16:9", dpi: int | None = None) -> bytes:
+    """Lay out and draw DOT text made by :func:`build_dot`, with the bundled font."""
+    if size is not None and size not in SIZES:
+        raise DiagramError(f"unknown size {size!r}; sizes are {', '.join(SIZES)}")
+    if dpi is not None and not 24 <= dpi <= 1200:
+        raise DiagramError(f"dpi must be from 24 to 1200; got {dpi}")
+    if fmt not in ("svg", "png", "pdf"):
+        raise DiagramError(f"cannot render {fmt!r}; formats are svg, png, pdf")
+    if fonts.ensure():
+        return _render_here(dot, fmt, size, dpi)
+    return _render_elsewhere(dot, fmt, size, dpi)
+
+
+def _render_here(dot: str, fmt: str, size: str | None, dpi: int | None) -> bytes:
+    import pygraphviz
+
+    try:
+        graph = pygraphviz.AGraph(string=dot)
+        graph.layout(prog="dot")
+    except Exception as exc:  # Graphviz reports a bad graph or a layout failure
+        raise DiagramError(f"Graphviz could not lay the chart out: {exc}") from None
+    resolution = dpi or DEFAULT_DPI
+    x0, y0, x1, y1 = (float(v) for v in graph.graph_attr["bb"].split(","))
+    width, height = x1 - x0, y1 - y0  # points
+    if size is None:
+        graph.graph_attr.update(pad="0.25")
+    else:
+        canvas_w, canvas_h = (inches * 72 for inches in SIZES[size])
+        margin = MARGIN * 72
+        scale = min((canvas_w - 2 * margin) / width, (canvas_h - 2 * margin) / height)
+        pad_x = (canvas_w / scale - width) / 2
+        pad_y = (canvas_h / scale - height) / 2
+        graph.graph_attr.update(
+            pad=f"{pad_x / 72:.6f},{pad_y / 72:.6f}",
+            size=f"{canvas_w / 72:.6f},{canvas_h / 72:.6f}!",
+            ratio="",
+        )
+    graph.graph_attr.update(dpi=str(resolution if fmt == "png" else 72), margin="0")
+    try:
+        return graph.draw(format=fmt)
+    except Exception as exc:
+        raise DiagramError(f"Graphviz could not draw the chart as {fmt}: {exc}") from None
+
+
+def _render_elsewhere(dot: str, fmt: str, size: str | None, dpi: int | None) -> bytes:
+    """Render in a fresh Python process, where fontconfig starts with pufu's font."""
+    code = (
+        "import sys; from pufu.export.diagram import _render_child; "
+        "sys.stdout.buffer.write(_render_child(sys.stdin.buffer.read()))"
+    )
+    payload = "\n".join([fmt, size or "", str(dpi or ""), dot]).encode("utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", code], input=payload, capture_output=True, env=fonts.child_env(), check=False
+    )
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise DiagramError(f"Graphviz could not draw the chart: {message[-1] if message else 'failed'}")
+    return result.stdout
+
+
+def _render_child(payload: bytes) -> bytes:
+    fmt, size, dpi, dot = payload.decode("utf-8").split("\n", 3)
+    if not fonts.ensure():
+        raise DiagramError("the bundled font cannot be loaded")
+    return _render_here(dot, fmt, size or None, int(dpi) if dpi else None)

@@ -1,0 +1,115 @@
+"""Every key of the editor in one table: the bindings, the help screen, the command palette and
+the README's keys table are all made from it, so they cannot disagree.
+
+Each key has an id (users can remap keys by id through Textual's keymap), the action it runs,
+where it applies (``app``: anywhere; ``sheet``: while the sheet has the focus, not while typing)
+and whether the footer shows it. Labels come from the catalogue (``pufu.i18n.tui``):
+``key.<id>`` short, for the footer; ``help.<id>`` a sentence, for the help and the palette.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+from ..i18n import t
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    id: str
+    keys: str
+    action: str
+    scope: str = "sheet"
+    show: bool = False
+    palette: bool = True
+
+
+KEYS: tuple[Key, ...] = (
+    Key("move.up", "up", "move('up')", palette=False),
+    Key("move.down", "down", "move('down')", palette=False),
+    Key("move.left", "left", "move('left')", palette=False),
+    Key("move.right", "right", "move('right')", palette=False),
+    Key("goto.goal", "g", "goto_goal"),
+    Key("goto.elements", "e", "goto_elements"),
+    Key("edit", "enter,f2", "edit", show=True),
+    Key("add", "a", "add", show=True),
+    Key("add_measure", "m", "add_measure"),
+    Key("delete", "d,delete", "delete", show=True),
+    Key("move_part.up", "shift+up,K", "move_part(-1)"),
+    Key("move_part.down", "shift+down,J", "move_part(1)"),
+    Key("color", "c", "cycle_color", show=True),
+    Key("choose_color", "C", "choose_color"),
+    Key("progress", "p", "progress"),
+    Key("progress.up", "plus,full_stop", "step_progress(10)"),
+    Key("progress.down", "minus,comma", "step_progress(-10)"),
+    Key("link", "l", "link"),
+    Key("unlink", "u", "unlink"),
+    Key("comment", "n", "comment"),
+    Key("title", "t", "edit_title"),
+    Key("record_phase", "r", "record_phase"),
+    Key("phases", "v", "phases"),
+    Key("next_finding", "f8", "next_finding"),
+    Key("export", "x", "export"),
+    Key("template", "", "template"),
+    Key("undo", "ctrl+z", "undo", scope="app", show=True),
+    Key("redo", "ctrl+y", "redo", scope="app", show=True),
+    Key("save", "ctrl+s", "save", scope="app", show=True),
+    Key("quit", "ctrl+q", "quit", scope="app", show=True),
+    Key("help", "question_mark,f1", "help", scope="app", show=True),
+    Key("palette", "ctrl+p", "command_palette", scope="app", palette=False),
+)
+
+#: Keys while a text is being edited (handled by the editor box itself).
+EDITOR_KEYS: tuple[tuple[str, str], ...] = (
+    ("enter", "editor.confirm"),
+    ("escape", "editor.cancel"),
+    ("ctrl+j,shift+enter,alt+enter", "editor.newline"),
+    ("ctrl+z,ctrl+y", "editor.undo"),
+)
+
+_NAMES = {
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "enter": "Enter",
+    "escape": "Esc",
+    "delete": "Delete",
+    "question_mark": "?",
+    "plus": "+",
+    "minus": "-",
+    "full_stop": ".",
+    "comma": ",",
+}
+
+
+def display(keys: str) -> str:
+    """``shift+up,K`` → ``Shift+↑ / K``: how a key is written for people."""
+    shown = []
+    for key in keys.split(","):
+        parts = key.split("+")
+        name = _NAMES.get(parts[-1], parts[-1].upper() if len(parts[-1]) > 1 else parts[-1])
+        mods = [p.capitalize() for p in parts[:-1]]
+        shown.append("+".join([*mods, name]))
+    return " / ".join(shown)
+
+
+def bindings(scope: str, lang: str) -> list[Binding]:
+    """The Textual bindings of one scope, labelled in ``lang``."""
+    out = []
+    for key in KEYS:
+        if key.scope != scope or not key.keys or key.id == "palette":
+            continue
+        out.append(
+            Binding(
+                key.keys,
+                key.action,
+                t(f"key.{key.id}", lang),
+                show=key.show,
+                id=key.id,
+                tooltip=t(f"help.{key.id}", lang),
+            )
+        )
+    return out

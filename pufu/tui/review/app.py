@@ -1,0 +1,26 @@
+"""``pufu review PROJECT``: a small app that opens the replay screen and ends when it is left."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+
+from ...i18n import default_lang, t
+from ...model import Project, Stamp
+from .screens import ReviewScreen
+
+
+class ReviewApp(App[None]):
+    """The 感想戦 on its own: the replay screen over a project file."""
+
+    def __init__(self, project: Project, path: str | Path | None = None, stamp: Stamp | None = None, *, lang: str | None = None, author: str = "") -> None:
+        super().__init__()
+        self.project, self.path, self.stamp = project, path, stamp
+        self.lang = lang or default_lang()
+        self.author = author
+        self.title = f"{t('review.title', self.lang)} — {project.title or t('untitled', self.lang)}"
+
+    def on_mount(self) -> None:
+        screen = ReviewScreen(self.project, self.path, stamp=self.stamp, lang=self.lang, author=self.author)
+        self.push_screen(screen, lambda _: self.exit())

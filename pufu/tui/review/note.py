@@ -1,0 +1,107 @@
+"""Writing a review note (感想) in the replay: author, kind, the part it is about, the text.
+
+Returns ``{"author", "kind", "part", "text"}`` (part is "" for the whole phase), or None when
+cancelled. The caller normalises the text (NFC) and records it.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from ...i18n import t
+from ...model import NOTE_KINDS, Chart
+
+
+def part_choices(chart: Chart, lang: str | None) -> list[tuple[str, str]]:
+    """(label, part id) for every part of the sheet, in sheet order."""
+    out: list[tuple[str, str]] = []
+    purposes = {p: i for i, p in enumerate(chart.purposes(), start=1)}
+    for part in chart.parts():
+        if part.key:
+            name = t(f"element.{part.key}", lang)
+        elif part.id in purposes:
+            name = f"{t('kind.purpose', lang)}{purposes[part.id]}"
+        else:
+            name = t(f"kind.{part.kind.value}", lang)
+        text = " ".join(part.text.split())
+        out.append((f"{name}: {text[:40]}{'…' if len(text) > 40 else ''}", part.id))
+    return out
+
+
+class NoteScreen(ModalScreen[dict | None]):
+    """A small form: who, what kind, on what, and the note. Enter in the note records it."""
+
+    DEFAULT_CSS = """
+    NoteScreen { align: center middle; }
+    NoteScreen > Vertical { width: 90; height: auto; border: thick $primary; background: $surface; padding: 0 1; }
+    NoteScreen Label { margin-top: 1; }
+    NoteScreen #note-error { color: $error; height: auto; }
+    NoteScreen Horizontal { height: auto; margin-top: 1; }
+    """
+    BINDINGS = [
+        Binding("escape", "cancel", t("review.note.cancel"), id="review.note.cancel"),
+        Binding("ctrl+s", "save", t("review.note.save"), id="review.note.save"),
+    ]
+
+    def __init__(self, chart: Chart, phase: int, author: str, lang: str | None) -> None:
+        super().__init__()
+        self.chart, self.phase, self.author, self.lang = chart, phase, author, lang
+
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        kinds = [(t(f"review.note.{kind}", lang), kind) for kind in NOTE_KINDS]
+        parts = [(t("review.note.whole_phase", lang), "")] + part_choices(self.chart, lang)
+        with Vertical():
+            yield Static(Text(t("review.note.title", lang, phase=self.phase), style="bold"))
+            yield Label(t("review.note.author", lang))
+            yield Input(self.author, id="note-author")
+            yield Label(t("review.note.kind", lang))
+            yield Select(kinds, value="good", allow_blank=False, id="note-kind")
+            yield Label(t("review.note.part", lang))
+            yield Select(parts, value="", allow_blank=False, id="note-part")
+            yield Label(t("review.note.text", lang))
+            yield Input(id="note-text")
+            yield Static(id="note-error")
+            with Horizontal():
+                yield Button(t("review.note.save", lang), variant="primary", id="note-save")
+                yield Button(t("review.note.cancel", lang), id="note-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#note-text" if self.author else "#note-author", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "note-text":
+            self.action_save()
+        else:
+            self.focus_next()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "note-save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def action_save(self) -> None:
+        author = self.query_one("#note-author", Input).value
+        text = self.query_one("#note-text", Input).value
+        if not author.strip() or not text.strip():
+            self.query_one("#note-error", Static).update(t("review.note.empty", self.lang))
+            return
+        self.dismiss(
+            {
+                "author": author,
+                "kind": self.query_one("#note-kind", Select).value,
+                "part": self.query_one("#note-part", Select).value,
+                "text": text,
+            }
+        )
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,389 @@
+"""The replay screen of the 感想戦, and the screens it opens (full diff, side by side, a note).
+
+``ReviewScreen(project, path)`` can be pushed by any app (the editor does); ``←``/``→`` step
+through the phases, ``d`` shows the full diff of the step, ``c`` compares any two phases side
+by side, ``n`` writes a review note, ``q`` leaves. Notes are saved to the project file at once
+(or handed to ``on_note`` when the caller saves the file itself); recorded phases never change.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...export.report import MARKERS, decisive_lines, describe, group_heading, grouped, side_name
+from ...i18n import default_lang, t
+from ...model import NoteData, Project, PufuError, Stamp, save_project
+from ...model.diff import DRAFT, ChangeKind, ChartDiff, diff, resolve, reviews
+from .sheet import SheetView, step_marks
+
+MARK_COLORS = {"+": "green", "−": "red", "~": "dark_orange", "↪": "cyan", "↕": "cyan"}
+COMMENT_COLORS = {"green": "green", "red": "red", "blue": "steel_blue1"}
+
+
+def nfc(text: str) -> str:
+    """Typed or pasted text as pufu stores it: NFC, newlines as LF, trimmed."""
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
+
+
+def diff_rich(d: ChartDiff, lang: str | None, *, limit: int | None = None) -> Text:
+    """A diff as coloured lines: the changed goal or win first, then by kind of part."""
+    out = Text()
+    if not d:
+        out.append(t("review.diff.none", lang) + "\n", style="dim")
+        return out
+    for line in decisive_lines(d, lang):
+        out.append(f"!! {line}\n", style="bold magenta")
+    if d.decisive:
+        out.append(f"   {t('review.decisive.why', lang)}\n", style="magenta")
+    shown = 0
+    for kind, changes in grouped(d):
+        out.append(group_heading(kind, lang) + "\n", style="bold")
+        for change in changes:
+            if limit is not None and shown >= limit:
+                out.append(f"  … (+{len(d) - shown})\n", style="dim")
+                return out
+            marker = MARKERS[change.kind]
+            style = MARK_COLORS[marker]
+            if change.kind == ChangeKind.COMMENT:
+                after = change.after or {}
+                style = COMMENT_COLORS.get(after.get("color", ""), "") if after.get("text") else "dim"
+            out.append(f"  {marker} {describe(change, lang)}\n", style=style)
+            shown += 1
+    return out
+
+
+class ReviewScreen(Screen[None]):
+    """Replay the phases like a shogi game: one phase at a time, what changed marked."""
+
+    DEFAULT_CSS = """
+    ReviewScreen #review-head { height: auto; padding: 0 1; background: $boost; }
+    ReviewScreen #review-body { height: 1fr; }
+    ReviewScreen #sheet-scroll { width: 3fr; border-right: solid $primary-darken-2; }
+    ReviewScreen #side-scroll { width: 2fr; padding: 0 1; }
+    """
+
+    BINDINGS = [
+        Binding("left", "step(-1)", t("review.key.prev"), key_display="←", priority=True, id="review.prev"),
+        Binding("right", "step(1)", t("review.key.next"), key_display="→", priority=True, id="review.next"),
+        Binding("d", "diff", t("review.key.diff"), id="review.diff"),
+        Binding("c", "compare", t("review.key.compare"), id="review.compare"),
+        Binding("n", "note", t("review.key.note"), id="review.note"),
+        Binding("q", "leave", t("review.key.quit"), id="review.quit"),
+    ]
+
+    def __init__(
+        self,
+        project: Project,
+        path: str | Path | None = None,
+        *,
+        stamp: Stamp | None = None,
+        on_note: Callable[[NoteData], None] | None = None,
+        lang: str | None = None,
+        author: str = "",
+    ) -> None:
+        super().__init__()
+        self.project = project
+        self.path = path
+        self.stamp = stamp
+        self.on_note = on_note
+        self.lang = lang or default_lang()
+        self.author = author or _default_author()
+        self.number = 1 if project.phases else 0
+        self.roles = reviews(project)
+        self.last_diff: ChartDiff | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="review-head")
+        with Horizontal(id="review-body"):
+            with VerticalScroll(id="sheet-scroll"):
+                yield SheetView(id="sheet")
+            with VerticalScroll(id="side-scroll"):
+                yield Static(id="side")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_phase()
+
+    # ------------------------------------------------------------------ showing
+
+    def phase_label(self, number: int) -> str:
+        phase = self.project.phase(number)
+        label = t("review.side.phase", self.lang, n=number)
+        if phase.title:
+            label += f": {phase.title}"
+        if number in self.roles:
+            label += f" ({t('review.side.reviews', self.lang, n=self.roles[number])})"
+        return label
+
+    def show_phase(self) -> None:
+        """Paint the current phase: the sheet with marks, what happened, changes, notes."""
+        head = self.query_one("#review-head", Static)
+        sheet = self.query_one("#sheet", SheetView)
+        side = self.query_one("#side", Static)
+        if not self.number:
+            head.update(Text(t("review.title", self.lang), style="bold"))
+            side.update(t("review.no_phases", self.lang))
+            sheet.update("")
+            return
+        n, count = self.number, len(self.project.phases)
+        phase = self.project.phase(n)
+        chart = self.project.phase_chart(n)
+        notes = [note for note in self.project.notes if note.phase == n]
+        on_parts = Counter(note.part for note in notes if note.part)
+        if n > 1:
+            before = self.project.phase_chart(n - 1)
+            self.last_diff = diff(before, chart)
+            marks, removed, _ = step_marks(self.last_diff, before)
+        else:
+            self.last_diff, marks, removed = None, {}, []
+        sheet.show(chart, self.lang, marks=marks, removed=removed, notes=on_parts)
+
+        title = Text()
+        title.append(f"{t('review.title', self.lang)} — {self.project.title or t('untitled', self.lang)}   ", style="bold")
+        title.append(f"{'◀' if n > 1 else ' '} ", style="bold" if n > 1 else "dim")
+        title.append(f"{n}/{count} ", style="bold reverse")
+        title.append(f" {'▶' if n < count else ' '}  ", style="bold" if n < count else "dim")
+        title.append(self.phase_label(n), style="bold cyan")
+        title.append(f"  {phase.date}", style="dim")
+        title.append(f"   {t('review.legend', self.lang)}", style="dim")
+        head.update(title)
+
+        text = Text()
+        text.append(t("review.happened", self.lang) + "\n", style="bold underline")
+        text.append((phase.happened or t("review.nothing_happened", self.lang)) + "\n\n")
+        if self.last_diff is None:
+            text.append(t("review.first_phase", self.lang) + "\n\n", style="dim")
+        else:
+            since = t("review.since", self.lang, a=side_name(str(n - 1), self.lang))
+            count_label = t("review.diff.count", self.lang, n=len(self.last_diff))
+            text.append(f"{since} ({count_label}, d)\n", style="bold underline")
+            text.append_text(diff_rich(self.last_diff, self.lang, limit=40))
+            text.append("\n")
+        text.append(t("review.notes", self.lang) + "\n", style="bold underline")
+        if not notes:
+            text.append(t("review.no_notes", self.lang) + "\n", style="dim")
+        for note in notes:
+            text.append(f"[{t('review.note.' + note.kind, self.lang)}] ", style=_NOTE_STYLE[note.kind])
+            text.append(note.author, style="bold")
+            if note.part and note.part in chart:
+                part = chart.part(note.part)
+                name = t(f"element.{part.key}", self.lang) if part.key else t(f"kind.{part.kind.value}", self.lang)
+                text.append(f" ({name}「{part.text[:24]}」)", style="dim")
+            text.append(f": {note.text}\n")
+        side.update(text)
+
+    # ------------------------------------------------------------------ actions
+
+    def action_step(self, offset: int) -> None:
+        target = self.number + offset
+        if self.number and 1 <= target <= len(self.project.phases):
+            self.number = target
+            self.show_phase()
+            self.query_one("#sheet-scroll").scroll_home(animate=False)
+        else:
+            self.app.bell()
+
+    def action_diff(self) -> None:
+        if self.last_diff is None:
+            self.notify(t("review.first_phase", self.lang))
+            return
+        self.app.push_screen(DiffScreen(self.last_diff, str(self.number - 1), str(self.number), self.lang))
+
+    def action_compare(self) -> None:
+        if not self.number:
+            return
+        names = [str(n) for n in range(1, len(self.project.phases) + 1)] + [DRAFT]
+        left = str(max(self.number - 1, 1))
+        chooser = CompareChooser(names, left, str(self.number), self.lang)
+
+        def chosen(pair: tuple[str, str] | None) -> None:
+            if pair:
+                self.app.push_screen(CompareScreen(self.project, pair[0], pair[1], self.lang))
+
+        self.app.push_screen(chooser, chosen)
+
+    def action_note(self) -> None:
+        if not self.number:
+            return
+        from .note import NoteScreen
+
+        screen = NoteScreen(self.project.phase_chart(self.number), self.number, self.author, self.lang)
+        self.app.push_screen(screen, self.add_note)
+
+    def add_note(self, data: dict | None) -> None:
+        """Record a note the note screen returned, and save it."""
+        if not data:
+            return
+        try:
+            note = self.project.add_note(
+                self.number, nfc(data["author"]), data["kind"], nfc(data["text"]), part=data.get("part") or None
+            )
+        except PufuError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.author = note.author
+        if self.on_note is not None:
+            self.on_note(note)
+        elif self.path is not None:
+            try:
+                self.stamp = save_project(self.project, self.path, self.stamp)
+            except PufuError as exc:
+                self.notify(str(exc), severity="error", timeout=10)
+        self.notify(
+            t("review.note.saved", self.lang, phase=note.phase, author=note.author, kind=t(f"review.note.{note.kind}", self.lang))
+        )
+        self.show_phase()
+
+    def action_leave(self) -> None:
+        self.dismiss(None)
+
+
+_NOTE_STYLE = {"good": "bold green", "bad": "bold red", "lesson": "bold yellow", "question": "bold cyan"}
+
+
+def _default_author() -> str:
+    try:
+        from ...cli.commands.note import default_author
+    except ImportError:
+        return ""
+    return default_author() or ""
+
+
+class DiffScreen(ModalScreen[None]):
+    """The full diff of one step (or of two phases compared)."""
+
+    DEFAULT_CSS = """
+    DiffScreen { align: center middle; }
+    DiffScreen > Vertical { width: 90%; height: 90%; border: thick $primary; background: $surface; }
+    DiffScreen #diff-title { padding: 0 1; background: $boost; }
+    """
+    BINDINGS = [
+        Binding("escape", "close", t("review.key.close"), id="review.diff.close"),
+        Binding("q", "close", t("review.key.close"), show=False),
+        Binding("d", "close", t("review.key.close"), show=False),
+    ]
+
+    def __init__(self, d: ChartDiff, a: str, b: str, lang: str | None) -> None:
+        super().__init__()
+        self.d, self.a, self.b, self.lang = d, a, b, lang
+
+    def compose(self) -> ComposeResult:
+        title = t("review.diff.title", self.lang, a=side_name(self.a, self.lang), b=side_name(self.b, self.lang))
+        count = t("review.diff.count", self.lang, n=len(self.d))
+        with Vertical():
+            yield Static(Text(f"{title} ({count})", style="bold"), id="diff-title")
+            with VerticalScroll():
+                yield Static(diff_rich(self.d, self.lang), id="diff-body")
+            yield Footer()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class CompareChooser(ModalScreen[tuple[str, str] | None]):
+    """Choose two phases (or the draft): ↑↓ in each list, Tab to switch, Enter to compare."""
+
+    DEFAULT_CSS = """
+    CompareChooser { align: center middle; }
+    CompareChooser > Vertical { width: 60; height: auto; max-height: 80%; border: thick $primary; background: $surface; padding: 0 1; }
+    CompareChooser Horizontal { height: auto; }
+    CompareChooser OptionList { width: 1fr; height: auto; max-height: 20; }
+    """
+    BINDINGS = [Binding("escape", "cancel", t("review.note.cancel"), id="review.compare.cancel")]
+
+    def __init__(self, names: list[str], left: str, right: str, lang: str | None) -> None:
+        super().__init__()
+        self.names, self.left, self.right, self.lang = names, left, right, lang
+
+    def compose(self) -> ComposeResult:
+        options = [Option(side_name(name, self.lang), id=name) for name in self.names]
+        with Vertical():
+            yield Static(Text(t("review.compare.title", self.lang), style="bold"))
+            with Horizontal():
+                with Vertical():
+                    yield Static(t("review.compare.left", self.lang))
+                    yield OptionList(*options, id="compare-left")
+                with Vertical():
+                    yield Static(t("review.compare.right", self.lang))
+                    yield OptionList(*[Option(o.prompt, id=o.id) for o in options], id="compare-right")
+            yield Static(Text("↑↓  Tab  Enter  Esc", style="dim"))
+
+    def on_mount(self) -> None:
+        left = self.query_one("#compare-left", OptionList)
+        right = self.query_one("#compare-right", OptionList)
+        left.highlighted = self.names.index(self.left)
+        right.highlighted = self.names.index(self.right)
+        left.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_list.id == "compare-left":
+            self.query_one("#compare-right", OptionList).focus()
+            return
+        left = self.query_one("#compare-left", OptionList)
+        right = self.query_one("#compare-right", OptionList)
+        if left.highlighted is None or right.highlighted is None:
+            return
+        self.dismiss((self.names[left.highlighted], self.names[right.highlighted]))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class CompareScreen(Screen[None]):
+    """Two sheets side by side: on the left what was removed or changed, on the right what was
+    added or changed."""
+
+    DEFAULT_CSS = """
+    CompareScreen #compare-head { height: auto; padding: 0 1; background: $boost; }
+    CompareScreen Horizontal { height: 1fr; }
+    CompareScreen VerticalScroll { width: 1fr; border: round $primary-darken-2; }
+    """
+    BINDINGS = [
+        Binding("q", "close", t("review.key.close"), id="review.compare.close"),
+        Binding("escape", "close", t("review.key.close"), show=False),
+        Binding("d", "diff", t("review.key.diff"), id="review.compare.diff"),
+    ]
+
+    def __init__(self, project: Project, a: str, b: str, lang: str | None) -> None:
+        super().__init__()
+        self.lang = lang
+        self.a, self.before = resolve(project, a)
+        self.b, self.after = resolve(project, b)
+        self.d = diff(self.before, self.after)
+
+    def compose(self) -> ComposeResult:
+        after_marks, _, before_marks = step_marks(self.d, self.before)
+        head = Text()
+        head.append(f"{side_name(self.a, self.lang)}  ⇄  {side_name(self.b, self.lang)}", style="bold")
+        head.append(f"   ({t('review.diff.count', self.lang, n=len(self.d))})   {t('review.legend', self.lang)}", style="dim")
+        for line in decisive_lines(self.d, self.lang):
+            head.append(f"\n!! {line}", style="bold magenta")
+        yield Static(head, id="compare-head")
+        with Horizontal():
+            with VerticalScroll(id="compare-a"):
+                left = SheetView(id="sheet-a")
+                yield left
+            with VerticalScroll(id="compare-b"):
+                right = SheetView(id="sheet-b")
+                yield right
+        yield Footer()
+        left.show(self.before, self.lang, marks=before_marks)
+        right.show(self.after, self.lang, marks=after_marks)
+
+    def action_diff(self) -> None:
+        self.app.push_screen(DiffScreen(self.d, self.a, self.b, self.lang))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
