@@ -125,13 +125,32 @@ def decisive_lines(d: ChartDiff, lang: str | None, quote: Quote | None = None) -
     ]
 
 
+def is_cleared_comment(change: Change) -> bool:
+    """A comment taken off (a new plan after a review starts with clean parts)."""
+    return (
+        change.kind == ChangeKind.COMMENT
+        and bool((change.before or {}).get("text"))
+        and not (change.after or {}).get("text")
+    )
+
+
 def grouped(d: ChartDiff) -> list[tuple[Kind, list[Change]]]:
-    """The changes other than the decisive ones, grouped by kind of part in reading order."""
+    """The changes other than the decisive ones and the cleared comments (see
+    :func:`cleared_line`), grouped by kind of part in reading order."""
     groups: dict[Kind, list[Change]] = defaultdict(list)
     for change in d.changes:
-        if not change.decisive:
+        if not change.decisive and not is_cleared_comment(change):
             groups[change.part_kind].append(change)
     return [(kind, groups[kind]) for kind in GROUPS if groups.get(kind)]
+
+
+def cleared_line(d: ChartDiff, lang: str | None, quote: Quote | None = None) -> str | None:
+    """One line naming every part whose comment was taken off, or None."""
+    quote = quote or quoter(lang)
+    names = [part_name(c, lang, quote) for c in d.changes if is_cleared_comment(c)]
+    if not names:
+        return None
+    return t("review.cleared", lang, n=len(names), parts=t("review.and", lang).join(names))
 
 
 def group_heading(kind: Kind, lang: str | None) -> str:
@@ -284,6 +303,9 @@ def build_report(
         for kind, changes in grouped(step.diff):
             out.append(f"- **{group_heading(kind, lang)}**")
             out += [f"  - {MARKERS[c.kind]} {describe(c, lang, quote)}" for c in changes]
+        cleared = cleared_line(step.diff, lang, quote)
+        if cleared:
+            out.append(f"- {cleared}")
         out.append("")
         if diagrams and step.key in diagrams:
             label = f"{t('report.diagram', lang)} {side_name(step.a, lang)} → {side_name(step.b, lang)}"

@@ -13,7 +13,15 @@ import json
 import os
 import sys
 
-from ...export.report import MARKERS, decisive_lines, describe, group_heading, grouped, side_name
+from ...export.report import (
+    MARKERS,
+    cleared_line,
+    decisive_lines,
+    describe,
+    group_heading,
+    grouped,
+    side_name,
+)
 from ...i18n import default_lang, t
 from ...model.diff import ChangeKind, diff, resolve
 from ..common import open_project
@@ -72,6 +80,9 @@ def render_text(d, a: str, b: str, lang: str | None, color: bool) -> str:
             else:
                 code = _COLORS[marker]
             lines.append(paint(code, text))
+    cleared = cleared_line(d, lang)
+    if cleared:
+        lines += ["", paint("2", cleared)]
     return "\n".join(lines) + "\n"
 
 

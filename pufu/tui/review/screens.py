@@ -21,7 +21,15 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...export.report import MARKERS, decisive_lines, describe, group_heading, grouped, side_name
+from ...export.report import (
+    MARKERS,
+    cleared_line,
+    decisive_lines,
+    describe,
+    group_heading,
+    grouped,
+    side_name,
+)
 from ...i18n import default_lang, t
 from ...model import NoteData, Project, PufuError, Stamp, save_project
 from ...model.diff import DRAFT, ChangeKind, ChartDiff, diff, resolve, reviews
@@ -60,6 +68,9 @@ def diff_rich(d: ChartDiff, lang: str | None, *, limit: int | None = None) -> Te
                 style = COMMENT_COLORS.get(after.get("color", ""), "") if after.get("text") else "dim"
             out.append(f"  {marker} {describe(change, lang)}\n", style=style)
             shown += 1
+    cleared = cleared_line(d, lang)
+    if cleared:
+        out.append(cleared + "\n", style="dim")
     return out
 
 

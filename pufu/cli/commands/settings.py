@@ -1,0 +1,89 @@
+"""pufu settings [--set KEY=VALUE ...] [--path]: show or change your settings.
+
+The settings file is settings.toml in your config folder (PUFU_CONFIG_DIR moves it). Keys:
+lang (ja, en), theme (light, dark), export_size (16:9, 4:3, a4), author (the name on review
+notes). Variables PUFU_LANG, PUFU_THEME, PUFU_EXPORT_SIZE and PUFU_AUTHOR win over the file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from ...model import write_atomic
+from ...settings import (
+    ENV_PREFIX,
+    KEYS,
+    Settings,
+    SettingsError,
+    dumps_settings,
+    load_settings,
+    read_file,
+    settings_path,
+)
+from ..common import CommandError, info
+
+ORDER = 95
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "settings",
+        help="show or change your settings (language, theme, export size, author)",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="change a setting, e.g. --set author=佐藤 (repeatable)",
+    )
+    parser.add_argument("--path", action="store_true", help="print only the settings file's path")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    path = settings_path()
+    if args.path:
+        print(path)
+        return 0
+    if args.set:
+        _change(path, args.set)
+    settings = load_settings(path)
+    state = "" if path.exists() else "  (not created yet; pufu settings --set KEY=VALUE creates it)"
+    print(f"# {path}{state}")
+    for key in KEYS:
+        value = getattr(settings, key)
+        source = f"  # from {ENV_PREFIX}{key.upper()}" if os.environ.get(f"{ENV_PREFIX}{key.upper()}") else ""
+        print(f'{key} = "{value}"{source}')
+    return 0
+
+
+def _change(path, assignments: list[str]) -> None:
+    values = {key: str(value) for key, value in read_file(path).items()}
+    for assignment in assignments:
+        key, sep, value = assignment.partition("=")
+        key = key.strip()
+        if not sep or key not in KEYS:
+            raise CommandError(
+                f"--set {assignment!r}: write KEY=VALUE with a key among {', '.join(KEYS)}"
+            )
+        values[key] = value.strip()
+    try:
+        Settings.model_validate({**Settings.model_construct().model_dump(), **values})
+    except Exception:
+        # the same one-line message as a broken file, naming the key
+        from ...settings import _explain
+
+        try:
+            Settings(_file_values=values)  # type: ignore[call-arg]
+        except Exception as exc:  # ValidationError
+            raise _explain(exc, path, values) from None  # type: ignore[arg-type]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, dumps_settings(values).encode("utf-8"))
+    except OSError as exc:
+        raise SettingsError(path, f"cannot be written: {exc.strerror or exc}") from None
+    info(f"saved {path}")
