@@ -121,6 +121,15 @@ def load_settings(path: Path | None = None) -> Settings:
         raise _explain(exc, path, values) from None
 
 
+def check_values(values: dict[str, Any], path: Path) -> None:
+    """Refuse file values pufu cannot use (without looking at variables), as :func:`load_settings`
+    would."""
+    try:
+        Settings.model_validate(values)
+    except ValidationError as exc:
+        raise _explain(exc, path, values) from None
+
+
 def _explain(exc: ValidationError, path: Path, values: dict[str, Any]) -> SettingsError:
     error = exc.errors()[0]
     key = str(error["loc"][0]) if error["loc"] else "?"

@@ -43,15 +43,21 @@ from .wrap import wrap
 
 FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot")
 #: Slide canvases, width × height in inches (landscape).
-SIZES: dict[str, tuple[float, float]] = {"16:9": (40 / 3, 7.5), "4:3": (10.0, 7.5), "a4": (11.69, 8.27)}
+SIZES: dict[str, tuple[float, float]] = {
+    "16:9": (40 / 3, 7.5),
+    "4:3": (10.0, 7.5),
+    "a4": (297 / 25.4, 210 / 25.4),
+}
 DEFAULT_DPI = 144
 MARGIN = 0.3  # inches around the chart on a slide canvas
 MARKS: tuple[str, ...] = ("added", "changed", "removed")
 #: Wrap widths in display columns (a kanji takes two).
-COLUMNS = {"measure": 28, "purpose": 26, "win": 24, "goal": 24, "element": 22, "comment": 28, "title": 80}
+COLUMNS = {"measure": 40, "purpose": 32, "win": 28, "goal": 28, "element": 30, "comment": 40, "title": 90}
 FONT_SIZE = 12
 SMALL = 9
-_TEXT_WIDTH = {kind: columns * FONT_SIZE // 2 + 4 for kind, columns in COLUMNS.items()}
+#: Text cells wide enough for any wrapped line (Latin letters of IPAexGothic average 0.56 em), so
+#: boxes of one kind come out equally wide and line up in their column.
+_TEXT_WIDTH = {kind: round(columns * FONT_SIZE * 0.56) + 6 for kind, columns in COLUMNS.items()}
 
 
 class DiagramError(PufuError):
@@ -234,30 +240,33 @@ class _Labels:
             f'<TD VALIGN="TOP" ALIGN="LEFT" WIDTH="14"><FONT COLOR="{self.theme.symbol[color]}">'
             f"{SYMBOLS[color]}</FONT></TD>"
         )
-        rows = f"<TR>{symbol}{self._text_cell(name, part.text, 'measure')}</TR>"
+        progress = self._progress(part.progress)
+        rows = f"<TR>{symbol}{self._text_cell(name, part.text, 'measure')}{progress}</TR>"
         tag = self._mark_tag(part_id)
-        if part.progress is not None or tag:
-            rows += f'<TR><TD></TD><TD ALIGN="LEFT">{self._progress(part.progress)}{tag}</TD></TR>'
-        rows += self._comment_row(part.comment, 2)
+        if tag:
+            rows += f'<TR><TD></TD><TD ALIGN="LEFT" COLSPAN="2">{tag}</TD></TR>'
+        rows += self._comment_row(part.comment, 3)
         return self._frame(part_id, self.theme.measure[color], rows)
 
     def _progress(self, progress: float | None) -> str:
+        """A cell on the right: "60%" above a bar filled to 60%; empty when unset."""
         if progress is None:
-            return ""
-        total = 96
+            return '<TD WIDTH="44"></TD>'
+        total = 40
         done = round(total * progress / 100)
         cells = ""
         if done > 0:
-            cells += f'<TD FIXEDSIZE="TRUE" WIDTH="{done}" HEIGHT="7" BGCOLOR="{self.theme.bar}"></TD>'
+            cells += f'<TD FIXEDSIZE="TRUE" WIDTH="{done}" HEIGHT="6" BGCOLOR="{self.theme.bar}"></TD>'
         if done < total:
             cells += (
-                f'<TD FIXEDSIZE="TRUE" WIDTH="{total - done}" HEIGHT="7" '
+                f'<TD FIXEDSIZE="TRUE" WIDTH="{total - done}" HEIGHT="6" '
                 f'BGCOLOR="{self.theme.bar_empty}"></TD>'
             )
+        span = ' COLSPAN="2"' if 0 < done < total else ""
         return (
-            f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0" ALIGN="LEFT"><TR>{cells}'
-            f'<TD CELLPADDING="0">&#160;<FONT POINT-SIZE="{SMALL + 1}">{progress:g}%</FONT></TD>'
-            "</TR></TABLE>"
+            '<TD VALIGN="TOP" WIDTH="44"><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">'
+            f'<TR><TD{span} ALIGN="RIGHT"><FONT POINT-SIZE="{SMALL + 1}">{progress:g}%</FONT></TD></TR>'
+            f"<TR>{cells}</TR></TABLE></TD>"
         )
 
     def elements(self) -> str:
@@ -367,13 +376,12 @@ def build_dot(
 
     out.append(f'  "elements" [label={labels.elements()}];')
     out.append(f'  "legend" [label={labels.legend()}];')
-    out.append('  { rank=source; "elements"; "legend"; }')
-    out.append('  "elements" -> "legend" [style=invis];')
 
     goal, win = chart.goal, chart.win
     win_name, goal_name = dot_name(win), dot_name(goal)
     out.append(f'  "{goal_name}" [label={labels.headed(goal, t("kind.goal", lang), "goal", colors.goal)}];')
-    out.append(f'  "{win_name}" [label={labels.headed(win, t("kind.win", lang), "win", colors.win)}];')
+    win_label = labels.headed(win, t("kind.win", lang), "win", colors.win)
+    out.append(f'  "{win_name}" [label={win_label}, ordering=in];')
 
     band = f'style="rounded,filled", fillcolor="{colors.band}", color="{colors.band_border}", penwidth=0.8, margin=8, label=""'
     for index, purpose in enumerate(sheet.purposes, start=1):
@@ -407,6 +415,21 @@ def build_dot(
         attrs = f"{removed_edge}, " if purpose in sheet.removed else ""
         out.append(f'  "{dot_name(purpose)}" -> "{win_name}" [{attrs}penwidth=1.4];')
     out.append(f'  "{win_name}" -> "{goal_name}" [penwidth=1.8];')
+    # the 中間目的 top to bottom in their order
+    names = [f'"{dot_name(p)}"' for p in sheet.purposes]
+    if len(names) > 1:
+        out.append(f"  {{ rank=same; {'; '.join(names)}; }}")
+        out.append("  " + " -> ".join(names) + " [style=invis];")
+    # the panel on the far left, with an invisible edge to the first 施策 of each band (in
+    # order, which also makes Graphviz place the bands in order); the legend under the 獲得目標
+    firsts = [sheet.groups[p][0] for p in sheet.purposes if sheet.groups[p]]
+    targets = [dot_name(m) for m in dict.fromkeys([*firsts, *sheet.orphans[:1]])]
+    if not targets:
+        targets = [dot_name(sheet.purposes[0]) if sheet.purposes else win_name]
+    for target in targets:
+        out.append(f'  "elements" -> "{target}" [style=invis, weight=0];')
+    out.append(f'  {{ rank=same; "{goal_name}"; "legend"; }}')
+    out.append(f'  "{goal_name}" -> "legend" [style=invis];')
     out.append("}")
     return "\n".join(out) + "\n"
 
@@ -450,25 +473,28 @@ def _render_here(dot: str, fmt: str, size: str | None, dpi: int | None) -> bytes
     try:
         graph = pygraphviz.AGraph(string=dot)
         graph.layout(prog="dot")
+        graph.layout(prog="nop2")  # the bounding box as drawing will see it
     except Exception as exc:  # Graphviz reports a bad graph or a layout failure
         raise DiagramError(f"Graphviz could not lay the chart out: {exc}") from None
-    resolution = dpi or DEFAULT_DPI
+    # PNG pixels per inch; SVG and PDF are in points (72 per inch)
+    resolution = (dpi or DEFAULT_DPI) if fmt == "png" else 72
     x0, y0, x1, y1 = (float(v) for v in graph.graph_attr["bb"].split(","))
-    width, height = x1 - x0, y1 - y0  # points
+    width, height = max(x1 - x0, 1.0), max(y1 - y0, 1.0)  # points
     if size is None:
-        graph.graph_attr.update(pad="0.25")
+        pad_x = pad_y = 0.25 * 72
+        scale = 1.0
     else:
         canvas_w, canvas_h = (inches * 72 for inches in SIZES[size])
         margin = MARGIN * 72
         scale = min((canvas_w - 2 * margin) / width, (canvas_h - 2 * margin) / height)
-        pad_x = (canvas_w / scale - width) / 2
-        pad_y = (canvas_h / scale - height) / 2
-        graph.graph_attr.update(
-            pad=f"{pad_x / 72:.6f},{pad_y / 72:.6f}",
-            size=f"{canvas_w / 72:.6f},{canvas_h / 72:.6f}!",
-            ratio="",
-        )
-    graph.graph_attr.update(dpi=str(resolution if fmt == "png" else 72), margin="0")
+        # Graphviz makes the canvas ROUND((box + 2 pad) * dpi / 72): a fifth of a pixel to
+        # spare keeps float errors from rounding down
+        spare = 0.1 * 72 / resolution / scale
+        pad_x = (canvas_w / scale - width) / 2 + spare
+        pad_y = (canvas_h / scale - height) / 2 + spare
+    graph.graph_attr.update(
+        pad=f"{pad_x / 72:.6f},{pad_y / 72:.6f}", dpi=f"{resolution * scale:.6f}", margin="0"
+    )
     try:
         return graph.draw(format=fmt)
     except Exception as exc:

@@ -190,9 +190,10 @@ def steps(project: Project) -> list[Step]:
     return out
 
 
-def write_diagrams(project: Project, folder: Path, fmt: str = "svg") -> dict[str, str]:
-    """A diff diagram per step in ``folder``; step key → file name. Raises ImportError when
-    the diagram exporter is not available."""
+def write_diagrams(project: Project, folder: Path, fmt: str = "svg", lang: str | None = None) -> dict[str, str]:
+    """A diff diagram per step in ``folder`` (added parts green, removed ones dashed red,
+    changed ones orange, comments shown); step key → file name. Raises ImportError when the
+    diagram exporter is not available."""
     from . import diagram  # lazily: Graphviz is only needed for --diagrams
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -200,13 +201,22 @@ def write_diagrams(project: Project, folder: Path, fmt: str = "svg") -> dict[str
     for step in steps(project):
         if not step.diff:
             continue
+        since = t("review.since", lang, a=side_name(step.a, lang))
+        if step.b == DRAFT:
+            header = diagram.Header(title=project.title, phase_title=since)
+        else:
+            phase = project.phase(int(step.b))
+            title = f"{phase.title} — {since}" if phase.title else since
+            header = diagram.Header(project.title, phase.number, title, phase.date)
         name = f"step-{step.key}.{fmt}"
         data = diagram.render(
             step.after,
             fmt,
             marks=step.diff.marks(),
             ghosts=step.before,
-            header=f"{side_name(step.a, None)} → {side_name(step.b, None)}",
+            header=header,
+            comments=True,
+            lang=lang,
         )
         (folder / name).write_bytes(data)
         written[step.key] = name

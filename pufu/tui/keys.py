@@ -69,6 +69,11 @@ EDITOR_KEYS: tuple[tuple[str, str], ...] = (
     ("ctrl+z,ctrl+y", "editor.undo"),
 )
 
+#: Actions of the sheet widget itself; every other sheet key runs an action of the app.
+LOCAL_ACTIONS = ("move(", "goto_")
+#: Keys that work even while a text box has the focus.
+PRIORITY = frozenset({"save", "quit", "palette"})
+
 _NAMES = {
     "up": "↑",
     "down": "↓",
@@ -100,16 +105,18 @@ def bindings(scope: str, lang: str) -> list[Binding]:
     """The Textual bindings of one scope, labelled in ``lang``."""
     out = []
     for key in KEYS:
-        if key.scope != scope or not key.keys or key.id == "palette":
+        if key.scope != scope or not key.keys:
             continue
+        local = key.action.startswith(LOCAL_ACTIONS)
         out.append(
             Binding(
                 key.keys,
-                key.action,
+                key.action if scope == "app" or local else f"app.{key.action}",
                 t(f"key.{key.id}", lang),
                 show=key.show,
                 id=key.id,
                 tooltip=t(f"help.{key.id}", lang),
+                priority=key.id in PRIORITY,
             )
         )
     return out

@@ -1,10 +1,16 @@
-"""pufu new PROJECT [--title T]: create an empty project file."""
+"""pufu new PROJECT [--template NAME] [--title T]: create a project file.
+
+Without --template the sheet is empty. With one (see: pufu templates), the project starts as
+a complete sheet to adapt; the template's language follows --lang (or your settings).
+"""
 
 from __future__ import annotations
 
 import argparse
 
+from ...i18n import LANGS, default_lang
 from ...model import Project, save_project
+from ...templates import load_template
 from ..common import info
 
 ORDER = 10
@@ -13,13 +19,35 @@ ORDER = 10
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("new", help="create a new project file", description=__doc__)
     parser.add_argument("project", help="the file to create (suggested suffix: .pufu.json)")
-    parser.add_argument("--title", default="", help="the project title")
+    parser.add_argument("--template", "-t", metavar="NAME", help="start from a template (see: pufu templates)")
+    parser.add_argument("--title", help="the project title (default: the template's, or none)")
+    parser.add_argument(
+        "--lang", choices=LANGS, default=argparse.SUPPRESS, help="language of the template (ja, en)"
+    )
     parser.add_argument("--force", action="store_true", help="replace an existing file")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    project = Project(title=args.title)
+    if args.template:
+        project = load_template(args.template, getattr(args, "lang", None) or default_lang())
+    else:
+        project = Project()
+    if args.title is not None:
+        project.title = args.title
     save_project(project, args.project, None, force=args.force)
-    info(f"created {args.project}")
+    _remember(args.project)
+    if args.template:
+        info(f"created {args.project} from the template {args.template}")
+    else:
+        info(f"created {args.project}")
     return 0
+
+
+def _remember(path: str) -> None:
+    """Put the new project on the recent list, so the first screen offers it next time."""
+    try:
+        from ...recent import remember
+    except ImportError:
+        return
+    remember(path)

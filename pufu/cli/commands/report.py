@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
             raise FileError(target, "already exists; pufu will not replace it (use --force)")
         folder = target.with_name(target.name.removesuffix(".md") + "-diagrams")
         try:
-            written = write_diagrams(project, folder, args.diagram_format)
+            written = write_diagrams(project, folder, args.diagram_format, lang)
         except ImportError:
             warn(t("report.diagrams_missing", lang))
         else:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import argparse
 import os
+from pathlib import Path
 
 from ...model import write_atomic
 from ...settings import (
     ENV_PREFIX,
     KEYS,
-    Settings,
     SettingsError,
+    check_values,
     dumps_settings,
     load_settings,
     read_file,
@@ -61,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _change(path, assignments: list[str]) -> None:
+def _change(path: Path, assignments: list[str]) -> None:
     values = {key: str(value) for key, value in read_file(path).items()}
     for assignment in assignments:
         key, sep, value = assignment.partition("=")
@@ -71,16 +72,7 @@ def _change(path, assignments: list[str]) -> None:
                 f"--set {assignment!r}: write KEY=VALUE with a key among {', '.join(KEYS)}"
             )
         values[key] = value.strip()
-    try:
-        Settings.model_validate({**Settings.model_construct().model_dump(), **values})
-    except Exception:
-        # the same one-line message as a broken file, naming the key
-        from ...settings import _explain
-
-        try:
-            Settings(_file_values=values)  # type: ignore[call-arg]
-        except Exception as exc:  # ValidationError
-            raise _explain(exc, path, values) from None  # type: ignore[arg-type]
+    check_values(values, path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, dumps_settings(values).encode("utf-8"))

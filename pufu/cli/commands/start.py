@@ -1,20 +1,26 @@
-"""pufu with no command: what to do first."""
+"""pufu with no command: what to do first — recent projects, templates, the demo."""
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import shutil
+from pathlib import Path
+
+from wcwidth import wcswidth
+
+from ...i18n import default_lang, t
+from ...templates import DEMO, list_templates
 
 ORDER = 0
 
-GUIDE = """pufu: draft, record and review プ譜 (project score) charts.
-
-  pufu demo                       try the bundled demo project
-  pufu new plan.pufu.json         start a new project
-  pufu import chart.json -o plan.pufu.json
-                                  read a pufu-editor file
-  pufu check plan.pufu.json       find errors and weak spots
-  pufu --help                     every command
-"""
+#: The templates the first run suggests, most asked-for first; the rest are one command away.
+FEATURED: tuple[str, ...] = (
+    "self-service-launch",
+    "inquiry-rate-one-stop",
+    "support-to-success",
+    "saas-user-pays",
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,5 +28,95 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_default(args: argparse.Namespace) -> int:
-    print(GUIDE, end="")
+    print(guide(getattr(args, "lang", None) or default_lang()), end="")
     return 0
+
+
+def guide(lang: str, width: int | None = None) -> str:
+    """The first-run text: recent projects, a few templates, the demo, and other commands."""
+    width = width or shutil.get_terminal_size((100, 24)).columns
+    lines = [t("start.title", lang), ""]
+    recent = _recent()
+    opener = _opener()
+    if recent:
+        lines.append(t("start.recent", lang))
+        for path in recent:
+            shown = _shown(path)
+            lines.append(f"  pufu {opener} {shown}" if opener else f"  {shown}")
+        lines.append("")
+    lines.append(t("start.templates", lang))
+    templates = [info for info in list_templates(lang) if info.name != DEMO]
+    by_name = {info.name: info for info in templates}
+    featured = [by_name[name] for name in FEATURED if name in by_name] or templates[:4]
+    lines.append(f"  pufu new plan.pufu.json --template {featured[0].name}")
+    name_width = max(len(info.name) for info in featured)
+    for info in featured:
+        lines.append(_fit(f"    {info.name.ljust(name_width)}  {info.description}", width))
+    lines.append(f"    {t('start.templates.more', lang, count=len(templates) - len(featured))}")
+    lines.append("")
+    lines.append(t("start.demo", lang))
+    if _has_command("demo"):
+        lines.append("  pufu demo")
+    else:
+        lines.append("  pufu new demo.pufu.json --template demo")
+    lines.append("")
+    lines.append(t("start.more", lang))
+    more = [
+        ("pufu import chart.json -o plan.pufu.json", t("start.more.import", lang)),
+        ("pufu check plan.pufu.json", t("start.more.check", lang)),
+        ("pufu settings", t("start.more.settings", lang)),
+        ("pufu --help", t("start.more.help", lang)),
+    ]
+    command_width = max(len(command) for command, _ in more)
+    for command, what in more:
+        lines.append(_fit(f"  {command.ljust(command_width)}  {what}", width))
+    return "\n".join(lines) + "\n"
+
+
+def _recent() -> list[Path]:
+    try:
+        from ...recent import recent_projects
+    except ImportError:
+        return []
+    try:
+        return list(recent_projects(limit=5))
+    except Exception:  # the list of recent files is a convenience; never fail the first screen
+        return []
+
+
+def _shown(path: Path) -> str:
+    """A path as short as it can be: relative to here, else with ``~`` for the home folder."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        pass
+    try:
+        return str(Path("~") / path.relative_to(Path.home()))
+    except (ValueError, RuntimeError):
+        return str(path)
+
+
+def _has_command(name: str) -> bool:
+    return importlib.util.find_spec(f"{__package__}.{name}") is not None
+
+
+def _opener() -> str | None:
+    """The command that opens a project in the editor, if this pufu has one."""
+    for name in ("edit", "open"):
+        if _has_command(name):
+            return name
+    return None
+
+
+def _fit(line: str, width: int) -> str:
+    """Cut a line to the terminal's width (counting wide characters as two), with an ellipsis."""
+    if wcswidth(line) <= width:
+        return line
+    out, used = [], 0
+    for char in line:
+        w = max(wcswidth(char), 0)
+        if used + w > width - 1:
+            break
+        out.append(char)
+        used += w
+    return "".join(out) + "…"

@@ -33,7 +33,7 @@ from ...export.report import (
 from ...i18n import default_lang, t
 from ...model import NoteData, Project, PufuError, Stamp, save_project
 from ...model.diff import DRAFT, ChangeKind, ChartDiff, diff, resolve, reviews
-from .sheet import SheetView, step_marks
+from .sheet import Row, Rows, SheetView, step_marks
 
 MARK_COLORS = {"+": "green", "−": "red", "~": "dark_orange", "↪": "cyan", "↕": "cyan"}
 COMMENT_COLORS = {"green": "green", "red": "red", "blue": "steel_blue1"}
@@ -44,34 +44,43 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
 
 
-def diff_rich(d: ChartDiff, lang: str | None, *, limit: int | None = None) -> Text:
-    """A diff as coloured lines: the changed goal or win first, then by kind of part."""
-    out = Text()
+def _line(text: str, style: str = "", prefix: str = "", prefix_style: str = "") -> Row:
+    return (Text(prefix, style=prefix_style), Text(text, style=style))
+
+
+def diff_rows(d: ChartDiff, lang: str | None, *, limit: int | None = None, comments: bool = True) -> list[Row]:
+    """A diff as coloured rows: the changed goal or win first, then by kind of part. Without
+    ``comments``, comment changes are only counted (the sheet shows the comments)."""
     if not d:
-        out.append(t("review.diff.none", lang) + "\n", style="dim")
-        return out
-    for line in decisive_lines(d, lang):
-        out.append(f"!! {line}\n", style="bold magenta")
+        return [_line(t("review.diff.none", lang), "dim")]
+    rows = [_line(line, "bold magenta", "!! ", "bold magenta") for line in decisive_lines(d, lang)]
     if d.decisive:
-        out.append(f"   {t('review.decisive.why', lang)}\n", style="magenta")
-    shown = 0
+        rows.append(_line(t("review.decisive.why", lang), "magenta", "   "))
+    shown = hidden = 0
     for kind, changes in grouped(d):
-        out.append(group_heading(kind, lang) + "\n", style="bold")
+        if not comments:
+            hidden += sum(c.kind == ChangeKind.COMMENT for c in changes)
+            changes = [c for c in changes if c.kind != ChangeKind.COMMENT]
+            if not changes:
+                continue
+        rows.append(_line(group_heading(kind, lang), "bold"))
         for change in changes:
             if limit is not None and shown >= limit:
-                out.append(f"  … (+{len(d) - shown})\n", style="dim")
-                return out
+                rows.append(_line(f"… (+{len(d) - shown}, d)", "dim", "  "))
+                return rows
             marker = MARKERS[change.kind]
             style = MARK_COLORS[marker]
             if change.kind == ChangeKind.COMMENT:
                 after = change.after or {}
                 style = COMMENT_COLORS.get(after.get("color", ""), "") if after.get("text") else "dim"
-            out.append(f"  {marker} {describe(change, lang)}\n", style=style)
+            rows.append(_line(describe(change, lang), style, f"  {marker} ", style))
             shown += 1
+    if hidden:
+        rows.append(_line(t("review.comments_on_sheet", lang, n=hidden), "italic"))
     cleared = cleared_line(d, lang)
     if cleared:
-        out.append(cleared + "\n", style="dim")
-    return out
+        rows.append(_line(cleared, "dim"))
+    return rows
 
 
 class ReviewScreen(Screen[None]):
@@ -80,8 +89,8 @@ class ReviewScreen(Screen[None]):
     DEFAULT_CSS = """
     ReviewScreen #review-head { height: auto; padding: 0 1; background: $boost; }
     ReviewScreen #review-body { height: 1fr; }
-    ReviewScreen #sheet-scroll { width: 3fr; border-right: solid $primary-darken-2; }
-    ReviewScreen #side-scroll { width: 2fr; padding: 0 1; }
+    ReviewScreen #sheet-scroll { width: 1fr; border-right: solid $primary-darken-2; }
+    ReviewScreen #side-scroll { width: 1fr; padding: 0 1; }
     """
 
     BINDINGS = [
@@ -120,7 +129,7 @@ class ReviewScreen(Screen[None]):
             with VerticalScroll(id="sheet-scroll"):
                 yield SheetView(id="sheet")
             with VerticalScroll(id="side-scroll"):
-                yield Static(id="side")
+                yield Rows(id="side")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -141,11 +150,11 @@ class ReviewScreen(Screen[None]):
         """Paint the current phase: the sheet with marks, what happened, changes, notes."""
         head = self.query_one("#review-head", Static)
         sheet = self.query_one("#sheet", SheetView)
-        side = self.query_one("#side", Static)
+        side = self.query_one("#side", Rows)
         if not self.number:
             head.update(Text(t("review.title", self.lang), style="bold"))
-            side.update(t("review.no_phases", self.lang))
-            sheet.update("")
+            side.set_rows([_line(t("review.no_phases", self.lang))])
+            sheet.set_rows([])
             return
         n, count = self.number, len(self.project.phases)
         phase = self.project.phase(n)
@@ -170,29 +179,30 @@ class ReviewScreen(Screen[None]):
         title.append(f"   {t('review.legend', self.lang)}", style="dim")
         head.update(title)
 
-        text = Text()
-        text.append(t("review.happened", self.lang) + "\n", style="bold underline")
-        text.append((phase.happened or t("review.nothing_happened", self.lang)) + "\n\n")
+        rows: list[Row] = [_line(t("review.happened", self.lang), "bold underline")]
+        rows.append(_line(phase.happened or t("review.nothing_happened", self.lang)))
+        rows.append(_line(""))
         if self.last_diff is None:
-            text.append(t("review.first_phase", self.lang) + "\n\n", style="dim")
+            rows += [_line(t("review.first_phase", self.lang), "dim"), _line("")]
         else:
             since = t("review.since", self.lang, a=side_name(str(n - 1), self.lang))
             count_label = t("review.diff.count", self.lang, n=len(self.last_diff))
-            text.append(f"{since} ({count_label}, d)\n", style="bold underline")
-            text.append_text(diff_rich(self.last_diff, self.lang, limit=40))
-            text.append("\n")
-        text.append(t("review.notes", self.lang) + "\n", style="bold underline")
+            rows.append(_line(f"{since} ({count_label}, d)", "bold underline"))
+            rows += diff_rows(self.last_diff, self.lang, limit=40, comments=False)
+            rows.append(_line(""))
+        rows.append(_line(t("review.notes", self.lang), "bold underline"))
         if not notes:
-            text.append(t("review.no_notes", self.lang) + "\n", style="dim")
+            rows.append(_line(t("review.no_notes", self.lang), "dim"))
         for note in notes:
-            text.append(f"[{t('review.note.' + note.kind, self.lang)}] ", style=_NOTE_STYLE[note.kind])
-            text.append(note.author, style="bold")
+            prefix = Text(f"[{t('review.note.' + note.kind, self.lang)}] ", style=_NOTE_STYLE[note.kind])
+            body = Text(note.author, style="bold")
             if note.part and note.part in chart:
                 part = chart.part(note.part)
                 name = t(f"element.{part.key}", self.lang) if part.key else t(f"kind.{part.kind.value}", self.lang)
-                text.append(f" ({name}「{part.text[:24]}」)", style="dim")
-            text.append(f": {note.text}\n")
-        side.update(text)
+                body.append(f" ({name}「{part.text[:24]}」)", style="dim")
+            body.append(f": {note.text}")
+            rows.append((prefix, body))
+        side.set_rows(rows)
 
     # ------------------------------------------------------------------ actions
 
@@ -215,8 +225,9 @@ class ReviewScreen(Screen[None]):
         if not self.number:
             return
         names = [str(n) for n in range(1, len(self.project.phases) + 1)] + [DRAFT]
+        labels = [self.phase_label(int(name)) for name in names[:-1]] + [side_name(DRAFT, self.lang)]
         left = str(max(self.number - 1, 1))
-        chooser = CompareChooser(names, left, str(self.number), self.lang)
+        chooser = CompareChooser(names, left, str(self.number), self.lang, labels)
 
         def chosen(pair: tuple[str, str] | None) -> None:
             if pair:
@@ -295,7 +306,7 @@ class DiffScreen(ModalScreen[None]):
         with Vertical():
             yield Static(Text(f"{title} ({count})", style="bold"), id="diff-title")
             with VerticalScroll():
-                yield Static(diff_rich(self.d, self.lang), id="diff-body")
+                yield Rows(diff_rows(self.d, self.lang), id="diff-body")
             yield Footer()
 
     def action_close(self) -> None:
@@ -307,18 +318,19 @@ class CompareChooser(ModalScreen[tuple[str, str] | None]):
 
     DEFAULT_CSS = """
     CompareChooser { align: center middle; }
-    CompareChooser > Vertical { width: 60; height: auto; max-height: 80%; border: thick $primary; background: $surface; padding: 0 1; }
+    CompareChooser > Vertical { width: 100; height: auto; max-height: 80%; border: thick $primary; background: $surface; padding: 0 1; }
     CompareChooser Horizontal { height: auto; }
     CompareChooser OptionList { width: 1fr; height: auto; max-height: 20; }
     """
     BINDINGS = [Binding("escape", "cancel", t("review.note.cancel"), id="review.compare.cancel")]
 
-    def __init__(self, names: list[str], left: str, right: str, lang: str | None) -> None:
+    def __init__(self, names: list[str], left: str, right: str, lang: str | None, labels: list[str] | None = None) -> None:
         super().__init__()
         self.names, self.left, self.right, self.lang = names, left, right, lang
+        self.labels = labels or [side_name(name, lang) for name in names]
 
     def compose(self) -> ComposeResult:
-        options = [Option(side_name(name, self.lang), id=name) for name in self.names]
+        options = [Option(label, id=name) for name, label in zip(self.names, self.labels, strict=True)]
         with Vertical():
             yield Static(Text(t("review.compare.title", self.lang), style="bold"))
             with Horizontal():
@@ -383,10 +395,12 @@ class CompareScreen(Screen[None]):
             head.append(f"\n!! {line}", style="bold magenta")
         yield Static(head, id="compare-head")
         with Horizontal():
-            with VerticalScroll(id="compare-a"):
+            with VerticalScroll(id="compare-a") as pane:
+                pane.border_title = side_name(self.a, self.lang)
                 left = SheetView(id="sheet-a")
                 yield left
-            with VerticalScroll(id="compare-b"):
+            with VerticalScroll(id="compare-b") as pane:
+                pane.border_title = side_name(self.b, self.lang)
                 right = SheetView(id="sheet-b")
                 yield right
         yield Footer()

@@ -4,14 +4,18 @@
 (removed parts are listed at the end, struck through). Comments hang under their part in their
 colour (green = went well, red = problem, blue = note), so a review phase of a pufu-editor map
 reads as its plan with the verdicts written on. ``✎2`` says two review notes are on a part.
+
+Rows are (prefix, body) pairs; :class:`Rows` wraps each body to the widget's width by display
+cells (Japanese has no spaces), continuation lines hanging under the body.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from rich.cells import cell_len, get_character_cell_size
 from rich.text import Text
-from textual.widgets import Static
+from textual.widget import Widget
 
 from ...i18n import t
 from ...model import SYMBOLS, Chart, Part
@@ -23,47 +27,124 @@ MARK_SIGN = {"added": "+", "changed": "~", "removed": "−"}
 COMMENT_STYLE = {"green": "green", "red": "red", "blue": "steel_blue1"}
 MEASURE_STYLE = {"red": "red", "white": "white", "green": "green", "blue": "dodger_blue2", "yellow": "yellow"}
 
+Row = tuple[Text, Text]
 
-def _add(out: Text, mark: str | None, indent: int, label: str, body: str, style: str = "") -> None:
-    out.append(MARK_SIGN[mark] if mark else " ", style=MARK_STYLE.get(mark or "", ""))
-    out.append(" " * (indent + 1))
+
+def one_line(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\n", " ⏎ ")
+
+
+def fold(body: Text, width: int) -> list[Text]:
+    """Split a one-line text into lines of at most ``width`` cells, at a space when one is near
+    the end of the line (English), else between any two characters (Japanese)."""
+    plain = body.plain
+    if cell_len(plain) <= width:
+        return [body]
+    offsets: list[int] = []
+    start, used, space = 0, 0, -1
+    for index, char in enumerate(plain):
+        size = get_character_cell_size(char)
+        if used + size > width and index > start:
+            cut = space + 1 if space > start and index - space < 16 else index
+            offsets.append(cut)
+            start = cut
+            used = cell_len(plain[cut:index])
+            space = -1
+        if char == " ":
+            space = index
+        used += size
+    return list(body.divide(offsets))
+
+
+def render_rows(rows: Iterable[Row], width: int) -> list[Text]:
+    """The rows as screen lines for a width, continuation lines indented under the body."""
+    lines: list[Text] = []
+    for prefix, body in rows:
+        indent = cell_len(prefix.plain)
+        parts = fold(body, max(width - indent, 8))
+        first = prefix.copy()
+        first.append_text(parts[0])
+        lines.append(first)
+        lines.extend(Text(" " * indent) + part for part in parts[1:])
+    return lines
+
+
+class Rows(Widget):
+    """Lines of (prefix, body) rows, wrapped to the widget's width; ``set_rows`` repaints."""
+
+    DEFAULT_CSS = """
+    Rows { width: 100%; height: auto; padding: 0 1; }
+    """
+
+    def __init__(self, rows: list[Row] | None = None, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._rows: list[Row] = rows or []
+        self._cache: tuple[int, list[Text]] | None = None
+
+    def set_rows(self, rows: list[Row]) -> None:
+        self._rows = rows
+        self._cache = None
+        self.refresh(layout=True)
+
+    def lines(self, width: int) -> list[Text]:
+        if self._cache is None or self._cache[0] != width:
+            self._cache = (width, render_rows(self._rows, width))
+        return self._cache[1]
+
+    @property
+    def plain(self) -> str:
+        """Everything shown, unwrapped (for tests and screen readers)."""
+        return "\n".join(prefix.plain + body.plain for prefix, body in self._rows)
+
+    def get_content_height(self, container, viewport, width: int) -> int:  # noqa: ANN001
+        return len(self.lines(width))
+
+    def render(self) -> Text:
+        text = Text("\n").join(self.lines(self.content_size.width or 80))
+        text.no_wrap = True
+        text.overflow = "crop"
+        return text
+
+
+def _row(rows: list[Row], mark: str | None, indent: int, label: str, body: str, style: str = "") -> Text:
+    prefix = Text(MARK_SIGN[mark] if mark else " ", style=MARK_STYLE.get(mark or "", ""))
+    prefix.append(" " * (indent + 1))
     if label:
-        out.append(label, style="bold")
-        out.append(" ")
-    out.append(body.replace("\n", " ⏎ ") or "…", style=style or (MARK_STYLE[mark] if mark else ""))
+        prefix.append(label + " ", style="bold")
+    text = Text(one_line(body) or "…", style=MARK_STYLE[mark] if mark else style)
+    rows.append((prefix, text))
+    return text
 
 
-def _tail(out: Text, part: Part, indent: int, notes: Mapping[str, int], lang: str | None) -> None:
+def _tail(rows: list[Row], text: Text, part: Part, indent: int, notes: Mapping[str, int], lang: str | None) -> None:
     count = notes.get(part.id, 0)
     if count:
-        out.append(f"  ✎{count}", style="bold magenta")
-    out.append("\n")
+        text.append(f"  ✎{count}", style="bold magenta")
     if not part.comment.empty:
-        out.append(" " * (indent + 4) + "└ ", style="dim")
-        label = t(f"comment.{part.comment.color}", lang)
         style = COMMENT_STYLE[part.comment.color]
-        out.append(f"{label}: ", style=f"bold {style}")
-        out.append(part.comment.text.replace("\n", " ⏎ ") + "\n", style=style)
+        prefix = Text(" " * (indent + 4) + "└ ", style="dim")
+        prefix.append(f"{t(f'comment.{part.comment.color}', lang)}: ", style=f"bold {style}")
+        rows.append((prefix, Text(one_line(part.comment.text), style=style)))
 
 
-def sheet_text(
+def sheet_rows(
     chart: Chart,
     lang: str | None,
     *,
     marks: Mapping[str, str] | None = None,
     removed: Iterable[Part] = (),
     notes: Mapping[str, int] | None = None,
-) -> Text:
-    """The sheet as rich text: goal, win, 中間目的 with their 施策, the eight elements."""
+) -> list[Row]:
+    """The sheet as rows: goal, win, 中間目的 with their 施策, the eight elements, then what
+    was removed."""
     marks = marks or {}
     notes = notes or {}
-    out = Text()
+    rows: list[Row] = []
 
-    def part_line(part_id: str, indent: int, label: str, body_style: str = "") -> None:
+    def part_line(part_id: str, indent: int, label: str) -> None:
         part = chart.part(part_id)
-        mark = marks.get(part_id)
-        _add(out, mark, indent, label, part.text, body_style if not mark else "")
-        _tail(out, part, indent, notes, lang)
+        text = _row(rows, marks.get(part_id), indent, label, part.text)
+        _tail(rows, text, part, indent, notes, lang)
 
     part_line(chart.goal, 0, t("kind.goal", lang))
     part_line(chart.win, 0, t("kind.win", lang))
@@ -72,44 +153,37 @@ def sheet_text(
         part_line(purpose, 0, f"{t('kind.purpose', lang)}{number}")
         for measure_id in chart.measures_of(purpose):
             measure = chart.part(measure_id)
-            color = str(measure.color)
-            label = SYMBOLS[measure.color]
-            progress = "" if measure.progress is None else f" {measure.progress:g}%"
             mark = marks.get(measure_id)
-            out.append(MARK_SIGN[mark] if mark else " ", style=MARK_STYLE.get(mark or "", ""))
-            out.append("    ")
-            out.append(label + " ", style=MEASURE_STYLE[color])
-            shared = " ↪" if measure_id in seen else ""
+            prefix = Text(MARK_SIGN[mark] if mark else " ", style=MARK_STYLE.get(mark or "", ""))
+            prefix.append("    ")
+            prefix.append(SYMBOLS[measure.color] + " ", style=MEASURE_STYLE[str(measure.color)])
+            body = Text(one_line(measure.text) or "…", style=MARK_STYLE[mark] if mark else "")
+            if measure_id in seen:
+                body.append(" ↪", style="dim")
             seen.add(measure_id)
-            out.append(
-                (measure.text.replace("\n", " ⏎ ") or "…") + shared,
-                style=MARK_STYLE[mark] if mark else "",
-            )
-            if progress:
-                out.append(progress, style="cyan")
-            _tail(out, measure, 4, notes, lang)
-    loose = [m for m in chart.measures() if m not in seen]
-    for measure_id in loose:
-        part_line(measure_id, 4, "?")
-    out.append(" " + t("kind.elements", lang) + "\n", style="bold underline")
+            if measure.progress is not None:
+                body.append(f" {measure.progress:g}%", style="cyan")
+            rows.append((prefix, body))
+            _tail(rows, body, measure, 4, notes, lang)
+    for measure_id in chart.measures():
+        if measure_id not in seen:
+            part_line(measure_id, 4, "?")
+    rows.append((Text(" "), Text(t("kind.elements", lang), style="bold underline")))
     for key in ELEMENT_KEYS:
         part_line(chart.element(key), 2, t(f"element.{key}", lang) + ":")
     removed = list(removed)
     if removed:
-        out.append("\n " + t("review.removed_here", lang) + "\n", style="bold red")
+        rows.append((Text(""), Text("")))
+        rows.append((Text(" "), Text(t("review.removed_here", lang), style="bold red")))
         for part in removed:
-            out.append("−", style="bold red")
-            out.append(f"  {t(f'kind.{part.kind.value}', lang)} ", style="red")
-            out.append((part.text.replace("\n", " ⏎ ") or "…") + "\n", style="red strike")
-    return out
+            prefix = Text("−", style="bold red")
+            prefix.append(f"  {t(f'kind.{part.kind.value}', lang)} ", style="red")
+            rows.append((prefix, Text(one_line(part.text) or "…", style="red strike")))
+    return rows
 
 
-class SheetView(Static):
-    """A Static showing :func:`sheet_text`; ``show`` repaints it."""
-
-    DEFAULT_CSS = """
-    SheetView { width: 100%; height: auto; padding: 0 1; }
-    """
+class SheetView(Rows):
+    """The sheet of one phase with what changed marked."""
 
     def show(
         self,
@@ -120,7 +194,7 @@ class SheetView(Static):
         removed: Iterable[Part] = (),
         notes: Mapping[str, int] | None = None,
     ) -> None:
-        self.update(sheet_text(chart, lang, marks=marks, removed=removed, notes=notes))
+        self.set_rows(sheet_rows(chart, lang, marks=marks, removed=removed, notes=notes))
 
 
 def step_marks(d: ChartDiff, before: Chart) -> tuple[dict[str, str], list[Part], dict[str, str]]:

@@ -1,0 +1,27 @@
+"""pufu templates [--lang en]: the bundled templates, one a line: name, a tab, a description.
+
+Start a project from one with: pufu new PROJECT --template NAME
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from ...i18n import LANGS
+from ...templates import list_templates
+
+ORDER = 12
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("templates", help="list the templates to start a project from", description=__doc__)
+    parser.add_argument(
+        "--lang", choices=LANGS, default=argparse.SUPPRESS, help="language of the descriptions (ja, en)"
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    for info in list_templates(getattr(args, "lang", None)):
+        print(f"{info.name}\t{info.description}")
+    return 0

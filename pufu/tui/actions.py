@@ -1,0 +1,302 @@
+"""The chart actions of the editor: delete, reorder, colours, progress, links, comments, phases.
+
+Each is a model operation through the session (so it is undoable), with a dialog when it needs
+an answer. Mixed into :class:`~pufu.tui.app.PufuApp`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ..i18n import t
+from ..model import COLOR_ORDER, SYMBOLS, ChartError, Color, Kind
+from .dialogs import CommentDialog, ConfirmDialog, InputDialog, PickDialog, RecordPhaseDialog
+from .layout import Slot, number
+from .text import normalize, truncate
+
+if TYPE_CHECKING:
+    from ..model import Finding, Session
+    from .sheet import SheetView
+
+#: Optional screens written elsewhere; each module offers ``open_dialog(app)``.
+EXTENSIONS = {"export": "pufu.tui.export_dialog", "template": "pufu.tui.template_picker"}
+
+
+class ChartActions:
+    """Actions on the selected part (mixed into the app)."""
+
+    session: Session
+    lang: str
+    blink: bool
+    findings: list[Finding]
+    _finding_index: int
+
+    if TYPE_CHECKING:
+        sheet: SheetView
+
+        def refresh_all(self, *, schedule: bool = True) -> None: ...
+        def say(self, message: str) -> None: ...
+        def push_screen(self, screen: Any, callback: Any = None) -> Any: ...
+        def commit_editing(self) -> None: ...
+
+    def apply(self, operation: str, *args: object, **kwargs: object) -> object:
+        """Run one undoable operation; an impossible one is reported, not raised."""
+        try:
+            result = self.session.apply(operation, *args, **kwargs)
+        except ChartError as exc:
+            self.say(str(exc))
+            return None
+        self.refresh_all()
+        return result
+
+    def _selected_measure(self) -> Slot | None:
+        slot = self.sheet.selection
+        if self.session.chart.part(slot.part).kind != Kind.MEASURE:
+            self.say(t("msg.only_measures", self.lang))
+            return None
+        return slot
+
+    def _purpose_label(self, purpose: str) -> str:
+        chart = self.session.chart
+        index = chart.purposes().index(purpose)
+        return f"{t('kind.purpose', self.lang)} {number(index)}: {truncate(chart.part(purpose).text, 50)}"
+
+    # ------------------------------------------------------------------ delete, reorder
+
+    def action_delete(self) -> None:
+        slot = self.sheet.selection
+        chart = self.session.chart
+        part = chart.part(slot.part)
+        layout = self.sheet.layout_
+        column = layout.column(slot) if layout and slot in layout.places else [slot]
+        index = column.index(slot)
+        fallbacks = [*column[index + 1 :], *reversed(column[:index])]
+        if slot.purpose:
+            fallbacks.append(Slot(slot.purpose))
+        fallbacks.append(Slot(chart.win))
+
+        def remove(confirmed: bool | None = True) -> None:
+            if not confirmed:
+                return
+            removed = self.apply("remove", slot.part)
+            if removed is None:
+                return
+            gone = set(removed)  # type: ignore[arg-type]
+            target = next(
+                (s for s in fallbacks if s.part not in gone and s.part in self.session.chart),
+                Slot(self.session.chart.win),
+            )
+            self.sheet.select(target)
+
+        if part.kind == Kind.MEASURE:
+            message = t("dialog.delete_measure", self.lang, text=truncate(part.text, 40))
+            self.push_screen(ConfirmDialog(message, self.lang), remove)
+        elif part.kind == Kind.PURPOSE:
+            only_here = [m for m in chart.measures_of(part.id) if len(chart.purposes_of(m)) == 1]
+            if only_here:
+                message = t("dialog.delete_purpose", self.lang, text=truncate(part.text, 40), count=len(only_here))
+                self.push_screen(ConfirmDialog(message, self.lang), remove)
+            else:
+                remove()
+        else:
+            self.say(t("msg.not_removable", self.lang, what=t(f"kind.{part.kind.value}", self.lang)))
+
+    def action_move_part(self, offset: int) -> None:
+        slot = self.sheet.selection
+        kind = self.session.chart.part(slot.part).kind
+        if kind == Kind.PURPOSE:
+            self.apply("move_purpose", slot.part, offset)
+        elif kind == Kind.MEASURE and slot.purpose:
+            self.apply("move_measure", slot.part, slot.purpose, offset)
+        else:
+            self.say(t("msg.not_movable", self.lang))
+            return
+        self.sheet.select(slot)
+
+    # ------------------------------------------------------------------ colour, progress
+
+    def action_cycle_color(self) -> None:
+        slot = self._selected_measure()
+        if slot is None:
+            return
+        color = self.session.chart.part(slot.part).color or Color.WHITE
+        following = COLOR_ORDER[(COLOR_ORDER.index(color) + 1) % len(COLOR_ORDER)]
+        self.apply("set_color", slot.part, following)
+        self.say(f"{SYMBOLS[following]} {t('color.' + following.value, self.lang)} — {t('color.' + following.value + '.meaning', self.lang)}")
+
+    def action_choose_color(self) -> None:
+        slot = self._selected_measure()
+        if slot is None:
+            return
+        current = self.session.chart.part(slot.part).color
+        options = [
+            (c.value, f"{SYMBOLS[c]} {t('color.' + c.value, self.lang)} — {t('color.' + c.value + '.meaning', self.lang)}")
+            for c in COLOR_ORDER
+        ]
+
+        def chosen(color: str | None) -> None:
+            if color and color != current:
+                self.apply("set_color", slot.part, color)
+
+        self.push_screen(PickDialog(t("dialog.choose_color", self.lang), options, current), chosen)
+
+    def action_progress(self) -> None:
+        slot = self._selected_measure()
+        if slot is None:
+            return
+        current = self.session.chart.part(slot.part).progress
+
+        def typed(value: str | None) -> None:
+            if value is None:
+                return
+            value = normalize(value).strip()
+            if not value:
+                progress = None
+            elif value.isdigit() and 0 <= int(value) <= 100:
+                progress = int(value)
+            else:
+                self.say(t("msg.progress_invalid", self.lang))
+                return
+            if progress != current:
+                self.apply("set_progress", slot.part, progress)
+
+        shown = "" if current is None else f"{current:g}"
+        self.push_screen(InputDialog(t("dialog.progress", self.lang), shown, restrict=r"[0-9]{0,3}"), typed)
+
+    def action_step_progress(self, step: int) -> None:
+        slot = self._selected_measure()
+        if slot is None:
+            return
+        current = self.session.chart.part(slot.part).progress or 0
+        value = max(0, min(100, int(current // 10 * 10 + step) if step > 0 or current % 10 == 0 else int(current // 10 * 10)))
+        if value != current:
+            self.apply("set_progress", slot.part, value)
+
+    # ------------------------------------------------------------------ links
+
+    def action_link(self) -> None:
+        slot = self._selected_measure()
+        if slot is None:
+            return
+        chart = self.session.chart
+        served = set(chart.purposes_of(slot.part))
+        options = [(p, self._purpose_label(p)) for p in chart.purposes() if p not in served]
+        if not options:
+            self.say(t("msg.no_other_purpose", self.lang))
+            return
+
+        def chosen(purpose: str | None) -> None:
+            if purpose and self.apply("link_measure", slot.part, purpose) is not False:
+                if self.session.chart.graph.has_edge(slot.part, purpose):
+                    self.sheet.select(Slot(slot.part, purpose))
+
+        self.push_screen(PickDialog(t("dialog.link", self.lang), options), chosen)
+
+    def action_unlink(self) -> None:
+        slot = self._selected_measure()
+        if slot is None or slot.purpose is None:
+            return
+        self.apply("unlink_measure", slot.part, slot.purpose)
+        remaining = self.session.chart.purposes_of(slot.part)
+        if slot.purpose not in remaining and remaining:
+            self.sheet.select(Slot(slot.part, remaining[0]))
+
+    # ------------------------------------------------------------------ comments
+
+    def action_comment(self) -> None:
+        slot = self.sheet.selection
+        comment = self.session.chart.part(slot.part).comment
+
+        def done(result: tuple[str, str] | None) -> None:
+            if result is None:
+                return
+            color, text = result[0], normalize(result[1]).strip()
+            if (color, text) != (comment.color, comment.text):
+                self.apply("set_comment", slot.part, color, text)
+
+        self.push_screen(CommentDialog(comment.color, comment.text, self.lang, self.blink), done)
+
+    # ------------------------------------------------------------------ findings
+
+    def action_next_finding(self) -> None:
+        located = [f for f in self.findings if f.part and f.part in self.session.chart]
+        if not located:
+            self.say(t("msg.no_findings", self.lang))
+            return
+        self._finding_index = (self._finding_index + 1) % len(located)
+        finding = located[self._finding_index]
+        slots = self.sheet.layout_.slots_of(finding.part) if self.sheet.layout_ else []
+        self.sheet.select(slots[0] if slots else Slot(finding.part))
+        self.say(finding.message(self.lang))
+
+    def action_goto_goal(self) -> None:
+        self.sheet.action_goto_goal()
+
+    def action_goto_elements(self) -> None:
+        self.sheet.action_goto_elements()
+
+    # ------------------------------------------------------------------ phases
+
+    def action_record_phase(self) -> None:
+        self.commit_editing()
+
+        def done(result: tuple[str, str] | None) -> None:
+            if result is None:
+                return
+            title, happened = (normalize(text).strip() for text in result)
+            try:
+                phase = self.session.project.snapshot(title=title, happened=happened)
+            except ChartError as exc:
+                self.say(str(exc))
+                return
+            self.session.touch()
+            self.refresh_all()
+            self.say(t("msg.recorded", self.lang, number=phase.number, title=phase.title))
+
+        self.push_screen(RecordPhaseDialog(self.lang, self.blink), done)
+
+    def action_phases(self) -> None:
+        from .phases import PhaseScreen, phase_options
+
+        project = self.session.project
+        if not project.phases:
+            self.say(t("dialog.no_phases", self.lang))
+            return
+
+        def chosen(key: str | None) -> None:
+            if key:
+                self.push_screen(PhaseScreen(project, int(key), self.lang))
+
+        current = str(len(project.phases))
+        self.push_screen(PickDialog(t("dialog.phases", self.lang), phase_options(project, self.lang), current), chosen)
+
+    # ------------------------------------------------------------------ hooks for other screens
+
+    def action_export(self) -> None:
+        self.open_extension("export")
+
+    def action_template(self) -> None:
+        self.open_extension("template")
+
+    def open_extension(self, name: str) -> None:
+        """Open a screen written in its own module; the module provides ``open_dialog(app)``.
+
+        The export dialog (``pufu/tui/export_dialog.py``) and the template picker
+        (``pufu/tui/template_picker.py``) plug in here: they get the app, and through it
+        ``app.session`` (the project, its draft, undoable operations), ``app.path`` and
+        ``app.lang``; after changing the draft they call ``app.refresh_all()``.
+        """
+        module_name = EXTENSIONS[name]
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            self.say(t("msg.not_available", self.lang, module=module_name))
+            return
+        opener = getattr(module, "open_dialog", None)
+        if opener is None:
+            self.say(t("msg.not_available", self.lang, module=f"{module_name}.open_dialog"))
+            return
+        opener(self)

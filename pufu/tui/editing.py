@@ -1,0 +1,187 @@
+"""Editing texts: Enter on a part, ``a``/``m`` to add one, ``t`` for the project title.
+
+The edit box (:class:`~pufu.tui.editor.EditBar`) opens at the foot of the sheet. A part added
+with ``a`` appears at once, selected; confirming its text makes adding and writing one undo
+step, and cancelling takes the new part away again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from textual import events
+from textual.app import ComposeResult
+
+from ..i18n import t
+from ..model import ChartError, Kind, Part
+from .editor import EditBar, PartEditor
+from .layout import Slot, number
+from .text import normalize
+
+if TYPE_CHECKING:
+    from ..model import Session
+    from .sheet import SheetView
+
+
+@dataclass
+class EditTarget:
+    """What the open edit box writes to."""
+
+    kind: str  # "text" (a part's text) or "title" (the project title)
+    part: str | None = None
+    readd: Callable[[str], Any] | None = None  # for a part just added: add it again, with its text
+
+
+class EditingMixin:
+    """The app's text editing (mixed into :class:`~pufu.tui.app.PufuApp`)."""
+
+    session: Session
+    lang: str
+    blink: bool
+    _editing: EditTarget | None = None
+
+    if TYPE_CHECKING:
+        sheet: SheetView
+
+        def refresh_all(self, *, schedule: bool = True) -> None: ...
+        def say(self, message: str) -> None: ...
+        def query_one(self, selector: Any, expect_type: Any = None) -> Any: ...
+
+    def compose_editing(self) -> ComposeResult:
+        yield EditBar(self.lang, blink=self.blink, id="editbar")
+
+    @property
+    def editbar(self) -> EditBar:
+        return self.query_one("#editbar", EditBar)
+
+    @property
+    def editing(self) -> bool:
+        return self._editing is not None
+
+    # ------------------------------------------------------------------ naming parts
+
+    def part_name(self, part: Part) -> str:
+        """How the edit box names a part: 獲得目標, 中間目的 2, 施策, ひと, ..."""
+        chart = self.session.chart
+        if part.kind == Kind.PURPOSE:
+            return f"{t('kind.purpose', self.lang)} {number(chart.purposes().index(part.id))}"
+        if part.kind == Kind.ELEMENT:
+            return f"{t('kind.element', self.lang)}「{t('element.' + (part.key or ''), self.lang)}」"
+        return t(f"kind.{part.kind.value}", self.lang)
+
+    # ------------------------------------------------------------------ the edit box
+
+    def start_edit(self, target: EditTarget, title: str, text: str) -> None:
+        self._editing = target
+        self.editbar.open(title, text)
+
+    def action_edit(self) -> None:
+        slot = self.sheet.selection
+        part = self.session.chart.part(slot.part)
+        self.start_edit(
+            EditTarget("text", part.id), t("editor.editing", self.lang, what=self.part_name(part)), part.text
+        )
+
+    def action_edit_title(self) -> None:
+        what = t("editor.title", self.lang)
+        self.start_edit(EditTarget("title"), t("editor.editing", self.lang, what=what), self.session.project.title)
+
+    def commit_editing(self) -> None:
+        """Confirm the text being edited, if any (before saving, quitting, undoing)."""
+        if self._editing is not None:
+            self._finish(self.editbar.editor.text)
+
+    def on_part_editor_confirmed(self, event: PartEditor.Confirmed) -> None:
+        if self._editing is None:
+            return
+        event.stop()
+        self._finish(event.text)
+
+    def on_part_editor_cancelled(self, event: PartEditor.Cancelled) -> None:
+        if self._editing is None:
+            return
+        event.stop()
+        target, self._editing = self._editing, None
+        self._close()
+        if target.readd is not None:
+            self.session.undo()
+            self.refresh_all()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if self._editing is not None and event.widget is self.sheet:
+            self.commit_editing()
+
+    def _close(self) -> None:
+        self.editbar.close()
+        self.sheet.focus()
+
+    def _finish(self, raw: str) -> None:
+        target, self._editing = self._editing, None
+        assert target is not None
+        self._close()
+        text = normalize(raw).strip()
+        try:
+            if target.kind == "title":
+                if text != self.session.project.title:
+                    self.session.set_title(text)
+            elif target.readd is not None:
+                self.session.undo()
+                target.readd(text)
+            elif target.part in self.session.chart and text != self.session.chart.part(target.part).text:
+                self.session.apply("set_text", target.part, text)
+        except ChartError as exc:
+            self.say(str(exc))
+        self.refresh_all()
+
+    # ------------------------------------------------------------------ adding
+
+    def action_add(self) -> None:
+        """Add a part of the same kind after the selected one, and edit it."""
+        slot = self.sheet.selection
+        chart = self.session.chart
+        kind = chart.part(slot.part).kind
+        if kind == Kind.ELEMENT:
+            self.say(t("msg.cannot_add", self.lang))
+            return
+        if kind == Kind.MEASURE:
+            if slot.purpose is None:
+                self.say(t("msg.need_purpose", self.lang))
+                return
+            self._add_measure(slot.purpose, after=slot.part)
+            return
+        after = slot.part if kind == Kind.PURPOSE else (chart.purposes() or [None])[-1]
+        self._add_purpose(after)
+
+    def action_add_measure(self) -> None:
+        """Add a 施策 at the end of the selected 中間目的 (or of the one the 施策 stands under)."""
+        slot = self.sheet.selection
+        kind = self.session.chart.part(slot.part).kind
+        purpose = slot.part if kind == Kind.PURPOSE else slot.purpose if kind == Kind.MEASURE else None
+        if purpose is None:
+            self.say(t("msg.need_purpose", self.lang))
+            return
+        self._add_measure(purpose, after=None)
+
+    def _add_purpose(self, after: str | None) -> None:
+        new = self.session.apply("add_purpose", "", after=after)
+        self.refresh_all()
+        self.sheet.select(Slot(new))
+
+        def readd(text: str) -> None:
+            self.session.apply("add_purpose", text, after=after, part_id=new)
+
+        what = t("kind.purpose", self.lang)
+        self.start_edit(EditTarget("text", new, readd), t("editor.adding", self.lang, what=what), "")
+
+    def _add_measure(self, purpose: str, after: str | None) -> None:
+        new = self.session.apply("add_measure", purpose, "", after=after)
+        self.refresh_all()
+        self.sheet.select(Slot(new, purpose))
+
+        def readd(text: str) -> None:
+            self.session.apply("add_measure", purpose, text, after=after, part_id=new)
+
+        what = t("kind.measure", self.lang)
+        self.start_edit(EditTarget("text", new, readd), t("editor.adding", self.lang, what=what), "")

@@ -1,0 +1,177 @@
+""""New from template": a modal that lists the templates and previews the selected one's sheet.
+
+    name = await app.push_screen_wait(TemplatePicker(lang))  # a template name, or None
+
+The screen only chooses; the caller makes the project (``pufu.templates.load_template``).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..i18n import default_lang, t
+from ..model import ELEMENT_KEYS, SYMBOLS, Project
+from ..templates import TemplateInfo, list_templates, load_template
+
+#: Rich styles of the 施策 symbols, after pufu-editor's colours.
+_SYMBOL_STYLES = {
+    "red": "bold red",
+    "white": "bold",
+    "green": "bold green",
+    "blue": "bold blue",
+    "yellow": "bold yellow",
+}
+
+
+@cache
+def _template(name: str, lang: str) -> Project:
+    return load_template(name, lang, fresh_ids=False)
+
+
+def preview(project: Project, lang: str) -> Text:
+    """A template's draft as text: goal, win condition, 中間目的 with their 施策, the elements."""
+    chart = project.draft
+    text = Text()
+    if project.title:
+        text.append(project.title + "\n", style="bold underline")
+    if project.phases:
+        text.append(t("picker.phases", lang, count=len(project.phases), notes=len(project.notes)) + "\n")
+    text.append("\n")
+
+    def line(label: str, body: str, style: str = "bold") -> None:
+        text.append(label, style=style)
+        text.append(f"  {body}\n")
+
+    line(t("kind.goal", lang), chart.part(chart.goal).text)
+    line(t("kind.win", lang), chart.part(chart.win).text)
+    for number, purpose in enumerate(chart.purposes(), start=1):
+        text.append("\n")
+        line(f"{t('kind.purpose', lang)} {number}", chart.part(purpose).text, "bold cyan")
+        for measure in chart.measures_of(purpose):
+            part = chart.part(measure)
+            color = part.color.value if part.color else "white"
+            text.append(f"  {SYMBOLS[part.color]} ", style=_SYMBOL_STYLES[color])
+            text.append(part.text)
+            if part.progress is not None:
+                text.append(f" ({part.progress:g}%)", style="dim")
+            text.append("\n")
+    text.append("\n")
+    text.append(t("kind.elements", lang) + "\n", style="bold")
+    for key in ELEMENT_KEYS:
+        text.append(f"  {t('element.' + key, lang)}: ", style="bold")
+        text.append(chart.part(chart.element(key)).text + "\n")
+    return text
+
+
+class TemplatePicker(ModalScreen[str | None]):
+    """Choose a template; dismisses with its name, or None when cancelled."""
+
+    DEFAULT_CSS = """
+    TemplatePicker {
+        align: center middle;
+    }
+    TemplatePicker > Vertical {
+        width: 90%;
+        height: 90%;
+        border: thick $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    TemplatePicker #picker-title {
+        text-style: bold;
+        padding: 0 0 1 0;
+    }
+    TemplatePicker Horizontal#picker-body {
+        height: 1fr;
+    }
+    TemplatePicker OptionList {
+        width: 40%;
+        height: 100%;
+    }
+    TemplatePicker VerticalScroll {
+        width: 60%;
+        height: 100%;
+        border: round $panel;
+        padding: 0 1;
+    }
+    TemplatePicker #picker-buttons {
+        height: auto;
+        align: right middle;
+        padding: 1 0 0 0;
+    }
+    TemplatePicker #picker-hint {
+        width: 1fr;
+        color: $text-muted;
+    }
+    """
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="picker.cancel"),
+    ]
+
+    def __init__(self, lang: str | None = None) -> None:
+        super().__init__()
+        self.lang = lang or default_lang()
+        self.templates: list[TemplateInfo] = list_templates(self.lang)
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(t("picker.title", self.lang), id="picker-title")
+            with Horizontal(id="picker-body"):
+                yield OptionList(
+                    *(self._option(info) for info in self.templates), id="picker-list"
+                )
+                with VerticalScroll(id="picker-preview-box"):
+                    yield Static(id="picker-preview")
+            with Horizontal(id="picker-buttons"):
+                yield Label(t("picker.hint", self.lang), id="picker-hint")
+                yield Button(t("picker.choose", self.lang), variant="primary", id="picker-choose")
+                yield Button(t("picker.cancel", self.lang), id="picker-cancel")
+
+    def _option(self, info: TemplateInfo) -> Option:
+        prompt = Text()
+        prompt.append(info.name, style="bold")
+        prompt.append("\n" + info.description, style="dim")
+        return Option(prompt, id=info.name)
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.highlighted = 0
+        options.focus()
+        self._show(self.templates[0].name)
+
+    @property
+    def selected(self) -> str | None:
+        """The highlighted template's name."""
+        options = self.query_one(OptionList)
+        if options.highlighted is None:
+            return None
+        return options.get_option_at_index(options.highlighted).id
+
+    def _show(self, name: str) -> None:
+        self.query_one("#picker-preview", Static).update(preview(_template(name, self.lang), self.lang))
+        self.query_one("#picker-preview-box", VerticalScroll).scroll_home(animate=False)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id:
+            self._show(event.option.id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "picker-choose":
+            self.dismiss(self.selected)
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
