@@ -35,7 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..i18n import t
-from ..model import ELEMENT_KEYS, SYMBOLS, Chart, Color, Comment, Kind, Part, Project
+from ..model import ELEMENT_KEYS, SYMBOLS, Chart, Color, Comment, Part, Project
 from ..model.errors import PufuError
 from . import fonts
 from .themes import THEMES, Theme
@@ -54,7 +54,7 @@ MARKS: tuple[str, ...] = ("added", "changed", "removed")
 #: Wrap widths in display columns (a kanji takes two).
 COLUMNS = {"measure": 40, "purpose": 32, "win": 28, "goal": 28, "element": 30, "comment": 40, "title": 90}
 FONT_SIZE = 12
-SMALL = 9
+SMALL = 10
 #: Text cells wide enough for any wrapped line (Latin letters of IPAexGothic average 0.56 em), so
 #: boxes of one kind come out equally wide and line up in their column.
 _TEXT_WIDTH = {kind: round(columns * FONT_SIZE * 0.56) + 6 for kind, columns in COLUMNS.items()}
@@ -367,7 +367,8 @@ def build_dot(
     out = [
         "digraph pufu {",
         f'  graph [rankdir=LR, newrank=true, ranksep=0.5, nodesep=0.14, bgcolor="{colors.background}", '
-        f'fontname="{font}", fontcolor="{colors.text}", pad=0.25, outputorder=edgesfirst];',
+        f'fontname="{font}", fontcolor="{colors.text}", pad=0.25, outputorder=edgesfirst, '
+        f'pufu_theme="{colors.name}"];',
         f'  node [shape=plain, fontname="{font}", fontsize={FONT_SIZE}, fontcolor="{colors.text}"];',
         f'  edge [color="{colors.edge}", arrowsize=0.6, penwidth=1.1];',
     ]
@@ -381,53 +382,46 @@ def build_dot(
     win_name, goal_name = dot_name(win), dot_name(goal)
     out.append(f'  "{goal_name}" [label={labels.headed(goal, t("kind.goal", lang), "goal", colors.goal)}];')
     win_label = labels.headed(win, t("kind.win", lang), "win", colors.win)
-    out.append(f'  "{win_name}" [label={win_label}, ordering=in];')
+    out.append(f'  "{win_name}" [label={win_label}];')
 
-    band = f'style="rounded,filled", fillcolor="{colors.band}", color="{colors.band_border}", penwidth=0.8, margin=8, label=""'
+    # one band per 中間目的: its 施策 (each drawn once, in the band of its first 中間目的) and
+    # itself; pufu_band tells render() which band a node is in (Graphviz ignores it)
+    column: list[str] = []
     for index, purpose in enumerate(sheet.purposes, start=1):
-        heading = f"{t('kind.purpose', lang)} {index}"
-        out.append(f"  subgraph cluster_{index} {{")
-        out.append(f"    graph [{band}];")
         for measure in sheet.groups[purpose]:
             if sheet.home[measure] == purpose:
-                out.append(f'    "{dot_name(measure)}" [label={labels.measure(measure)}];')
-        label = labels.headed(purpose, heading, "purpose", colors.purpose)
-        out.append(f'    "{dot_name(purpose)}" [label={label}];')
-        out.append("  }")
-    if sheet.orphans:
-        out.append("  subgraph cluster_unattached {")
-        out.append(
-            f'    graph [style="rounded,dashed", color="{colors.band_border}", margin=8, '
-            f'label=<<FONT POINT-SIZE="{SMALL + 1}" COLOR="{colors.muted}">'
-            f'{html(t("diagram.unattached", lang))}</FONT>>, labeljust=l];'
-        )
-        for measure in sheet.orphans:
-            out.append(f'    "{dot_name(measure)}" [label={labels.measure(measure)}];')
-        out.append("  }")
+                column.append(dot_name(measure))
+                out.append(f'  "{dot_name(measure)}" [label={labels.measure(measure)}, pufu_band="{index}"];')
+        label = labels.headed(purpose, f"{t('kind.purpose', lang)} {index}", "purpose", colors.purpose)
+        out.append(f'  "{dot_name(purpose)}" [label={label}, pufu_band="{index}"];')
+    for measure in sheet.orphans:
+        column.append(dot_name(measure))
+        out.append(f'  "{dot_name(measure)}" [label={labels.measure(measure)}, pufu_band="unattached"];')
 
     removed_edge = f'style=dashed, color="{colors.mark["removed"]}"'
     for purpose in sheet.purposes:
         for measure in sheet.groups[purpose]:
             gone = measure in sheet.removed or purpose in sheet.removed
-            attrs = f" [{removed_edge}]" if gone else ""
-            out.append(f'  "{dot_name(measure)}" -> "{dot_name(purpose)}"{attrs};')
+            # a 中間目的 sits beside its own 施策: their edges weigh more than shared ones
+            attrs = [removed_edge] if gone else []
+            if sheet.home[measure] == purpose:
+                attrs.append("weight=4")
+            tail = f" [{', '.join(attrs)}]" if attrs else ""
+            out.append(f'  "{dot_name(measure)}" -> "{dot_name(purpose)}"{tail};')
     for purpose in sheet.purposes:
         attrs = f"{removed_edge}, " if purpose in sheet.removed else ""
         out.append(f'  "{dot_name(purpose)}" -> "{win_name}" [{attrs}penwidth=1.4];')
     out.append(f'  "{win_name}" -> "{goal_name}" [penwidth=1.8];')
-    # the 中間目的 top to bottom in their order
-    names = [f'"{dot_name(p)}"' for p in sheet.purposes]
-    if len(names) > 1:
-        out.append(f"  {{ rank=same; {'; '.join(names)}; }}")
-        out.append("  " + " -> ".join(names) + " [style=invis];")
-    # the panel on the far left, with an invisible edge to the first 施策 of each band (in
-    # order, which also makes Graphviz place the bands in order); the legend under the 獲得目標
-    firsts = [sheet.groups[p][0] for p in sheet.purposes if sheet.groups[p]]
-    targets = [dot_name(m) for m in dict.fromkeys([*firsts, *sheet.orphans[:1]])]
-    if not targets:
-        targets = [dot_name(sheet.purposes[0]) if sheet.purposes else win_name]
-    for target in targets:
-        out.append(f'  "elements" -> "{target}" [style=invis, weight=0];')
+
+    # the sheet's order, top to bottom: invisible edges within a column fix it
+    purposes = [f'"{dot_name(p)}"' for p in sheet.purposes]
+    for names in ([f'"{n}"' for n in column], purposes):
+        if len(names) > 1:
+            out.append(f"  {{ rank=same; {'; '.join(names)}; }}")
+            out.append("  " + " -> ".join(names) + " [style=invis];")
+    # the panel on the far left, the legend under the 獲得目標
+    first = column[0] if column else dot_name(sheet.purposes[0]) if sheet.purposes else win_name
+    out.append(f'  "elements" -> "{first}" [style=invis, weight=0];')
     out.append(f'  {{ rank=same; "{goal_name}"; "legend"; }}')
     out.append(f'  "{goal_name}" -> "legend" [style=invis];')
     out.append("}")
@@ -441,7 +435,7 @@ def render(
     chart: Chart,
     fmt: str,
     *,
-    size: str | None = "16:9",
+    size: Canvas = "16:9",
     dpi: int | None = None,
     **options: object,
 ) -> bytes:
@@ -454,10 +448,16 @@ def render(
     return render_dot(dot, fmt, size=size, dpi=dpi)
 
 
-def render_dot(dot: str, fmt: str, *, size: str | None = "16:9", dpi: int | None = None) -> bytes:
-    """Lay out and draw DOT text made by :func:`build_dot`, with the bundled font."""
-    if size is not None and size not in SIZES:
-        raise DiagramError(f"unknown size {size!r}; sizes are {', '.join(SIZES)}")
+Canvas = str | tuple[float, float] | None
+
+
+def render_dot(dot: str, fmt: str, *, size: Canvas = "16:9", dpi: int | None = None) -> bytes:
+    """Lay out and draw DOT text made by :func:`build_dot`, with the bundled font. ``size`` is
+    a name in :data:`SIZES`, a (width, height) in inches, or None for the chart's own size."""
+    if isinstance(size, str):
+        if size not in SIZES:
+            raise DiagramError(f"unknown size {size!r}; sizes are {', '.join(SIZES)}")
+        size = SIZES[size]
     if dpi is not None and not 24 <= dpi <= 1200:
         raise DiagramError(f"dpi must be from 24 to 1200; got {dpi}")
     if fmt not in ("svg", "png", "pdf"):
@@ -467,12 +467,13 @@ def render_dot(dot: str, fmt: str, *, size: str | None = "16:9", dpi: int | None
     return _render_elsewhere(dot, fmt, size, dpi)
 
 
-def _render_here(dot: str, fmt: str, size: str | None, dpi: int | None) -> bytes:
+def _render_here(dot: str, fmt: str, size: tuple[float, float] | None, dpi: int | None) -> bytes:
     import pygraphviz
 
     try:
         graph = pygraphviz.AGraph(string=dot)
         graph.layout(prog="dot")
+        _add_bands(graph, dot)
         graph.layout(prog="nop2")  # the bounding box as drawing will see it
     except Exception as exc:  # Graphviz reports a bad graph or a layout failure
         raise DiagramError(f"Graphviz could not lay the chart out: {exc}") from None
@@ -484,7 +485,7 @@ def _render_here(dot: str, fmt: str, size: str | None, dpi: int | None) -> bytes
         pad_x = pad_y = 0.25 * 72
         scale = 1.0
     else:
-        canvas_w, canvas_h = (inches * 72 for inches in SIZES[size])
+        canvas_w, canvas_h = (inches * 72 for inches in size)
         margin = MARGIN * 72
         scale = min((canvas_w - 2 * margin) / width, (canvas_h - 2 * margin) / height)
         # Graphviz makes the canvas ROUND((box + 2 pad) * dpi / 72): a fifth of a pixel to
@@ -501,13 +502,57 @@ def _render_here(dot: str, fmt: str, size: str | None, dpi: int | None) -> bytes
         raise DiagramError(f"Graphviz could not draw the chart as {fmt}: {exc}") from None
 
 
-def _render_elsewhere(dot: str, fmt: str, size: str | None, dpi: int | None) -> bytes:
+_BAND_MARGIN = 7.0  # points around the nodes of a band
+
+
+def _add_bands(graph: object, dot: str) -> None:
+    """Draw a band behind each 中間目的 and its 施策 (the nodes tagged ``pufu_band``), as
+    clusters with a given bounding box, once the layout placed the nodes."""
+    bands: dict[str, list[tuple[float, float, float, float]]] = {}
+    members: dict[str, list[str]] = {}
+    for node in graph.nodes():  # type: ignore[attr-defined]
+        band = node.attr.get("pufu_band")
+        if not band:
+            continue
+        x, y = (float(v) for v in node.attr["pos"].split(","))
+        half_w, half_h = float(node.attr["width"]) * 36, float(node.attr["height"]) * 36
+        bands.setdefault(band, []).append((x - half_w, y - half_h, x + half_w, y + half_h))
+        members.setdefault(band, []).append(str(node))
+    if not bands:
+        return
+    left = min(box[0] for boxes in bands.values() for box in boxes) - _BAND_MARGIN
+    right = max(box[2] for boxes in bands.values() for box in boxes) + _BAND_MARGIN
+    keys = sorted(bands, key=lambda key: (not key.isdigit(), int(key) if key.isdigit() else 0))
+    spans = [
+        [min(b[1] for b in bands[k]) - _BAND_MARGIN, max(b[3] for b in bands[k]) + _BAND_MARGIN]
+        for k in keys
+    ]
+    for upper, lower in zip(spans, spans[1:], strict=False):  # y grows upwards
+        if upper[0] < lower[1] + 2:
+            middle = (upper[0] + lower[1]) / 2
+            upper[0], lower[1] = middle + 1, middle - 1
+    theme = THEMES["dark" if 'pufu_theme="dark"' in dot else "light"]
+    for key, (bottom, top) in zip(keys, spans, strict=True):
+        style = "rounded,dashed" if key == "unattached" else "rounded,filled"
+        graph.add_subgraph(  # type: ignore[attr-defined]
+            members[key],
+            name=f"cluster_band_{key}",
+            bb=f"{left:.2f},{bottom:.2f},{right:.2f},{top:.2f}",
+            style=style,
+            fillcolor=theme.band,
+            color=theme.band_border,
+            penwidth="0.8",
+        )
+
+
+def _render_elsewhere(dot: str, fmt: str, size: tuple[float, float] | None, dpi: int | None) -> bytes:
     """Render in a fresh Python process, where fontconfig starts with pufu's font."""
     code = (
         "import sys; from pufu.export.diagram import _render_child; "
         "sys.stdout.buffer.write(_render_child(sys.stdin.buffer.read()))"
     )
-    payload = "\n".join([fmt, size or "", str(dpi or ""), dot]).encode("utf-8")
+    canvas = f"{size[0]!r},{size[1]!r}" if size else ""
+    payload = "\n".join([fmt, canvas, str(dpi or ""), dot]).encode("utf-8")
     result = subprocess.run(
         [sys.executable, "-c", code], input=payload, capture_output=True, env=fonts.child_env(), check=False
     )
@@ -521,4 +566,5 @@ def _render_child(payload: bytes) -> bytes:
     fmt, size, dpi, dot = payload.decode("utf-8").split("\n", 3)
     if not fonts.ensure():
         raise DiagramError("the bundled font cannot be loaded")
-    return _render_here(dot, fmt, size or None, int(dpi) if dpi else None)
+    canvas = tuple(float(v) for v in size.split(",")) if size else None
+    return _render_here(dot, fmt, canvas, int(dpi) if dpi else None)  # type: ignore[arg-type]

@@ -9,7 +9,7 @@ break the Markdown around it.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -283,14 +283,21 @@ def build_report(
         "",
         f"## {t('report.timeline', lang)}",
         "",
-        "| " + " | ".join(t(f"report.col.{c}", lang) for c in ("phase", "date", "title", "happened")) + " |",
-        "| --- | --- | --- | --- |",
+        "| " + " | ".join(t(f"report.col.{c}", lang) for c in ("phase", "date", "title", "happened", "win")) + " |",
+        "| --- | --- | --- | --- | --- |",
     ]
+    previous = None
     for phase in project.phases:
         title_cell = md_text(phase.title)
         if phase.number in roles:
             title_cell += f" ({t('review.side.reviews', lang, n=roles[phase.number])})"
-        out.append(f"| {phase.number} | {phase.date} | {title_cell} | {md_text(phase.happened)} |")
+        chart = project.phase_chart(phase.number)
+        win = chart.part(chart.win).text
+        win_cell = md_text(win)
+        if previous is not None and win != previous:
+            win_cell = f"**{win_cell}** ({t('report.changed', lang)})"
+        previous = win
+        out.append(f"| {phase.number} | {phase.date} | {title_cell} | {md_text(phase.happened)} | {win_cell} |")
 
     out += ["", f"## {t('report.steps', lang)}", ""]
     for step in steps(project):
@@ -306,6 +313,14 @@ def build_report(
         if not step.diff:
             out += [t("review.diff.none", lang), ""]
             continue
+        counts = t("review.and", lang).join(
+            f"{t('review.kind.' + kind, lang)} {n}" for kind, n in step.diff.counts().items()
+        )
+        out += [f"{t('review.diff.count', lang, n=len(step.diff))}（{counts}）" if lang != "en"
+                else f"{t('review.diff.count', lang, n=len(step.diff))} ({counts})", ""]
+        if step.b != DRAFT and int(step.b) in roles:
+            verdicts = Counter(p.comment.color for p in step.after.parts() if not p.comment.empty)
+            out += [t("report.verdicts", lang, good=verdicts["green"], bad=verdicts["red"]), ""]
         for line in decisive_lines(step.diff, lang, quote):
             out.append(f"> **{line}**  ")
         if step.diff.decisive:

@@ -19,7 +19,7 @@ JA = {
     "picker.choose": "これで始める",
     "picker.cancel": "やめる",
     "picker.hint": "↑↓ で選び、Enter で決定、Esc でやめる",
-    "picker.phases": "局面 {count} つ・感想 {notes} 件つき",
+    "picker.phases": "{count}つの局面と{notes}件の感想つき",
 }
 
 EN = {

@@ -13,10 +13,12 @@
 from __future__ import annotations
 
 import gc
+import glob
 import hashlib
 import json
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -267,6 +269,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         os.replace(tmp, path)
         tmp = None
         _fsync_folder(folder)
+        _remove_stale_temporaries(path)
     except OSError as exc:
         raise FileError(path, f"not saved: {exc.strerror or exc}; nothing on disk was changed") from None
     finally:
@@ -275,6 +278,20 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+#: A temporary file older than this was left by a save that was killed; it can go.
+STALE_TEMPORARY_SECONDS = 600
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    now = time.time()
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        try:
+            if now - leftover.stat().st_mtime > STALE_TEMPORARY_SECONDS:
+                leftover.unlink()
+        except OSError:
+            pass
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -168,9 +168,13 @@ class ChartActions:
         slot = self._selected_measure()
         if slot is None:
             return
-        current = self.session.chart.part(slot.part).progress or 0
-        value = max(0, min(100, int(current // 10 * 10 + step) if step > 0 or current % 10 == 0 else int(current // 10 * 10)))
-        if value != current:
+        before = self.session.chart.part(slot.part).progress
+        current = int(before or 0)
+        if step > 0:
+            value = min(100, (current // 10 + 1) * 10)
+        else:
+            value = max(0, (current - 1) // 10 * 10) if current > 0 else 0
+        if value != before:
             self.apply("set_progress", slot.part, value)
 
     # ------------------------------------------------------------------ links
@@ -187,7 +191,8 @@ class ChartActions:
             return
 
         def chosen(purpose: str | None) -> None:
-            if purpose and self.apply("link_measure", slot.part, purpose) is not False:
+            if purpose:
+                self.apply("link_measure", slot.part, purpose)
                 if self.session.chart.graph.has_edge(slot.part, purpose):
                     self.sheet.select(Slot(slot.part, purpose))
 
@@ -229,6 +234,11 @@ class ChartActions:
         slots = self.sheet.layout_.slots_of(finding.part) if self.sheet.layout_ else []
         self.sheet.select(slots[0] if slots else Slot(finding.part))
         self.say(finding.message(self.lang))
+
+    def action_help(self) -> None:
+        from .help import HelpScreen
+
+        self.push_screen(HelpScreen(self.lang))
 
     def action_goto_goal(self) -> None:
         self.sheet.action_goto_goal()

@@ -53,8 +53,8 @@ class ConfirmDialog(ModalScreen[bool]):
         with Vertical():
             yield Label(self.message, classes="message")
             with Horizontal():
-                yield Button(f"{self.yes} (y)", variant="primary", id="yes")
-                yield Button(f"{self.no} (n)", id="no")
+                yield Button(f"{self.yes} (y)", variant="primary", id="yes", compact=True)
+                yield Button(f"{self.no} (n)", id="no", compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -67,7 +67,7 @@ class ConfirmDialog(ModalScreen[bool]):
 class ChoiceDialog(ModalScreen[str | None]):
     """Choose one of a few actions; digits 1, 2, 3 choose too; Escape gives None."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="ChoiceDialog") + "ChoiceDialog Button { width: 100%; margin-bottom: 1; }"
+    DEFAULT_CSS = DIALOG_CSS.format(name="ChoiceDialog") + "ChoiceDialog Button { width: 100%; margin-bottom: 1; content-align: left middle; }"
     BINDINGS = [
         Binding("escape", "choose(None)", show=False),
         *[Binding(str(n), f"choose_index({n - 1})", show=False) for n in range(1, 10)],
@@ -82,7 +82,7 @@ class ChoiceDialog(ModalScreen[str | None]):
         with Vertical():
             yield Label(self.message, classes="message")
             for index, (choice, label) in enumerate(self.choices):
-                yield Button(f"{index + 1}. {label}", id=f"choice-{choice}", variant="primary" if index == 0 else "default")
+                yield Button(f"{index + 1}. {label}", id=f"choice-{choice}", variant="primary" if index == 0 else "default", compact=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

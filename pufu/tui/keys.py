@@ -54,7 +54,7 @@ KEYS: tuple[Key, ...] = (
     Key("export", "x", "export"),
     Key("template", "", "template"),
     Key("undo", "ctrl+z", "undo", scope="app", show=True),
-    Key("redo", "ctrl+y", "redo", scope="app", show=True),
+    Key("redo", "ctrl+y", "redo", scope="app"),
     Key("save", "ctrl+s", "save", scope="app", show=True),
     Key("quit", "ctrl+q", "quit", scope="app", show=True),
     Key("help", "question_mark,f1", "help", scope="app", show=True),
@@ -65,7 +65,7 @@ KEYS: tuple[Key, ...] = (
 EDITOR_KEYS: tuple[tuple[str, str], ...] = (
     ("enter", "editor.confirm"),
     ("escape", "editor.cancel"),
-    ("ctrl+j,shift+enter,alt+enter", "editor.newline"),
+    ("ctrl+j,shift+enter", "editor.newline"),
     ("ctrl+z,ctrl+y", "editor.undo"),
 )
 

@@ -1,20 +1,29 @@
 """pufu export PROJECT --format FORMAT [--phase N | --all-phases] [-o OUT]: write the chart out.
 
-Formats: pufu-editor (JSON that pufu-editor imports; --all-phases writes a phase map) and md
-(Markdown, close to pufu-editor's own export). Without --phase, the draft is exported.
+Formats: pufu-editor (JSON that pufu-editor imports; --all-phases writes a phase map), md
+(Markdown, close to pufu-editor's own export), the diagrams svg, png, pdf and dot, and pptx
+(a deck, one slide per phase). Without --phase, the draft is exported (a deck: every phase).
 ``-o -`` (the default for text formats) writes to standard output.
+
+Diagrams: --size 16:9 | 4:3 | a4 | none (the canvas: a slide's shape and size, default 16:9;
+a 16:9 PNG is 1920×1080), --dpi (PNG), --theme light | dark, --comments. With --all-phases,
+one file per phase: ``-o`` names a stem (``-o out/plan`` writes out/plan-phase01.png, ...) or
+an existing folder (files named after the project file); without ``-o``, beside the project.
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+import contextlib
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 from ...export.markdown import chart_markdown
 from ...i18n import t
 from ...interop import pufu_editor
-from ...model import Project
-from ..common import CommandError, open_project, warn, write_output
+from ...model import FileError, Project
+from ..common import CommandError, info, open_project, warn, write_output
 
 ORDER = 35
 
@@ -60,12 +69,112 @@ def _markdown(project: Project, args: argparse.Namespace) -> str:
     return "\n".join(parts)
 
 
-#: Text formats; other modules may add more (diagram formats register themselves here).
+def _diagram_options(args: argparse.Namespace) -> dict:
+    return {"theme": args.theme, "comments": args.comments, "lang": args.lang}
+
+
+def _size(args: argparse.Namespace) -> str | None:
+    return None if args.size == "none" else args.size
+
+
+def _diagram(project: Project, args: argparse.Namespace) -> bytes:
+    from ...export.diagram import Header, render
+
+    chart = project.phase_chart(args.phase) if args.phase else project.draft
+    header = Header.of(project, args.phase)
+    return render(chart, args.format, size=_size(args), dpi=args.dpi, header=header, **_diagram_options(args))
+
+
+def _deck(project: Project, args: argparse.Namespace) -> bytes:
+    from ...export.deck import build_deck
+
+    phases = [args.phase] if args.phase else None
+    count = 1 if args.phase or not project.phases else len(project.phases)
+    with _progress(count, "pptx") as step:
+        return build_deck(project, phases, step=step, **_diagram_options(args))
+
+
+#: Every format; text formats write to standard output by default.
 FORMATS: dict[str, Writer] = {"pufu-editor": _editor, "md": _markdown}
+#: Diagram formats (pufu.export.diagram) and the deck (pufu.export.deck).
+DIAGRAMS: tuple[str, ...] = ("svg", "png", "pdf", "dot")
+BINARY: frozenset[str] = frozenset({"png", "pdf", "pptx"})
+FORMATS.update({fmt: _diagram for fmt in DIAGRAMS})
+FORMATS["pptx"] = _deck
+SIZE_CHOICES = ("16:9", "4:3", "a4", "none")
+
+
+@contextlib.contextmanager
+def _progress(total: int, what: str) -> Iterator[Callable[[], None]]:
+    """A progress bar on the terminal (only when standard error is one)."""
+    if total < 2 or not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (TextColumn(f"{what}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(what, total=total)
+        yield lambda: bar.advance(task)
+
+
+def phase_paths(project_path: str, output: str, fmt: str, count: int) -> list[Path]:
+    """Where --all-phases writes each phase's file: ``-o`` is a stem, or an existing folder."""
+    digits = max(2, len(str(count)))
+    stem_name = Path(project_path).name.removesuffix(".json").removesuffix(".pufu")
+    if output == "-":
+        stem = Path(project_path).parent / stem_name
+    elif Path(output).is_dir() or output.endswith(("/", "\\")):
+        stem = Path(output) / stem_name
+    else:
+        stem = Path(output)
+        if stem.suffix.lower() == f".{fmt}":
+            stem = stem.with_suffix("")
+    return [stem.parent / f"{stem.name}-phase{number:0{digits}d}.{fmt}" for number in range(1, count + 1)]
+
+
+def _all_phase_diagrams(project: Project, args: argparse.Namespace) -> None:
+    from ...export.diagram import Header, render
+
+    if not project.phases:
+        raise CommandError(f"{args.project}: no phase is recorded yet; export the draft without --all-phases")
+    paths = phase_paths(args.project, args.output, args.format, len(project.phases))
+    if not paths[0].parent.is_dir():
+        raise FileError(paths[0].parent, "folder does not exist")
+    if not args.force:
+        existing = [path for path in paths if path.exists()]
+        if existing:
+            more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
+            raise FileError(existing[0], f"already exists{more}; pufu will not replace it (use --force)")
+    with _progress(len(paths), args.format) as step:
+        for number, path in enumerate(paths, start=1):
+            content = render(
+                project.phase_chart(number),
+                args.format,
+                size=_size(args),
+                dpi=args.dpi,
+                header=Header.of(project, number),
+                **_diagram_options(args),
+            )
+            write_output(str(path), content, force=args.force)
+            step()
+    info(f"wrote {len(paths)} files: {paths[0]} … {paths[-1]}" if len(paths) > 1 else f"wrote {paths[0]}")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("export", help="export a chart (pufu-editor JSON, Markdown, ...)", description=__doc__)
+    parser = sub.add_parser(
+        "export",
+        help="export a chart (pufu-editor JSON, Markdown, diagrams, a deck)",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("project")
     parser.add_argument("--format", "-f", required=True, choices=sorted(FORMATS), help="output format")
     which = parser.add_mutually_exclusive_group()
@@ -73,6 +182,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     which.add_argument("--all-phases", action="store_true", help="export every recorded phase")
     parser.add_argument("-o", "--output", default="-", help="output file, or - for standard output (default)")
     parser.add_argument("--force", action="store_true", help="replace an existing output file")
+    diagram = parser.add_argument_group("diagrams (svg, png, pdf, dot, pptx)")
+    diagram.add_argument("--size", choices=SIZE_CHOICES, default="16:9", help="canvas: a slide's shape (default 16:9)")
+    diagram.add_argument("--dpi", type=int, help="PNG pixels per inch (default 144: 16:9 is 1920×1080)")
+    diagram.add_argument("--theme", choices=("light", "dark"), default="light", help="colours (default light)")
+    diagram.add_argument("--comments", action="store_true", help="show comments in their colours")
     parser.set_defaults(func=run)
 
 
@@ -84,6 +198,15 @@ def run(args: argparse.Namespace) -> int:
         from ...i18n import default_lang
 
         args.lang = default_lang()
+    if args.dpi is not None and not 24 <= args.dpi <= 1200:
+        raise CommandError(f"--dpi must be from 24 to 1200; got {args.dpi}")
+    if args.all_phases and args.format in DIAGRAMS:
+        _all_phase_diagrams(project, args)
+        return 0
+    if args.all_phases and args.format == "pptx":
+        args.all_phases = False  # a deck holds every phase anyway
+    if args.format in BINARY and args.output == "-" and sys.stdout.isatty():
+        raise CommandError(f"{args.format} is not for the terminal; name a file with -o")
     content = FORMATS[args.format](project, args)
     write_output(args.output, content, force=args.force)
     return 0

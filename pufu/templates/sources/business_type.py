@@ -152,7 +152,7 @@ AD_FUNDED_ONLINE = TemplateSpec(
             "人が対応すべき問い合わせだけが、人に届いている状態",
             "Only the inquiries that need a person reach a person",
             measure("white", "問い合わせフォームの前に自己解決の道を置く",
-                    "Put the self-service path before the contact form"),
+                    "Put the self-service path before the contact form", also=("p1",)),
             measure("blue", "不正・安全に関わる報告は自動化せず、優先して人に回す",
                     "Never automate reports on fraud or safety; route them to people first"),
         ),
@@ -364,7 +364,8 @@ OFFLINE_RETAIL = TemplateSpec(
             measure("green", "問い合わせ記録と購入データを顧客IDでつなぐ",
                     "Link inquiry records to purchase data by customer ID"),
             measure("white", "応対後の購入率と再購入率を毎月報告する",
-                    "Report post-contact purchase and repurchase rates every month"),
+                    "Report post-contact purchase and repurchase rates every month",
+                    also=("p4",)),
         ),
         purpose(
             "p4",

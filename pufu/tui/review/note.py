@@ -72,7 +72,7 @@ class NoteScreen(ModalScreen[dict | None]):
                 yield Button(t("review.note.cancel", lang), id="note-cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#note-text" if self.author else "#note-author", Input).focus()
+        self.query_one("#note-author", Input).focus()  # a pair takes turns: the name comes first
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

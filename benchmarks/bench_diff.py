@@ -1,0 +1,94 @@
+"""Diff of two phases of 1,000 and of 10,000 parts: the time must grow linearly.
+
+    python benchmarks/bench_diff.py
+
+Goal: diff(10,000 parts) <= 12 × diff(1,000 parts), both when the phases share ids (pufu's own
+snapshots) and when every id is fresh and parts are matched by text (pufu-editor phase maps).
+About a tenth of the parts change: texts, colours, progress, comments, removals, additions,
+re-links and moves.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from _common import best_of, chart  # noqa: E402
+
+from pufu.model import Chart  # noqa: E402
+from pufu.model.diff import diff  # noqa: E402
+
+GOAL = 12.0
+MEASURES = 32  # 施策 per 中間目的
+
+
+def next_phase(a: Chart) -> Chart:
+    """A copy of ``a`` with about a tenth of its parts changed in every way a diff reports."""
+    b = a.copy()
+    purposes = b.purposes()
+    for i, purpose in enumerate(purposes):
+        measures = b.measures_of(purpose)
+        if i % 10 == 0:
+            b.set_text(purpose, b.part(purpose).text + "（改）")
+        b.set_color(measures[0], "yellow")
+        b.set_progress(measures[1], 100)
+        b.set_comment(measures[2], "red", "未達")
+        b.remove_measure(measures[3])
+        b.add_measure(purpose, f"新しい施策{i}")
+        b.move_measure(measures[5], purpose, -2)
+        if i + 1 < len(purposes):
+            b.link_measure(measures[6], purposes[i + 1])
+    b.move_purpose(purposes[-1], -(len(purposes) - 1))
+    return b
+
+
+def fresh_ids(chart_: Chart) -> Chart:
+    """The same sheet with every id new (as a pufu-editor phase map gives it)."""
+    data = chart_.to_data().model_dump()
+    rename = {}
+
+    def new(old: str) -> str:
+        rename.setdefault(old, f"x{len(rename)}")
+        return rename[old]
+
+    for key in ("gainingGoal", "winCondition"):
+        data[key]["id"] = new(data[key]["id"])
+    for part in data["elements"].values():
+        part["id"] = new(part["id"])
+    for measure in data["measures"]:
+        measure["id"] = new(measure["id"])
+    for purpose in data["purposes"]:
+        purpose["id"] = new(purpose["id"])
+        purpose["measures"] = [rename[m] for m in purpose["measures"]]
+    from pufu.model.fileformat import ChartData
+
+    return Chart.from_data(ChartData.model_validate(data))
+
+
+def pair(parts: int, renamed: bool) -> tuple[Chart, Chart, int]:
+    purposes = max(1, round((parts - 10) / (MEASURES + 1)))
+    a = chart(purposes, MEASURES)
+    b = next_phase(a)
+    if renamed:
+        b = fresh_ids(b)
+    return a, b, len(a)
+
+
+def main() -> None:
+    print(f"{'ids':>8} {'parts':>7} {'changes':>8} {'ms':>9}")
+    for renamed in (False, True):
+        times = {}
+        for size in (1_000, 10_000):
+            a, b, n = pair(size, renamed)
+            changes = len(diff(a, b))
+            times[size] = best_of(lambda a=a, b=b: diff(a, b), repeat=5)
+            print(f"{'fresh' if renamed else 'shared':>8} {n:>7} {changes:>8} {times[size] * 1000:>9.1f}")
+        ratio = times[10_000] / times[1_000]
+        verdict = "ok" if ratio <= GOAL else "TOO SLOW"
+        print(f"  10,000 / 1,000 parts: {ratio:.1f}× (goal <= {GOAL:g}×) {verdict}")
+
+
+if __name__ == "__main__":
+    main()

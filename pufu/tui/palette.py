@@ -1,0 +1,36 @@
+"""The command palette (``ctrl+p``): every action of the editor, searchable, in the UI language."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from ..i18n import t
+from .keys import KEYS, display
+
+
+class PufuCommands(Provider):
+    """Lists every action in :data:`~pufu.tui.keys.KEYS` (the export and template hooks too)."""
+
+    def _commands(self) -> list[tuple[str, str, str]]:
+        lang = getattr(self.app, "lang", "ja")
+        out = []
+        for key in KEYS:
+            if not key.palette:
+                continue
+            name = t(f"key.{key.id}", lang)
+            keys = f"  [{display(key.keys)}]" if key.keys else ""
+            out.append((f"{name}{keys}", t(f"help.{key.id}", lang), key.action))
+        return out
+
+    async def discover(self) -> Hits:
+        for name, help_text, action in self._commands():
+            yield DiscoveryHit(name, partial(self.app.run_action, action), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, action in self._commands():
+            score = max(matcher.match(name), matcher.match(help_text) * 0.8)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), partial(self.app.run_action, action), help=help_text)

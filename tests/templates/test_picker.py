@@ -1,0 +1,83 @@
+"""The "new from template" screen: a list, a preview of the highlighted sheet, a choice."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual.app import App
+from textual.widgets import Static
+
+from pufu.templates import load_template, template_names
+from pufu.tui.template_picker import TemplatePicker, preview
+
+
+class Host(App[None]):
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+        self.chosen: object = "not yet"
+
+    def on_mount(self) -> None:
+        self.push_screen(TemplatePicker(self.lang), self.done)
+
+    def done(self, value: str | None) -> None:
+        self.chosen = value
+
+
+def preview_text(app: App) -> str:
+    return str(app.screen.query_one("#picker-preview", Static).render())
+
+
+def test_the_list_shows_every_template_and_the_preview_follows_the_highlight() -> None:
+    async def scenario() -> None:
+        app = Host("en")
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            picker = app.screen
+            assert isinstance(picker, TemplatePicker)
+            first = template_names()[0]
+            assert picker.selected == first
+            goal = load_template(first, "en").draft
+            assert goal.part(goal.goal).text[:30] in preview_text(app)
+            await pilot.press("down", "down")
+            third = template_names()[2]
+            assert picker.selected == third
+            chart = load_template(third, "en").draft
+            assert chart.part(chart.win).text[:30] in preview_text(app)
+            await pilot.press("enter")
+            await pilot.pause()
+        assert app.chosen == third
+
+    asyncio.run(scenario())
+
+
+def test_escape_cancels() -> None:
+    async def scenario() -> None:
+        app = Host("ja")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+        assert app.chosen is None
+
+    asyncio.run(scenario())
+
+
+def test_the_choose_button_returns_the_highlighted_template() -> None:
+    async def scenario() -> None:
+        app = Host("ja")
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("down")
+            await pilot.click("#picker-choose")
+            await pilot.pause()
+        assert app.chosen == template_names()[1]
+
+    asyncio.run(scenario())
+
+
+def test_the_preview_shows_symbols_elements_and_the_demo_phases() -> None:
+    project = load_template("demo", "ja", fresh_ids=False)
+    text = preview(project, "ja").plain
+    assert "獲得目標" in text and "廟算八要素" in text and "●" in text and "4つの局面" in text
+    assert "ひと:" in text
