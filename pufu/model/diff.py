@@ -174,21 +174,51 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
-def match(a: Chart, b: Chart) -> tuple[dict[str, str], int]:
-    """Pairs ``a id → b id`` of the same part in both sheets, and how many were paired by text."""
-    pairs: dict[str, str] = {a.goal: b.goal, a.win: b.win}
+class _Sheet:
+    """One pass over a chart: node data, the 中間目的 in order, the 施策 under each, and the
+    中間目的 each 施策 serves (in sheet order). Everything a diff reads, in dicts."""
+
+    __slots__ = ("chart", "nodes", "purposes", "position", "under", "served", "measures")
+
+    def __init__(self, chart: Chart) -> None:
+        graph = chart.graph
+        self.chart = chart
+        self.nodes: dict[str, dict] = dict(graph.nodes(data=True))
+        pred = graph.pred
+        self.purposes = [p for p, _ in sorted(pred[chart.win].items(), key=lambda kv: kv[1]["order"])]
+        self.position = {p: i for i, p in enumerate(self.purposes)}
+        self.under: dict[str, list[str]] = {}
+        self.served: dict[str, list[str]] = defaultdict(list)
+        measures: dict[str, None] = {}
+        for purpose in self.purposes:
+            children = [m for m, _ in sorted(pred[purpose].items(), key=lambda kv: kv[1]["order"])]
+            self.under[purpose] = children
+            for measure in children:
+                self.served[measure].append(purpose)
+                measures[measure] = None
+        for node, data in self.nodes.items():
+            if data["kind"] == Kind.MEASURE:
+                measures.setdefault(node, None)
+        self.measures = list(measures)
+
+    def context(self, measure: str) -> str | None:
+        """The text of the first 中間目的 a 施策 serves."""
+        served = self.served.get(measure)
+        return self.nodes[served[0]]["text"] if served else None
+
+
+def _match(a: _Sheet, b: _Sheet) -> tuple[dict[str, str], int]:
+    pairs: dict[str, str] = {a.chart.goal: b.chart.goal, a.chart.win: b.chart.win}
     for key in ELEMENT_KEYS:
-        pairs[a.element(key)] = b.element(key)
+        pairs[a.chart.element(key)] = b.chart.element(key)
     taken = set(pairs.values())
     by_text = 0
-    for kind, a_ids, b_ids in (
-        (Kind.PURPOSE, a.purposes(), b.purposes()),
-        (Kind.MEASURE, a.measures(), b.measures()),
-    ):
-        b_nodes = b.graph.nodes
+    b_nodes = b.nodes
+    for kind, a_ids, b_ids in ((Kind.PURPOSE, a.purposes, b.purposes), (Kind.MEASURE, a.measures, b.measures)):
         left: list[str] = []
         for node in a_ids:
-            if node in b_nodes and b_nodes[node]["kind"] == kind and node not in taken:
+            other = b_nodes.get(node)
+            if other is not None and other["kind"] == kind and node not in taken:
                 pairs[node] = node
                 taken.add(node)
             else:
@@ -197,16 +227,22 @@ def match(a: Chart, b: Chart) -> tuple[dict[str, str], int]:
             continue
         free: dict[str, deque[str]] = defaultdict(deque)
         for node in b_ids:
-            text = _norm(b_nodes[node]["text"])
-            if node not in taken and text:
-                free[text].append(node)
+            if node not in taken:
+                text = _norm(b_nodes[node]["text"])
+                if text:
+                    free[text].append(node)
         for node in left:
-            queue = free.get(_norm(a.graph.nodes[node]["text"]))
+            queue = free.get(_norm(a.nodes[node]["text"]))
             if queue:
                 pairs[node] = queue.popleft()
                 taken.add(pairs[node])
                 by_text += 1
     return pairs, by_text
+
+
+def match(a: Chart, b: Chart) -> tuple[dict[str, str], int]:
+    """Pairs ``a id → b id`` of the same part in both sheets, and how many were paired by text."""
+    return _match(_Sheet(a), _Sheet(b))
 
 
 def _unmoved(sequence: list[int]) -> set[int]:
@@ -236,22 +272,11 @@ def _unmoved(sequence: list[int]) -> set[int]:
 
 def diff(a: Chart, b: Chart) -> ChartDiff:
     """Every change from sheet ``a`` (older) to sheet ``b`` (newer)."""
-    pairs, by_text = match(a, b)
+    sa, sb = _Sheet(a), _Sheet(b)
+    pairs, by_text = _match(sa, sb)
     back = {b_id: a_id for a_id, b_id in pairs.items()}
-    an, bn = a.graph.nodes, b.graph.nodes
-    a_purposes, b_purposes = a.purposes(), b.purposes()
-    a_pos = {p: i for i, p in enumerate(a_purposes)}
-    b_pos = {p: i for i, p in enumerate(b_purposes)}
-    a_under = {p: a.measures_of(p) for p in a_purposes}
-    b_under = {p: b.measures_of(p) for p in b_purposes}
+    an, bn = sa.nodes, sb.nodes
     buckets: dict[Kind, dict[str, list[Change]]] = {kind: defaultdict(list) for kind in KIND_ORDER}
-
-    def served(chart: Chart, measure: str, pos: dict[str, int]) -> list[str]:
-        return sorted(chart.graph.successors(measure), key=lambda p: pos.get(p, len(pos)))
-
-    def under(chart: Chart, measure: str, pos: dict[str, int]) -> str | None:
-        purposes = served(chart, measure, pos)
-        return chart.graph.nodes[purposes[0]]["text"] if purposes else None
 
     def add(change: Change) -> None:
         buckets[change.part_kind][change.part_id].append(change)
@@ -263,15 +288,14 @@ def diff(a: Chart, b: Chart) -> ChartDiff:
         found: list[tuple[ChangeKind, Any, Any]] = []
         if old["text"] != new["text"]:
             found.append((ChangeKind.TEXT, old["text"], new["text"]))
-        if old["comment"] != new["comment"]:
+        if old["comment"] is not new["comment"] and old["comment"] != new["comment"]:
             found.append((ChangeKind.COMMENT, old["comment"].model_dump(), new["comment"].model_dump()))
-        context = None
         if kind == Kind.MEASURE:
             if old["color"] != new["color"]:
                 found.append((ChangeKind.COLOR, str(old["color"]), str(new["color"])))
             if old["progress"] != new["progress"]:
                 found.append((ChangeKind.PROGRESS, old["progress"], new["progress"]))
-            old_served, new_served = served(a, a_id, a_pos), served(b, b_id, b_pos)
+            old_served, new_served = sa.served.get(a_id, []), sb.served.get(b_id, [])
             if {pairs.get(p) for p in old_served} != set(new_served):
                 found.append(
                     (
@@ -280,16 +304,18 @@ def diff(a: Chart, b: Chart) -> ChartDiff:
                         [bn[p]["text"] for p in new_served],
                     )
                 )
-            if found:
-                context = bn[new_served[0]]["text"] if new_served else None
-        for what, before, after in found:
-            add(Change(what, b_id, kind, before, after, a_id, new["text"], context, new.get("key")))
+        if found:
+            context = sb.context(b_id) if kind == Kind.MEASURE else None
+            for what, before, after in found:
+                add(Change(what, b_id, kind, before, after, a_id, new["text"], context, new.get("key")))
 
     # reorders: of the 中間目的, and of the 施策 under each 中間目的 in both sheets
     def reorders(b_order: list[str], a_index: dict[str, int], context: str | None) -> None:
         kept_b = [node for node in b_order if back.get(node) in a_index]
         sequence = [a_index[back[node]] for node in kept_b]
         unmoved = _unmoved(sequence)
+        if len(unmoved) == len(kept_b):
+            return
         b_index = {node: i for i, node in enumerate(b_order)}
         for i, node in enumerate(kept_b):
             if i not in unmoved:
@@ -306,25 +332,24 @@ def diff(a: Chart, b: Chart) -> ChartDiff:
                     )
                 )
 
-    reorders(b_purposes, a_pos, None)
-    for purpose in b_purposes:
+    reorders(sb.purposes, sa.position, None)
+    for purpose in sb.purposes:
         old_purpose = back.get(purpose)
-        if old_purpose in a_under:
-            index = {m: i for i, m in enumerate(a_under[old_purpose])}
-            reorders(b_under[purpose], index, bn[purpose]["text"])
+        if old_purpose in sa.under:
+            index = {m: i for i, m in enumerate(sa.under[old_purpose])}
+            reorders(sb.under[purpose], index, bn[purpose]["text"])
 
     # added and removed
-    matched_b = set(back)
-    for node in (b.goal, b.win, *b_purposes, *b.measures(), *b.elements()):
-        if node not in matched_b:
+    for node in (*sb.purposes, *sb.measures):
+        if node not in back:
             data = bn[node]
-            context = under(b, node, b_pos) if data["kind"] == Kind.MEASURE else None
+            context = sb.context(node) if data["kind"] == Kind.MEASURE else None
             add(Change(ChangeKind.ADDED, node, data["kind"], None, data["text"], None, data["text"], context))
     removed: dict[Kind, list[Change]] = defaultdict(list)
-    for node in (*a_purposes, *a.measures()):
+    for node in (*sa.purposes, *sa.measures):
         if node not in pairs:
             data = an[node]
-            context = under(a, node, a_pos) if data["kind"] == Kind.MEASURE else None
+            context = sa.context(node) if data["kind"] == Kind.MEASURE else None
             removed[data["kind"]].append(
                 Change(ChangeKind.REMOVED, node, data["kind"], data["text"], None, node, data["text"], context)
             )
@@ -333,8 +358,8 @@ def diff(a: Chart, b: Chart) -> ChartDiff:
     order = {
         Kind.GOAL: [b.goal],
         Kind.WIN: [b.win],
-        Kind.PURPOSE: b_purposes,
-        Kind.MEASURE: b.measures(),
+        Kind.PURPOSE: sb.purposes,
+        Kind.MEASURE: sb.measures,
         Kind.ELEMENT: b.elements(),
     }
     rank = {kind: i for i, kind in enumerate(CHANGE_ORDER)}

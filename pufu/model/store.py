@@ -31,8 +31,9 @@ from .errors import ConflictError, FileError, FormatError
 from .fileformat import FORMAT_VERSION, ProjectData
 from .project import Project
 
-#: The largest file pufu reads: 64 MiB (a 500-phase project of 30 × 10 charts is about 30 MiB).
-MAX_FILE_BYTES = 64 * 1024 * 1024
+#: The largest file pufu reads: 128 MiB (a 500-phase project of 30 × 10 charts with comments is
+#: about 60 MB).
+MAX_FILE_BYTES = 128 * 1024 * 1024
 
 _BOM = b"\xef\xbb\xbf"
 # Union members and validator names that pydantic adds to an error's location.

@@ -20,7 +20,7 @@ def test_a_200_mb_file_is_refused_within_seconds(tmp_path: Path) -> None:
     with huge.open("wb") as handle:
         handle.truncate(200 * 1024 * 1024)
     started = time.monotonic()
-    with pytest.raises(FileError, match="200.0 MiB; pufu reads files up to 64 MiB"):
+    with pytest.raises(FileError, match="200.0 MiB; pufu reads files up to 128 MiB"):
         load_project(huge)
     assert time.monotonic() - started < 2
 

@@ -60,7 +60,7 @@ SAAS_USER_PAYS = TemplateSpec(
             measure("red", "問い合わせ上位の答えをヘルプ記事にする",
                     "Turn the answers to the top inquiries into help articles"),
             measure("white", "記事に「解決しましたか？」を付け、低評価の記事を直す",
-                    "Ask \"Did this solve your problem?\" on every article; fix the poorly rated",
+                    "Ask \"Did this solve your problem?\" on every article; fix the poorly rated ones",
                     also=("p4",)),
             measure("yellow", "使い始めの顧客向けに動画やウェビナーを用意する",
                     "Videos or webinars for customers who are just starting"),
@@ -298,7 +298,8 @@ OFFLINE_PLATFORM = TemplateSpec(
         ),
         "businessScheme": (
             "ホストが手数料を払い、利用者と現地で出会う。三者の誰が何を負担するかを書く",
-            "Hosts pay a fee and meet users on the ground. Write who of the three bears what",
+            "Hosts pay a fee and meet users on the ground. Write which costs the platform, the hosts "
+            "and the users each bear",
         ),
         "environment": (
             "地域ごとの法規制、天候や季節の波、現地の交通事情などを書く",
@@ -410,7 +411,7 @@ OFFLINE_RETAIL = TemplateSpec(
         ),
         "foreignEnemy": (
             "サポートをコストとだけ見る社内の声、悪質な返品を書く",
-            "Write the voices inside that see support only as a cost, and abusive returns",
+            "Write those inside the company who see support only as a cost, and abusive returns",
         ),
     },
 )

@@ -96,8 +96,8 @@ SELF_SERVICE_LAUNCH = TemplateSpec(
         ),
         "foreignEnemy": (
             "「人と話したい」顧客の不満、古くなる記事、社内の「手抜き」という見方を書く",
-            "Write the customers who want a person, articles going stale, and the view inside "
-            "that self-service is cutting corners",
+            "Write the customers who want a person, articles going stale, and the view inside the "
+            "company that self-service is cutting corners",
         ),
     },
 )
@@ -182,7 +182,7 @@ INQUIRY_RATE = TemplateSpec(
         ),
         "quality": (
             "「解決した」の定義を書く（例：7日以内に同じ件で再問い合わせがない）",
-            "Write what solved means (e.g. no contact on the same case within 7 days)",
+            "Write what counts as solved (e.g. no contact on the same case within 7 days)",
         ),
         "businessScheme": (
             "サポートの評価と予算を誰が決めているか、今の評価指標は何かを書く",
@@ -293,12 +293,12 @@ SUPPORT_TO_SUCCESS = TemplateSpec(
         ),
         "rival": (
             "サクセス体制を売りにする競合を書く",
-            "Write the rivals who sell their customer-success service",
+            "Write the rivals who make their customer success a selling point",
         ),
         "foreignEnemy": (
             "「CSは問い合わせに答える部署」という社内の思い込みと、古い評価制度を書く",
-            "Write the belief inside that CS is there to answer questions, and the old "
-            "appraisal system",
+            "Write the belief inside the company that CS is only there to answer questions, and "
+            "the old appraisal system",
         ),
     },
 )

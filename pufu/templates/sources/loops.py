@@ -235,7 +235,7 @@ CUSTOMER_COMMUNITY = TemplateSpec(
         purpose(
             "p2",
             "答えてくれる顧客がいて、続けたくなる理由がある状態",
-            "Customers who answer are there, and have reasons to keep going",
+            "Some customers answer the others, and have reasons to keep going",
             measure("red", "最初の数か月は社員が答え、答える顧客を見つけて声をかける",
                     "Staff answer at first, and invite customers who answer well"),
             measure("white", "よく答える顧客を紹介し、感謝を形にする",
