@@ -46,10 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.lang:
-        import os
+    from ..settings import use_settings
 
-        os.environ["PUFU_LANG"] = args.lang
+    use_settings(args)  # --lang, else PUFU_LANG, else the settings file's language
     func = getattr(args, "func", None)
     if func is None:
         from .commands import start

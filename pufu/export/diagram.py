@@ -473,29 +473,31 @@ def _render_here(dot: str, fmt: str, size: tuple[float, float] | None, dpi: int 
     try:
         graph = pygraphviz.AGraph(string=dot)
         graph.layout(prog="dot")
-        _add_bands(graph, dot)
-        graph.layout(prog="nop2")  # the bounding box as drawing will see it
     except Exception as exc:  # Graphviz reports a bad graph or a layout failure
         raise DiagramError(f"Graphviz could not lay the chart out: {exc}") from None
+    _add_bands(graph, dot)
     # PNG pixels per inch; SVG and PDF are in points (72 per inch)
     resolution = (dpi or DEFAULT_DPI) if fmt == "png" else 72
     x0, y0, x1, y1 = (float(v) for v in graph.graph_attr["bb"].split(","))
     width, height = max(x1 - x0, 1.0), max(y1 - y0, 1.0)  # points
     if size is None:
-        pad_x = pad_y = 0.25 * 72
-        scale = 1.0
+        graph.graph_attr.update(pad="0.25", dpi=str(resolution), margin="0")
     else:
+        # the viewport is the canvas: exactly the slide's size, the chart zoomed to fit
+        # within the margins and centred
         canvas_w, canvas_h = (inches * 72 for inches in size)
         margin = MARGIN * 72
-        scale = min((canvas_w - 2 * margin) / width, (canvas_h - 2 * margin) / height)
-        # Graphviz makes the canvas ROUND((box + 2 pad) * dpi / 72): a fifth of a pixel to
-        # spare keeps float errors from rounding down
-        spare = 0.1 * 72 / resolution / scale
-        pad_x = (canvas_w / scale - width) / 2 + spare
-        pad_y = (canvas_h / scale - height) / 2 + spare
-    graph.graph_attr.update(
-        pad=f"{pad_x / 72:.6f},{pad_y / 72:.6f}", dpi=f"{resolution * scale:.6f}", margin="0"
-    )
+        zoom = min((canvas_w - 2 * margin) / width, (canvas_h - 2 * margin) / height)
+        pixels = resolution / 72
+        graph.graph_attr.update(
+            viewport=(
+                f"{canvas_w * pixels:.4f},{canvas_h * pixels:.4f},{zoom * pixels:.6f},"
+                f"{(x0 + x1) / 2:.3f},{(y0 + y1) / 2:.3f}"
+            ),
+            dpi="72",
+            margin="0",
+            pad="0",
+        )
     try:
         return graph.draw(format=fmt)
     except Exception as exc:
@@ -503,6 +505,7 @@ def _render_here(dot: str, fmt: str, size: tuple[float, float] | None, dpi: int 
 
 
 _BAND_MARGIN = 7.0  # points around the nodes of a band
+_BAND_TAG = re.compile(r'^  "([a-z]_[^"]+)" \[label=<.*, pufu_band="([0-9a-z]+)"\];$', re.MULTILINE)
 
 
 def _add_bands(graph: object, dot: str) -> None:
@@ -510,14 +513,12 @@ def _add_bands(graph: object, dot: str) -> None:
     clusters with a given bounding box, once the layout placed the nodes."""
     bands: dict[str, list[tuple[float, float, float, float]]] = {}
     members: dict[str, list[str]] = {}
-    for node in graph.nodes():  # type: ignore[attr-defined]
-        band = node.attr.get("pufu_band")
-        if not band:
-            continue
-        x, y = (float(v) for v in node.attr["pos"].split(","))
-        half_w, half_h = float(node.attr["width"]) * 36, float(node.attr["height"]) * 36
+    for name, band in _BAND_TAG.findall(dot):
+        attr = graph.get_node(name).attr  # type: ignore[attr-defined]
+        x, y = (float(v) for v in attr["pos"].split(","))
+        half_w, half_h = float(attr["width"]) * 36, float(attr["height"]) * 36
         bands.setdefault(band, []).append((x - half_w, y - half_h, x + half_w, y + half_h))
-        members.setdefault(band, []).append(str(node))
+        members.setdefault(band, []).append(name)
     if not bands:
         return
     left = min(box[0] for boxes in bands.values() for box in boxes) - _BAND_MARGIN

@@ -20,6 +20,8 @@ JA = {
     "picker.cancel": "やめる",
     "picker.hint": "↑↓ で選び、Enter で決定、Esc でやめる",
     "picker.phases": "{count}つの局面と{notes}件の感想つき",
+    "picker.created": "テンプレートから {file} を作って開きました",
+    "picker.created_unsaved": "{file} を作りました。いまの変更を保存してから pufu edit で開いてください",
 }
 
 EN = {
@@ -42,4 +44,6 @@ EN = {
     "picker.cancel": "Cancel",
     "picker.hint": "Up and down to choose, Enter to start, Esc to cancel",
     "picker.phases": "with {count} phases and {notes} review notes",
+    "picker.created": "Created {file} from the template and opened it",
+    "picker.created_unsaved": "Created {file}. Save your changes here, then open it with pufu edit",
 }

@@ -1,13 +1,18 @@
 """"New from template": a modal that lists the templates and previews the selected one's sheet.
 
-    name = await app.push_screen_wait(TemplatePicker(lang))  # a template name, or None
+    app.push_screen(TemplatePicker(lang), callback)  # the callback gets a name, or None
 
-The screen only chooses; the caller makes the project (``pufu.templates.load_template``).
+The screen only chooses. :func:`open_dialog` is the editor's hook (``pufu.tui.actions``): it
+makes a new project file from the chosen template beside the open one (never replacing a file)
+and switches the editor to it, or, when the open project has unsaved changes, leaves it open
+and says where the new file is.
 """
 
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,7 +23,7 @@ from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..i18n import default_lang, t
-from ..model import ELEMENT_KEYS, SYMBOLS, Project
+from ..model import ELEMENT_KEYS, SYMBOLS, Project, PufuError, Session, save_project
 from ..templates import TemplateInfo, list_templates, load_template
 
 #: Rich styles of the 施策 symbols, after pufu-editor's colours.
@@ -175,3 +180,43 @@ class TemplatePicker(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def free_path(folder: Path, name: str) -> Path:
+    """``NAME.pufu.json`` in ``folder``, or ``NAME-2.pufu.json`` and so on when that is taken."""
+    candidate = folder / f"{name}.pufu.json"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{name}-{number}.pufu.json"
+        number += 1
+    return candidate
+
+
+def open_dialog(app: Any) -> None:
+    """The editor's "new from template": choose, create the file, and open it when that is safe."""
+
+    def chosen(name: str | None) -> None:
+        if name is None:
+            return
+        project = load_template(name, app.lang)
+        path = free_path(Path(app.path).parent, name)
+        try:
+            stamp = save_project(project, path, None)
+        except PufuError as exc:
+            app.notify(str(exc), severity="error", timeout=15)
+            return
+        if app.session.modified:
+            app.notify(t("picker.created_unsaved", app.lang, file=path), timeout=15)
+            return
+        app.cancel_recovery()
+        app.path, app.session, app.stamp = path, Session(project), stamp
+        try:
+            from ..recent import remember
+        except ImportError:
+            pass
+        else:
+            remember(path)
+        app.refresh_all(schedule=False)
+        app.notify(t("picker.created", app.lang, file=path.name))
+
+    app.push_screen(TemplatePicker(app.lang), chosen)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from textual.app import App
 from textual.widgets import Static
 
 from pufu.templates import load_template, template_names
-from pufu.tui.template_picker import TemplatePicker, preview
+from pufu.tui.template_picker import TemplatePicker, free_path, open_dialog, preview
 
 
 class Host(App[None]):
@@ -81,3 +82,31 @@ def test_the_preview_shows_symbols_elements_and_the_demo_phases() -> None:
     text = preview(project, "ja").plain
     assert "獲得目標" in text and "廟算八要素" in text and "●" in text and "4つの局面" in text
     assert "ひと:" in text
+
+
+def test_new_from_template_in_the_editor_creates_a_file_and_opens_it(tmp_path) -> None:
+    app_module = pytest.importorskip("pufu.tui.app")
+    from pufu.model import Project, save_project
+
+    save_project(Project(title="plan"), tmp_path / "plan.pufu.json", None)
+
+    async def scenario() -> None:
+        app = app_module.PufuApp(tmp_path / "plan.pufu.json", lang="en", blink=False)
+        async with app.run_test(size=(140, 45)) as pilot:
+            await pilot.pause()
+            open_dialog(app)
+            await pilot.pause()
+            assert isinstance(app.screen, TemplatePicker)
+            await pilot.press("enter")
+            await pilot.pause()
+            first = template_names()[0]
+            assert app.path == tmp_path / f"{first}.pufu.json"
+            assert app.session.chart.purposes() and not app.session.modified
+
+    asyncio.run(scenario())
+    assert (tmp_path / "plan.pufu.json").exists()
+
+
+def test_a_second_file_from_the_same_template_gets_a_new_name(tmp_path) -> None:
+    (tmp_path / "voc-loop.pufu.json").write_text("{}")
+    assert free_path(tmp_path, "voc-loop").name == "voc-loop-2.pufu.json"

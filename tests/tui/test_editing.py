@@ -34,7 +34,7 @@ async def test_enter_edits_the_goal_in_japanese_with_full_width_punctuation_and_
         goal = chart(app).part(chart(app).goal).text
         assert goal == "「お客様の声」を毎週、開発に届ける。"
         assert not app.editbar.is_open and app.focused is app.sheet
-        assert "「お客様の声」を毎週、開発に" in app.sheet.layout_.text()
+        assert "「お客様の声」を" in app.sheet.layout_.text()
         await pilot.press("ctrl+z")
         assert chart(app).part(chart(app).goal).text == before
         await pilot.press("ctrl+y")

@@ -7,6 +7,8 @@ a complete sheet to adapt; the template's language follows --lang (or your setti
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import shlex
 
 from ...i18n import LANGS, default_lang
 from ...model import Project, save_project
@@ -37,11 +39,13 @@ def run(args: argparse.Namespace) -> int:
         project.title = args.title
     save_project(project, args.project, None, force=args.force)
     _remember(args.project)
-    if args.template:
-        info(f"created {args.project} from the template {args.template}")
-    else:
-        info(f"created {args.project}")
+    made = f"created {args.project}" + (f" from the template {args.template}" if args.template else "")
+    info(f"{made}; next: pufu edit {shlex.quote(args.project)}" if _has_editor() else made)
     return 0
+
+
+def _has_editor() -> bool:
+    return importlib.util.find_spec(f"{__package__}.edit") is not None
 
 
 def _remember(path: str) -> None:

@@ -14,7 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from rich.cells import cell_len, get_character_cell_size
+from rich.segment import Segment
 from rich.text import Text
+from textual.strip import Strip
 from textual.widget import Widget
 
 from ...i18n import t
@@ -70,7 +72,10 @@ def render_rows(rows: Iterable[Row], width: int) -> list[Text]:
 
 
 class Rows(Widget):
-    """Lines of (prefix, body) rows, wrapped to the widget's width; ``set_rows`` repaints."""
+    """Lines of (prefix, body) rows, wrapped to the widget's width; ``set_rows`` repaints.
+
+    Only the lines on screen are drawn (Textual's line API), so a long sheet inside a scrolling
+    container costs the same to repaint as a short one."""
 
     DEFAULT_CSS = """
     Rows { width: 100%; height: auto; padding: 0 1; }
@@ -80,15 +85,19 @@ class Rows(Widget):
         super().__init__(**kwargs)
         self._rows: list[Row] = rows or []
         self._cache: tuple[int, list[Text]] | None = None
+        self._strips: dict[int, Strip] = {}
+        self._strips_style: dict[str, object] = {}
 
     def set_rows(self, rows: list[Row]) -> None:
         self._rows = rows
         self._cache = None
+        self._strips.clear()
         self.refresh(layout=True)
 
     def lines(self, width: int) -> list[Text]:
         if self._cache is None or self._cache[0] != width:
             self._cache = (width, render_rows(self._rows, width))
+            self._strips.clear()
         return self._cache[1]
 
     @property
@@ -99,11 +108,31 @@ class Rows(Widget):
     def get_content_height(self, container, viewport, width: int) -> int:  # noqa: ANN001
         return len(self.lines(width))
 
-    def render(self) -> Text:
-        text = Text("\n").join(self.lines(self.content_size.width or 80))
-        text.no_wrap = True
-        text.overflow = "crop"
-        return text
+    def render_line(self, y: int) -> Strip:
+        width = self.content_size.width or 80
+        lines = self.lines(width)
+        strip = self._strips.get(y)
+        if strip is not None:
+            return strip
+        if "style" not in self._strips_style:
+            self._strips_style["style"] = self.rich_style
+        base = self._strips_style["style"]
+        if not 0 <= y < len(lines):
+            return Strip.blank(width, base)
+        segments = list(lines[y].render(self.app.console, end=""))
+        length = sum(len(s.text) if s.text.isascii() else cell_len(s.text) for s in segments)
+        if length < width:
+            segments.append(Segment(" " * (width - length)))
+            strip = Strip(segments, width).apply_style(base)
+        else:
+            strip = Strip(segments, length).crop(0, width).apply_style(base)
+        self._strips[y] = strip
+        return strip
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+        self._strips_style.clear()
 
 
 def _row(rows: list[Row], mark: str | None, indent: int, label: str, body: str, style: str = "") -> Text:

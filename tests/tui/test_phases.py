@@ -1,0 +1,49 @@
+"""Recording a phase from the screen, listing phases, and reading one."""
+
+from __future__ import annotations
+
+from pufu.model import load_project
+from pufu.tui.phases import PhaseScreen
+
+from .conftest import make_app, type_text
+
+
+async def test_recording_a_phase_freezes_the_draft_and_a_phase_opens_read_only(plan):
+    app = make_app(plan)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        await type_text(pilot, "計画")
+        await pilot.press("enter")
+        await type_text(pilot, "キックオフで「半年」と決めた。")
+        await pilot.press("enter")
+        await pilot.pause()
+        project = app.session.project
+        assert [(p.number, p.title, p.happened) for p in project.phases] == [
+            (1, "計画", "キックオフで「半年」と決めた。")
+        ]
+        assert "局面 2" in app.sub_title and "● 未保存" in app.title
+        frozen_goal = project.phase_chart(1).part(project.phase_chart(1).goal).text
+        await pilot.press("v")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PhaseScreen)
+        await pilot.press("a", "d", "enter", "c")  # nothing edits a recorded phase
+        await pilot.pause()
+        assert project.phase_chart(1).part(project.phase_chart(1).goal).text == frozen_goal
+        assert len(project.phases[0].chart.purposes) == 3
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, PhaseScreen)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    saved, _ = load_project(plan)
+    assert saved.phases[0].title == "計画"
+
+
+async def test_the_phase_list_says_when_there_is_none(plan):
+    app = make_app(plan)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("v")
+        assert "まだ局面は記録されていません" in app.message
