@@ -33,7 +33,9 @@ def big_chart(purposes: int = 10, measures: int = 30) -> Chart:
     chart.set_text(chart.win, "顧客1社あたりの月間問い合わせ件数が0.18件以下")
     ids = []
     for p in range(purposes):
-        purpose = chart.add_purpose(f"中間目的{p + 1}: よくある問い合わせを記事で自己解決できている状態")
+        purpose = chart.add_purpose(
+            f"中間目的{p + 1}: よくある問い合わせを記事で自己解決できている状態"
+        )
         ids.append(purpose)
         for m in range(measures):
             chart.add_measure(
@@ -60,7 +62,9 @@ def main_bench(repeat: int) -> None:
     fonts.ensure()
     chart = big_chart()
     dot = build_dot(chart)
-    print(f"chart: {len(chart.purposes())} 中間目的, {len(chart.measures())} 施策; DOT {len(dot) // 1024} KiB")
+    print(
+        f"chart: {len(chart.purposes())} 中間目的, {len(chart.measures())} 施策; DOT {len(dot) // 1024} KiB"
+    )
     slide = {"svg": "", "png": 'graph [size="13.333,7.5!", dpi=144];\n'}
     for fmt in ("svg", "png"):
         same = dot.replace("digraph pufu {\n", "digraph pufu {\n" + slide[fmt], 1)
@@ -70,7 +74,9 @@ def main_bench(repeat: int) -> None:
 
         floor = best(floor_run, repeat)
         ours = best(lambda fmt=fmt: render(chart, fmt), repeat)
-        print(f"{fmt}: floor {floor * 1000:7.1f} ms   pufu {ours * 1000:7.1f} ms   ratio {ours / floor:.2f}× (goal <= 1.3×)")
+        print(
+            f"{fmt}: floor {floor * 1000:7.1f} ms   pufu {ours * 1000:7.1f} ms   ratio {ours / floor:.2f}× (goal <= 1.3×)"
+        )
 
     small = Chart.blank()
     purpose = small.add_purpose("FAQで自己解決できている状態")
@@ -84,10 +90,14 @@ def main_bench(repeat: int) -> None:
         path = Path(folder) / "hundred.pufu.json"
         save_project(project, path, None)
         start = time.perf_counter()
-        code = main(["export", str(path), "-f", "png", "--all-phases", "-o", str(Path(folder) / "out")])
+        code = main(
+            ["export", str(path), "-f", "png", "--all-phases", "-o", str(Path(folder) / "out")]
+        )
         elapsed = time.perf_counter() - start
         files = len(list(Path(folder).glob("out-phase*.png")))
-    print(f"--all-phases png, 100 phases: {elapsed:.2f} s ({elapsed / 100 * 1000:.0f} ms a phase, {files} files, exit {code})")
+    print(
+        f"--all-phases png, 100 phases: {elapsed:.2f} s ({elapsed / 100 * 1000:.0f} ms a phase, {files} files, exit {code})"
+    )
 
 
 if __name__ == "__main__":

@@ -7,6 +7,8 @@ changing about a tenth of the parts; the app steps forwards through all of them 
 three times, and each step is timed from the key press until the app is idle again (the sheet,
 the changes and the notes rebuilt, laid out and drawn). The test harness's own cost per key
 (pressing a key bound to nothing, then waiting for idle) is measured alongside and subtracted.
+First visits of a phase (sheet and changes built) and revisits (phases never change, so the
+screen reuses what it built) are reported apart, in wall-clock and CPU time.
 """
 
 from __future__ import annotations
@@ -45,35 +47,39 @@ def project() -> Project:
     return project
 
 
-async def run() -> tuple[list[float], list[float]]:
+async def run() -> dict[str, list[tuple[float, float]]]:
     app = ReviewApp(project(), None, None, lang="ja")
-    steps: list[float] = []
-    idle: list[float] = []
+    times: dict[str, list[tuple[float, float]]] = {"first": [], "again": [], "idle": []}
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
 
-        async def timed(key: str) -> float:
-            start = time.perf_counter()
+        async def timed(key: str) -> tuple[float, float]:
+            wall, cpu = time.perf_counter(), time.process_time()
             await pilot.press(key)
             await pilot.pause()
-            return time.perf_counter() - start
+            return time.perf_counter() - wall, time.process_time() - cpu
 
-        for _ in range(3):
+        for round_ in range(3):
             for key in ["right"] * (PHASES - 1) + ["left"] * (PHASES - 1):
-                steps.append(await timed(key))
-                idle.append(await timed("x"))  # a key bound to nothing: the harness's own cost
-    return steps, idle
+                first = round_ == 0 and key == "right"
+                times["first" if first else "again"].append(await timed(key))
+                times["idle"].append(await timed("x"))  # a key bound to nothing: the harness's own cost
+    return times
 
 
 def main() -> None:
-    steps, idle = asyncio.run(run())
-    step = statistics.median(steps) * 1000
-    harness = statistics.median(idle) * 1000
-    net = step - harness
-    verdict = "ok" if net <= GOAL_MS else "TOO SLOW"
-    print(f"replay step on 30 × 10 ({len(steps)} steps, headless 160 × 48):")
-    print(f"  key to idle: median {step:.1f} ms; a key bound to nothing: {harness:.1f} ms")
-    print(f"  the step's own repaint: {net:.1f} ms (goal: median <= {GOAL_MS:g} ms) {verdict}")
+    times = asyncio.run(run())
+
+    def median(name: str, which: int) -> float:
+        return statistics.median(t[which] for t in times[name]) * 1000
+
+    print(f"replay step on 30 × 10, headless 160 × 48 (wall / CPU ms, medians; goal <= {GOAL_MS:g} ms):")
+    print(f"  a key bound to nothing (the harness): {median('idle', 0):.1f} / {median('idle', 1):.1f}")
+    for name, label in (("first", "first visit of a phase"), ("again", "stepping back and forth")):
+        wall = median(name, 0) - median("idle", 0)
+        cpu = median(name, 1) - median("idle", 1)
+        verdict = "ok" if max(wall, cpu) <= GOAL_MS else "TOO SLOW"
+        print(f"  {label} ({len(times[name])} steps), less the harness: {wall:.1f} / {cpu:.1f} {verdict}")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
@@ -46,15 +47,17 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from ..settings import use_settings
-
-    use_settings(args)  # --lang, else PUFU_LANG, else the settings file's language
     func = getattr(args, "func", None)
     if func is None:
         from .commands import start
 
         func = start.run_default
+    saved_lang = os.environ.get("PUFU_LANG")
     try:
+        if args.command != "settings":  # that command reports a bad settings file itself
+            from ..settings import use_settings
+
+            use_settings(args)  # --lang, else PUFU_LANG, else the settings file's language
         return int(func(args) or 0)
     except (PufuError, CommandError) as exc:
         return fail(str(exc))
@@ -62,6 +65,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail("interrupted; nothing was saved after the last save")
     except BrokenPipeError:
         return 0
+    finally:  # main() may run in-process (tests): leave the environment as it was
+        if saved_lang is None:
+            os.environ.pop("PUFU_LANG", None)
+        else:
+            os.environ["PUFU_LANG"] = saved_lang
 
 
 def run() -> None:

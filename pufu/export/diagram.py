@@ -52,7 +52,15 @@ DEFAULT_DPI = 144
 MARGIN = 0.3  # inches around the chart on a slide canvas
 MARKS: tuple[str, ...] = ("added", "changed", "removed")
 #: Wrap widths in display columns (a kanji takes two).
-COLUMNS = {"measure": 40, "purpose": 32, "win": 28, "goal": 28, "element": 30, "comment": 40, "title": 90}
+COLUMNS = {
+    "measure": 40,
+    "purpose": 32,
+    "win": 28,
+    "goal": 28,
+    "element": 30,
+    "comment": 40,
+    "title": 90,
+}
 FONT_SIZE = 12
 SMALL = 10
 #: Text cells wide enough for any wrapped line (Latin letters of IPAexGothic average 0.56 em), so
@@ -108,7 +116,9 @@ def _check_options(theme: str, marks: dict[str, str] | None) -> Theme:
         raise DiagramError(f"unknown theme {theme!r}; themes are {', '.join(THEMES)}")
     for part_id, mark in (marks or {}).items():
         if mark not in MARKS:
-            raise DiagramError(f"unknown mark {mark!r} for part {part_id!r}; marks are {', '.join(MARKS)}")
+            raise DiagramError(
+                f"unknown mark {mark!r} for part {part_id!r}; marks are {', '.join(MARKS)}"
+            )
     return THEMES[theme]
 
 
@@ -123,7 +133,10 @@ class _Sheet:
         self.removed = {
             part_id
             for part_id, mark in marks.items()
-            if mark == "removed" and part_id not in chart and ghosts is not None and part_id in ghosts
+            if mark == "removed"
+            and part_id not in chart
+            and ghosts is not None
+            and part_id in ghosts
         }
         purposes = list(chart.purposes())
         if ghosts is not None:
@@ -141,7 +154,8 @@ class _Sheet:
                 self.home.setdefault(measure, purpose)
         ghost_measures = ghosts.measures() if ghosts is not None else []
         self.orphans = [
-            m for m in [*chart.measures(), *(g for g in ghost_measures if g in self.removed)]
+            m
+            for m in [*chart.measures(), *(g for g in ghost_measures if g in self.removed)]
             if m not in self.home
         ]
 
@@ -184,9 +198,7 @@ class _Labels:
             body = _lines(text, COLUMNS[kind])
         else:
             body = f'<FONT COLOR="{self.theme.muted}">{html(t("diagram.empty", self.lang))}</FONT>'
-        return (
-            f'<TD ID="{name}_text" ALIGN="LEFT" BALIGN="LEFT" WIDTH="{width}"{span}>{body}</TD>'
-        )
+        return f'<TD ID="{name}_text" ALIGN="LEFT" BALIGN="LEFT" WIDTH="{width}"{span}>{body}</TD>'
 
     def _comment_row(self, comment: Comment, colspan: int) -> str:
         if not self.comments or comment.empty:
@@ -256,7 +268,9 @@ class _Labels:
         done = round(total * progress / 100)
         cells = ""
         if done > 0:
-            cells += f'<TD FIXEDSIZE="TRUE" WIDTH="{done}" HEIGHT="6" BGCOLOR="{self.theme.bar}"></TD>'
+            cells += (
+                f'<TD FIXEDSIZE="TRUE" WIDTH="{done}" HEIGHT="6" BGCOLOR="{self.theme.bar}"></TD>'
+            )
         if done < total:
             cells += (
                 f'<TD FIXEDSIZE="TRUE" WIDTH="{total - done}" HEIGHT="6" '
@@ -322,9 +336,7 @@ class _Labels:
                     f'<TD ALIGN="LEFT"><FONT POINT-SIZE="{SMALL + 1}">'
                     f"{html(t('diagram.mark.' + mark, lang))}</FONT></TD></TR>"
                 )
-        return (
-            f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">{rows}</TABLE>>'
-        )
+        return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">{rows}</TABLE>>'
 
     def header(self, header: Header) -> str:
         theme, lang = self.theme, self.lang
@@ -380,7 +392,9 @@ def build_dot(
 
     goal, win = chart.goal, chart.win
     win_name, goal_name = dot_name(win), dot_name(goal)
-    out.append(f'  "{goal_name}" [label={labels.headed(goal, t("kind.goal", lang), "goal", colors.goal)}];')
+    out.append(
+        f'  "{goal_name}" [label={labels.headed(goal, t("kind.goal", lang), "goal", colors.goal)}];'
+    )
     win_label = labels.headed(win, t("kind.win", lang), "win", colors.win)
     out.append(f'  "{win_name}" [label={win_label}];')
 
@@ -391,12 +405,18 @@ def build_dot(
         for measure in sheet.groups[purpose]:
             if sheet.home[measure] == purpose:
                 column.append(dot_name(measure))
-                out.append(f'  "{dot_name(measure)}" [label={labels.measure(measure)}, pufu_band="{index}"];')
-        label = labels.headed(purpose, f"{t('kind.purpose', lang)} {index}", "purpose", colors.purpose)
+                out.append(
+                    f'  "{dot_name(measure)}" [label={labels.measure(measure)}, pufu_band="{index}"];'
+                )
+        label = labels.headed(
+            purpose, f"{t('kind.purpose', lang)} {index}", "purpose", colors.purpose
+        )
         out.append(f'  "{dot_name(purpose)}" [label={label}, pufu_band="{index}"];')
     for measure in sheet.orphans:
         column.append(dot_name(measure))
-        out.append(f'  "{dot_name(measure)}" [label={labels.measure(measure)}, pufu_band="unattached"];')
+        out.append(
+            f'  "{dot_name(measure)}" [label={labels.measure(measure)}, pufu_band="unattached"];'
+        )
 
     removed_edge = f'style=dashed, color="{colors.mark["removed"]}"'
     for purpose in sheet.purposes:
@@ -512,13 +532,11 @@ def _add_bands(graph: object, dot: str) -> None:
     """Draw a band behind each 中間目的 and its 施策 (the nodes tagged ``pufu_band``), as
     clusters with a given bounding box, once the layout placed the nodes."""
     bands: dict[str, list[tuple[float, float, float, float]]] = {}
-    members: dict[str, list[str]] = {}
     for name, band in _BAND_TAG.findall(dot):
         attr = graph.get_node(name).attr  # type: ignore[attr-defined]
         x, y = (float(v) for v in attr["pos"].split(","))
         half_w, half_h = float(attr["width"]) * 36, float(attr["height"]) * 36
         bands.setdefault(band, []).append((x - half_w, y - half_h, x + half_w, y + half_h))
-        members.setdefault(band, []).append(name)
     if not bands:
         return
     left = min(box[0] for boxes in bands.values() for box in boxes) - _BAND_MARGIN
@@ -536,7 +554,6 @@ def _add_bands(graph: object, dot: str) -> None:
     for key, (bottom, top) in zip(keys, spans, strict=True):
         style = "rounded,dashed" if key == "unattached" else "rounded,filled"
         graph.add_subgraph(  # type: ignore[attr-defined]
-            members[key],
             name=f"cluster_band_{key}",
             bb=f"{left:.2f},{bottom:.2f},{right:.2f},{top:.2f}",
             style=style,
@@ -546,7 +563,9 @@ def _add_bands(graph: object, dot: str) -> None:
         )
 
 
-def _render_elsewhere(dot: str, fmt: str, size: tuple[float, float] | None, dpi: int | None) -> bytes:
+def _render_elsewhere(
+    dot: str, fmt: str, size: tuple[float, float] | None, dpi: int | None
+) -> bytes:
     """Render in a fresh Python process, where fontconfig starts with pufu's font."""
     code = (
         "import sys; from pufu.export.diagram import _render_child; "
@@ -555,11 +574,17 @@ def _render_elsewhere(dot: str, fmt: str, size: tuple[float, float] | None, dpi:
     canvas = f"{size[0]!r},{size[1]!r}" if size else ""
     payload = "\n".join([fmt, canvas, str(dpi or ""), dot]).encode("utf-8")
     result = subprocess.run(
-        [sys.executable, "-c", code], input=payload, capture_output=True, env=fonts.child_env(), check=False
+        [sys.executable, "-c", code],
+        input=payload,
+        capture_output=True,
+        env=fonts.child_env(),
+        check=False,
     )
     if result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise DiagramError(f"Graphviz could not draw the chart: {message[-1] if message else 'failed'}")
+        raise DiagramError(
+            f"Graphviz could not draw the chart: {message[-1] if message else 'failed'}"
+        )
     return result.stdout
 
 

@@ -109,13 +109,17 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         which = (
-            t("export.dialog.phase", number=self.phase) if self.phase is not None else t("export.dialog.draft")
+            t("export.dialog.phase", number=self.phase)
+            if self.phase is not None
+            else t("export.dialog.draft")
         )
         with Vertical():
             yield Label(f"[b]{t('export.dialog.title')}[/b] — {which}", markup=True)
             with Horizontal(classes="row"):
                 yield Label(t("export.dialog.format"))
-                yield Select([(f.upper(), f) for f in FORMATS], value="png", allow_blank=False, id="format")
+                yield Select(
+                    [(f.upper(), f) for f in FORMATS], value="png", allow_blank=False, id="format"
+                )
             with Horizontal(classes="row"):
                 yield Label(t("export.dialog.size"))
                 yield Select([(s, s) for s in SIZES], value="16:9", allow_blank=False, id="size")
@@ -160,7 +164,9 @@ class ExportDialog(ModalScreen[Path | None]):
             self._error(t("export.dialog.no_folder", folder=str(path.parent)))
             return
         if path.exists():
-            self.app.push_screen(ConfirmReplace(path), lambda yes: self._write(path) if yes else None)
+            self.app.push_screen(
+                ConfirmReplace(path), lambda yes: self._write(path) if yes else None
+            )
             return
         self._write(path)
 

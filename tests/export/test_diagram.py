@@ -95,7 +95,9 @@ def test_every_part_is_drawn_once_with_its_edges() -> None:
     assert {dot_name(p) for p in parts} <= nodes
     assert len(nodes) == len(parts) + 2  # and the elements panel and the legend
     visible_edges = {
-        (str(e[0]), str(e[1])) for e in graph.edges() if graph.get_edge(*e).attr.get("style") != "invis"
+        (str(e[0]), str(e[1]))
+        for e in graph.edges()
+        if graph.get_edge(*e).attr.get("style") != "invis"
     }
     expected = {(dot_name(chart.win), dot_name(chart.goal))}
     expected |= {(dot_name(p), dot_name(chart.win)) for p in chart.purposes()}
@@ -109,7 +111,11 @@ def test_a_measure_serving_three_purposes_is_drawn_once_with_three_edges() -> No
     shared = dot_name(ids["shared"])
     assert list(graph.nodes()).count(shared) == 1
     assert build_dot(chart).count(f'"{shared}" [label=') == 1
-    targets = {str(e[1]) for e in graph.out_edges(shared) if graph.get_edge(*e).attr.get("style") != "invis"}
+    targets = {
+        str(e[1])
+        for e in graph.out_edges(shared)
+        if graph.get_edge(*e).attr.get("style") != "invis"
+    }
     assert targets == {dot_name(ids[p]) for p in ("p1", "p2", "p3")}
 
 
@@ -163,7 +169,16 @@ def test_elements_panel_and_header() -> None:
     assert cell_text(panel, dot_name(chart.element("people")) + "_text") == "CS 5名"
     panel_text = "".join(panel.itertext())
     assert all(name in panel_text for name in ("ひと", "お金", "外敵", "廟算八要素"))
-    assert len([key for key in ELEMENT_KEYS if dot_name(chart.element(key)) + "_text" in build_dot(chart)]) == 8
+    assert (
+        len(
+            [
+                key
+                for key in ELEMENT_KEYS
+                if dot_name(chart.element(key)) + "_text" in build_dot(chart)
+            ]
+        )
+        == 8
+    )
     title = graph.graph_attr["label"]
     assert "セルフサービス立ち上げ" in title and "局面 2" in title and "2025-06-01" in title
     english = parse(build_dot(chart, header=header, lang="en"))
@@ -235,7 +250,12 @@ def test_marks_colour_borders_and_ghosts_draw_removed_parts_dashed() -> None:
     graph = parse(build_dot(after, marks=marks, ghosts=before))
     frame = {
         key: label_xml(graph, dot_name(part)).find("TABLE")
-        for key, part in {"added": added, "changed": ids["m2"], "p3": ids["p3"], "m4": ids["m4"]}.items()
+        for key, part in {
+            "added": added,
+            "changed": ids["m2"],
+            "p3": ids["p3"],
+            "m4": ids["m4"],
+        }.items()
     }
     assert frame["added"].get("COLOR") == theme.mark["added"]
     assert frame["changed"].get("COLOR") == theme.mark["changed"]
@@ -321,7 +341,9 @@ def test_japanese_is_drawn_with_glyphs_not_boxes() -> None:
 def test_every_interop_chart_renders(interop: Path) -> None:
     for path in sorted(interop.glob("*.json")):
         project = import_file(path).project
-        charts = [project.phase_chart(n) for n in range(1, len(project.phases) + 1)] or [project.draft]
+        charts = [project.phase_chart(n) for n in range(1, len(project.phases) + 1)] or [
+            project.draft
+        ]
         for chart in charts:
             parse(build_dot(chart, comments=True))
         assert png_size(render(charts[-1], "png", comments=True)) == (1920, 1080)
@@ -340,14 +362,18 @@ def test_deck_has_one_slide_per_phase_with_title_diagram_and_events() -> None:
     project = Project(title="セルフサービス", draft=chart)
     project.snapshot(title="計画", date="2025-04-01")
     project.draft.set_text(project.draft.goal, "変わった獲得目標")
-    project.snapshot(title="予算削減のあと", happened="予算が30%減った\n書き手が退職", date="2025-06-01")
+    project.snapshot(
+        title="予算削減のあと", happened="予算が30%減った\n書き手が退職", date="2025-06-01"
+    )
     steps: list[int] = []
     deck = Presentation(io.BytesIO(build_deck(project, step=lambda: steps.append(1))))
     assert len(steps) == 2
     assert deck.slide_width == Inches(40 / 3) and deck.slide_height == Inches(7.5)
     slides = list(deck.slides)
     assert len(slides) == 2
-    texts = ["\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame) for slide in slides]
+    texts = [
+        "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame) for slide in slides
+    ]
     assert "局面 2「予算削減のあと」" in texts[1] and "2025-06-01" in texts[1]
     assert "予算が30%減った" in texts[1] and "書き手が退職" in texts[1]
     assert "予算が30%減った" in slides[1].notes_slide.notes_text_frame.text
@@ -361,7 +387,15 @@ def test_deck_has_one_slide_per_phase_with_title_diagram_and_events() -> None:
 @pytest.mark.parametrize("name", sorted(THEMES))
 def test_themes_stay_readable_in_grey(name: str) -> None:
     theme = THEMES[name]
-    fills = [theme.background, theme.band, theme.purpose, theme.win, theme.goal, theme.panel, theme.panel_head]
+    fills = [
+        theme.background,
+        theme.band,
+        theme.purpose,
+        theme.win,
+        theme.goal,
+        theme.panel,
+        theme.panel_head,
+    ]
     fills += list(theme.measure.values()) + list(theme.comment.values())
     for fill in fills:
         assert contrast(theme.text, fill) >= 4.5, (name, fill)

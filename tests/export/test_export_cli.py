@@ -76,7 +76,9 @@ def test_export_png_pdf_svg_dot_and_pptx(tmp_path: Path, capsys) -> None:
     _, project = make_project(tmp_path)
     for fmt in ("png", "pdf", "svg", "dot", "pptx"):
         out = tmp_path / f"plan.{fmt}"
-        code, _, err = pufu(capsys, "export", str(project), "-f", fmt, "--phase", "2", "-o", str(out))
+        code, _, err = pufu(
+            capsys, "export", str(project), "-f", fmt, "--phase", "2", "-o", str(out)
+        )
         assert code == 0, err
         assert out.stat().st_size > 100
     assert png_size(tmp_path / "plan.png") == (1920, 1080)
@@ -90,7 +92,9 @@ def test_size_dpi_theme_and_comments_options(tmp_path: Path, capsys) -> None:
     args = ["export", str(project), "-f", "png", "--size", "4:3", "--dpi", "96", "--theme", "dark"]
     assert pufu(capsys, *args, "--comments", "-o", str(out))[0] == 0
     assert png_size(out) == (960, 720)
-    code, _, err = pufu(capsys, "export", str(project), "-f", "png", "--dpi", "5", "-o", str(tmp_path / "b.png"))
+    code, _, err = pufu(
+        capsys, "export", str(project), "-f", "png", "--dpi", "5", "-o", str(tmp_path / "b.png")
+    )
     assert code == 2 and "dpi" in err
 
 
@@ -107,7 +111,9 @@ def test_an_existing_file_is_never_replaced_without_force(tmp_path: Path, capsys
 
 def test_all_phases_writes_one_file_per_phase_to_a_stem_or_a_folder(tmp_path: Path, capsys) -> None:
     _, project = make_project(tmp_path)
-    code, _, err = pufu(capsys, "export", str(project), "-f", "png", "--all-phases", "-o", str(tmp_path / "deck"))
+    code, _, err = pufu(
+        capsys, "export", str(project), "-f", "png", "--all-phases", "-o", str(tmp_path / "deck")
+    )
     assert code == 0, err
     assert sorted(p.name for p in tmp_path.glob("deck-phase*.png")) == [
         "deck-phase01.png",
@@ -116,11 +122,15 @@ def test_all_phases_writes_one_file_per_phase_to_a_stem_or_a_folder(tmp_path: Pa
     ]
     folder = tmp_path / "out"
     folder.mkdir()
-    assert pufu(capsys, "export", str(project), "-f", "svg", "--all-phases", "-o", str(folder))[0] == 0
+    assert (
+        pufu(capsys, "export", str(project), "-f", "svg", "--all-phases", "-o", str(folder))[0] == 0
+    )
     assert len(list(folder.glob("self-service-phase0*.svg"))) == 3
     # nothing is written when one of the files exists
     (folder / "self-service-phase02.pdf").write_bytes(b"mine")
-    code, _, err = pufu(capsys, "export", str(project), "-f", "pdf", "--all-phases", "-o", str(folder))
+    code, _, err = pufu(
+        capsys, "export", str(project), "-f", "pdf", "--all-phases", "-o", str(folder)
+    )
     assert code == 2 and "already exists" in err
     assert not (folder / "self-service-phase01.pdf").exists()
 

@@ -60,6 +60,8 @@ def test_demo_opens_a_fresh_copy_of_the_bundled_demo_each_time(tmp_path, opened)
     load_project(first)
 
 
-def test_demo_without_dir_uses_a_new_temporary_folder(opened):
+def test_demo_without_dir_uses_a_new_temporary_folder(opened, tmp_path, monkeypatch):
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     assert main(["demo", "--no-open"]) == 0
     assert not opened
+    assert list(tmp_path.glob("pufu-demo-*/demo.pufu.json"))

@@ -31,7 +31,7 @@ from ...export.report import (
     side_name,
 )
 from ...i18n import default_lang, t
-from ...model import NoteData, Project, PufuError, Stamp, save_project
+from ...model import NoteData, PhaseData, Project, PufuError, Stamp, save_project
 from ...model.diff import DRAFT, ChangeKind, ChartDiff, diff, resolve, reviews
 from .sheet import Row, Rows, SheetView, step_marks
 
@@ -122,6 +122,7 @@ class ReviewScreen(Screen[None]):
         self.number = 1 if project.phases else 0
         self.roles = reviews(project)
         self.last_diff: ChartDiff | None = None
+        self._shown: dict[int, tuple[ChartDiff | None, list[Row], list[Row]]] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-head")
@@ -156,9 +157,15 @@ class ReviewScreen(Screen[None]):
             side.set_rows([_line(t("review.no_phases", self.lang))])
             sheet.set_rows([])
             return
-        n, count = self.number, len(self.project.phases)
+        n = self.number
         phase = self.project.phase(n)
         chart = self.project.phase_chart(n)
+        if n in self._shown:  # phases never change: stepping back reuses what was built
+            self.last_diff, sheet_rows_, side_rows = self._shown[n]
+            sheet.set_rows(sheet_rows_)
+            side.set_rows(side_rows)
+            head.update(self._head(n, phase))
+            return
         notes = [note for note in self.project.notes if note.phase == n]
         on_parts = Counter(note.part for note in notes if note.part)
         if n > 1:
@@ -168,16 +175,7 @@ class ReviewScreen(Screen[None]):
         else:
             self.last_diff, marks, removed = None, {}, []
         sheet.show(chart, self.lang, marks=marks, removed=removed, notes=on_parts)
-
-        title = Text()
-        title.append(f"{t('review.title', self.lang)} — {self.project.title or t('untitled', self.lang)}   ", style="bold")
-        title.append(f"{'◀' if n > 1 else ' '} ", style="bold" if n > 1 else "dim")
-        title.append(f"{n}/{count} ", style="bold reverse")
-        title.append(f" {'▶' if n < count else ' '}  ", style="bold" if n < count else "dim")
-        title.append(self.phase_label(n), style="bold cyan")
-        title.append(f"  {phase.date}", style="dim")
-        title.append(f"   {t('review.legend', self.lang)}", style="dim")
-        head.update(title)
+        head.update(self._head(n, phase))
 
         rows: list[Row] = [_line(t("review.happened", self.lang), "bold underline")]
         rows.append(_line(phase.happened or t("review.nothing_happened", self.lang)))
@@ -203,6 +201,20 @@ class ReviewScreen(Screen[None]):
             body.append(f": {note.text}")
             rows.append((prefix, body))
         side.set_rows(rows)
+        self._shown[n] = (self.last_diff, sheet._rows, rows)
+
+    def _head(self, n: int, phase: PhaseData) -> Text:
+        count = len(self.project.phases)
+        title = Text()
+        title.append(f"{t('review.title', self.lang)} — {self.project.title or t('untitled', self.lang)}   ", style="bold")
+        title.append(f"{'◀' if n > 1 else ' '} ", style="bold" if n > 1 else "dim")
+        title.append(f"{n}/{count} ", style="bold reverse")
+        title.append(f" {'▶' if n < count else ' '}  ", style="bold" if n < count else "dim")
+        title.append(self.phase_label(n), style="bold cyan")
+        title.append(f"  {phase.date}", style="dim")
+        title.append(f"   {t('review.legend', self.lang)}", style="dim")
+        return title
+
 
     # ------------------------------------------------------------------ actions
 
@@ -255,6 +267,7 @@ class ReviewScreen(Screen[None]):
             self.notify(str(exc), severity="error")
             return
         self.author = note.author
+        self._shown.pop(note.phase, None)
         if self.on_note is not None:
             self.on_note(note)
         elif self.path is not None:

@@ -81,24 +81,33 @@ class Rows(Widget):
     Rows { width: 100%; height: auto; padding: 0 1; }
     """
 
+    #: How many (rows, width) renderings to keep: stepping back to a phase reuses its lines.
+    KEEP = 32
+
     def __init__(self, rows: list[Row] | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
         self._rows: list[Row] = rows or []
-        self._cache: tuple[int, list[Text]] | None = None
-        self._strips: dict[int, Strip] = {}
-        self._strips_style: dict[str, object] = {}
+        # (id of the rows list, width) -> (the rows, their lines, their drawn strips)
+        self._cache: dict[tuple[int, int], tuple[list[Row], list[Text], dict[int, Strip]]] = {}
+        self._base: object | None = None
 
     def set_rows(self, rows: list[Row]) -> None:
+        """Show these rows; giving the same list again later reuses its wrapped lines."""
         self._rows = rows
-        self._cache = None
-        self._strips.clear()
         self.refresh(layout=True)
 
+    def _entry(self, width: int) -> tuple[list[Row], list[Text], dict[int, Strip]]:
+        key = (id(self._rows), width)
+        entry = self._cache.get(key)
+        if entry is None or entry[0] is not self._rows:
+            if len(self._cache) >= self.KEEP:
+                self._cache.clear()
+            entry = (self._rows, render_rows(self._rows, width), {})
+            self._cache[key] = entry
+        return entry
+
     def lines(self, width: int) -> list[Text]:
-        if self._cache is None or self._cache[0] != width:
-            self._cache = (width, render_rows(self._rows, width))
-            self._strips.clear()
-        return self._cache[1]
+        return self._entry(width)[1]
 
     @property
     def plain(self) -> str:
@@ -110,13 +119,13 @@ class Rows(Widget):
 
     def render_line(self, y: int) -> Strip:
         width = self.content_size.width or 80
-        lines = self.lines(width)
-        strip = self._strips.get(y)
+        _, lines, strips = self._entry(width)
+        strip = strips.get(y)
         if strip is not None:
             return strip
-        if "style" not in self._strips_style:
-            self._strips_style["style"] = self.rich_style
-        base = self._strips_style["style"]
+        if self._base is None:
+            self._base = self.rich_style
+        base = self._base
         if not 0 <= y < len(lines):
             return Strip.blank(width, base)
         segments = list(lines[y].render(self.app.console, end=""))
@@ -126,13 +135,14 @@ class Rows(Widget):
             strip = Strip(segments, width).apply_style(base)
         else:
             strip = Strip(segments, length).crop(0, width).apply_style(base)
-        self._strips[y] = strip
+        strips[y] = strip
         return strip
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._strips.clear()
-        self._strips_style.clear()
+        self._base = None
+        for _, _, strips in self._cache.values():
+            strips.clear()
 
 
 def _row(rows: list[Row], mark: str | None, indent: int, label: str, body: str, style: str = "") -> Text:
