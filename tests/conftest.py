@@ -16,6 +16,7 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     base = tmp_path_factory.mktemp("user")
     monkeypatch.setenv("PUFU_STATE_DIR", str(base / "state"))
     monkeypatch.setenv("PUFU_CONFIG_DIR", str(base / "config"))
+    monkeypatch.setenv("PUFU_CACHE_DIR", str(base / "cache"))
     monkeypatch.setenv("PUFU_LANG", "ja")
 
 

@@ -57,21 +57,43 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("pufu", appauthor=False))
 
 
-def fonts_conf() -> str:
-    """The fontconfig file: pufu's font folder only, and a cache folder beside the file."""
+def fonts_conf(font_dir: Path, cache: Path) -> str:
+    """The fontconfig file: one font folder only, and a cache folder."""
     return (
         '<?xml version="1.0"?>\n'
         '<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
         "<fontconfig>\n"
-        f"  <dir>{escape(str(FONT_DIR))}</dir>\n"
-        "  <cachedir>{cache}</cachedir>\n"
+        f"  <dir>{escape(str(font_dir))}</dir>\n"
+        f"  <cachedir>{escape(str(cache))}</cachedir>\n"
         "</fontconfig>\n"
     )
 
 
+def _font_folder(folder: Path) -> Path:
+    """A folder in the cache holding (a link to) the bundled font: fontconfig writes a
+    ``.uuid`` file into the folders it scans, and pufu's installed files must stay as they are."""
+    fonts = folder / "fonts"
+    fonts.mkdir(parents=True, exist_ok=True)
+    target = fonts / FONT_FILE.name
+    if target.is_symlink() and target.resolve() == FONT_FILE.resolve():
+        return fonts
+    if target.is_file() and not target.is_symlink() and target.stat().st_size == FONT_FILE.stat().st_size:
+        return fonts
+    temp = fonts / f".{FONT_FILE.name}.{os.getpid()}.tmp"
+    temp.unlink(missing_ok=True)
+    try:
+        temp.symlink_to(FONT_FILE)
+    except OSError:  # no symbolic links (Windows without the right): a copy
+        import shutil
+
+        shutil.copyfile(FONT_FILE, temp)
+    os.replace(temp, target)
+    return fonts
+
+
 def _write_conf(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    text = fonts_conf().replace("{cache}", escape(str(folder / "cache")))
+    text = fonts_conf(_font_folder(folder), folder / "cache")
     digest = hashlib.sha256(text.encode()).hexdigest()[:12]
     path = folder / f"fonts-{digest}.conf"
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
