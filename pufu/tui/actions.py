@@ -7,6 +7,7 @@ an answer. Mixed into :class:`~pufu.tui.app.PufuApp`.
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..i18n import t
@@ -27,6 +28,7 @@ class ChartActions:
     """Actions on the selected part (mixed into the app)."""
 
     session: Session
+    path: Path
     lang: str
     blink: bool
     findings: list[Finding]
@@ -283,6 +285,18 @@ class ChartActions:
 
     # ------------------------------------------------------------------ hooks for other screens
 
+    def _open_export_dialog(self, app: Any) -> None:
+        """The export dialog as it is written (``ExportDialog(project, phase, folder)``)."""
+        from .export_dialog import ExportDialog
+
+        folder = self.path.parent
+
+        def written(path: Any) -> None:
+            if path is not None:
+                self.say(str(path))
+
+        self.push_screen(ExportDialog(self.session.project, None, folder), written)
+
     def action_export(self) -> None:
         self.open_extension("export")
 
@@ -306,6 +320,8 @@ class ChartActions:
             self.say(t("msg.not_available", self.lang, module=module_name))
             return
         opener = getattr(module, "open_dialog", None)
+        if opener is None and name == "export" and hasattr(module, "ExportDialog"):
+            opener = self._open_export_dialog
         if opener is None:
             self.say(t("msg.not_available", self.lang, module=f"{module_name}.open_dialog"))
             return

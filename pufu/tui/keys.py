@@ -95,7 +95,8 @@ def display(keys: str) -> str:
     shown = []
     for key in keys.split(","):
         parts = key.split("+")
-        name = _NAMES.get(parts[-1], parts[-1].upper() if len(parts[-1]) > 1 else parts[-1])
+        last = parts[-1]
+        name = _NAMES.get(last, last.upper() if len(last) > 1 or len(parts) > 1 else last)
         mods = [p.capitalize() for p in parts[:-1]]
         shown.append("+".join([*mods, name]))
     return " / ".join(shown)

@@ -134,7 +134,23 @@ class _Blocks:
         return f"{t('kind.purpose', self.lang)} {number(self.numbers[purpose])}"
 
     def measure(self, slot: Slot, cells: int) -> list[Line]:
-        """● text ... 50%, wrapped under itself; then the other 中間目的 it serves; the comment."""
+        """● text ... 50%, wrapped under itself; then the other 中間目的 it serves; the comment.
+
+        Blocks are cached by everything they show, so a change redraws only what changed.
+        """
+        part = self.chart.part(slot.part)
+        served = self.chart.graph.successors(slot.part)
+        others = tuple(sorted((p for p in served if p != slot.purpose), key=self.numbers.__getitem__))
+        names = tuple(number(self.numbers[p]) for p in others)
+        key = (slot, cells, self.lang, part.text, part.color, part.progress, part.comment, names)
+        block = _BLOCK_CACHE.get(key)
+        if block is None:
+            if len(_BLOCK_CACHE) > 20000:
+                _BLOCK_CACHE.clear()
+            block = _BLOCK_CACHE[key] = self._measure(slot, cells, names)
+        return [list(line) for line in block]
+
+    def _measure(self, slot: Slot, cells: int, names: tuple[str, ...]) -> list[Line]:
         part = self.chart.part(slot.part)
         color = part.color.value if part.color else "white"
         symbol = SYMBOLS[part.color] if part.color else "○"
@@ -152,12 +168,14 @@ class _Blocks:
             if index == 0 and progress:
                 row.append(Run(progress.rjust(PROGRESS_CELLS), "progress", slot))
             lines.append(row)
-        others = [p for p in self.chart.purposes_of(slot.part) if p != slot.purpose]
-        if others:
-            names = ", ".join(number(self.numbers[p]) for p in others)
-            lines.append([Run("  ", "", slot), Run(t("tui.also_serves", self.lang, numbers=names), "shared", slot)])
+        if names:
+            shown = ", ".join(names)
+            lines.append([Run("  ", "", slot), Run(t("tui.also_serves", self.lang, numbers=shown), "shared", slot)])
         lines.extend(self._comment(slot.part, cells, slot, indent=2))
         return self._finish(lines, cells, slot)
+
+
+_BLOCK_CACHE: dict[tuple, list[Line]] = {}
 
 
 def _bracket(tops: list[int], height: int) -> list[str]:
@@ -239,7 +257,7 @@ def _columns(chart: Chart, cells: int, blocks: _Blocks, lang: str) -> Layout:
     purpose_slots: list[Slot] = []
     measure_slots: list[Slot] = []
     groups = [(p, chart.measures_of(p)) for p in chart.purposes()]
-    orphans = [m for m in chart.measures() if not chart.purposes_of(m)]
+    orphans = [m for m in chart.measures() if not chart.graph.out_degree(m)]
     for purpose, measures in groups:
         top = y
         tops = []
@@ -321,7 +339,7 @@ def _outline(chart: Chart, cells: int, blocks: _Blocks, lang: str) -> Layout:
     lines.append([Run(" ")])
     lines.append([Run(t("kind.purpose", lang) + " ▶ " + t("kind.measure", lang), "head")])
     purposes = chart.purposes()
-    orphans = [m for m in chart.measures() if not chart.purposes_of(m)]
+    orphans = [m for m in chart.measures() if not chart.graph.out_degree(m)]
     for purpose in purposes:
         slot = Slot(purpose)
         put(slot, blocks.labelled(slot, blocks.purpose_label(purpose), cells - 1, indent=2))

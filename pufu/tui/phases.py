@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
@@ -29,8 +29,6 @@ class PhaseScreen(Screen[None]):
     DEFAULT_CSS = """
     PhaseScreen #happened { height: auto; max-height: 5; padding: 0 1; background: $panel; }
     """
-    BINDINGS = [Binding("escape,q", "close", "下書きに戻る", show=True)]
-
     def __init__(self, project: Project, number: int, lang: str = "ja") -> None:
         super().__init__()
         self.project = project
@@ -38,6 +36,7 @@ class PhaseScreen(Screen[None]):
         self.lang = lang
         phase = project.phase(number)
         self.sub_title = t("tui.readonly_phase", lang, number=number, title=phase.title, date=phase.date)
+        self._bindings = BindingsMap([Binding("escape,q", "close", t("key.back", lang), show=True, id="back")])
 
     def compose(self) -> ComposeResult:
         phase = self.project.phase(self.number)

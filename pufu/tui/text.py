@@ -9,6 +9,7 @@ they fit on a line. Pure functions; no Textual.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from rich.cells import cell_len, get_character_cell_size
 
@@ -43,11 +44,15 @@ def _is_word(ch: str) -> bool:
 
 def wrap(text: str, cells: int) -> list[str]:
     """Lines of at most ``cells`` display cells; newlines in the text are kept as line breaks."""
-    cells = max(cells, 2)
+    return list(_wrap(text, max(cells, 2)))
+
+
+@lru_cache(maxsize=8192)
+def _wrap(text: str, cells: int) -> tuple[str, ...]:
     lines: list[str] = []
     for paragraph in text.split("\n"):
         lines.extend(_wrap_paragraph(paragraph.replace("\t", " "), cells))
-    return lines
+    return tuple(lines)
 
 
 def _wrap_paragraph(text: str, cells: int) -> list[str]:

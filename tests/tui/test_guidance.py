@@ -108,3 +108,14 @@ async def test_the_export_hook_opens_a_module_that_provides_open_dialog(plan, mo
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.press("x")
         assert opened == [app]
+
+
+async def test_x_opens_the_export_dialog_on_the_draft(plan):
+    from pufu.tui.export_dialog import ExportDialog
+
+    app = make_app(plan)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        assert app.screen.project is app.session.project and app.screen.phase is None

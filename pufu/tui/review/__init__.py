@@ -5,6 +5,7 @@ run :class:`ReviewApp` on its own (``pufu review PROJECT``).
 """
 
 from .app import ReviewApp
-from .screens import CompareScreen, DiffScreen, ReviewScreen
+from .compare import CompareScreen, DiffScreen
+from .screens import ReviewScreen
 
 __all__ = ["CompareScreen", "DiffScreen", "ReviewApp", "ReviewScreen"]

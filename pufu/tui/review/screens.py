@@ -8,7 +8,6 @@ by side, ``n`` writes a review note, ``q`` leaves. Notes are saved to the projec
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -16,71 +15,19 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
 
 from ...export.report import (
-    MARKERS,
-    cleared_line,
-    decisive_lines,
-    describe,
-    group_heading,
-    grouped,
     side_name,
 )
 from ...i18n import default_lang, t
 from ...model import NoteData, PhaseData, Project, PufuError, Stamp, save_project
-from ...model.diff import DRAFT, ChangeKind, ChartDiff, diff, resolve, reviews
+from ...model.diff import DRAFT, ChartDiff, diff, reviews
+from .changes import diff_rows, nfc, text_row
+from .compare import CompareChooser, CompareScreen, DiffScreen
 from .sheet import Row, Rows, SheetView, step_marks
-
-MARK_COLORS = {"+": "green", "−": "red", "~": "dark_orange", "↪": "cyan", "↕": "cyan"}
-COMMENT_COLORS = {"green": "green", "red": "red", "blue": "steel_blue1"}
-
-
-def nfc(text: str) -> str:
-    """Typed or pasted text as pufu stores it: NFC, newlines as LF, trimmed."""
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
-
-
-def _line(text: str, style: str = "", prefix: str = "", prefix_style: str = "") -> Row:
-    return (Text(prefix, style=prefix_style), Text(text, style=style))
-
-
-def diff_rows(d: ChartDiff, lang: str | None, *, limit: int | None = None, comments: bool = True) -> list[Row]:
-    """A diff as coloured rows: the changed goal or win first, then by kind of part. Without
-    ``comments``, comment changes are only counted (the sheet shows the comments)."""
-    if not d:
-        return [_line(t("review.diff.none", lang), "dim")]
-    rows = [_line(line, "bold magenta", "!! ", "bold magenta") for line in decisive_lines(d, lang)]
-    if d.decisive:
-        rows.append(_line(t("review.decisive.why", lang), "magenta", "   "))
-    shown = hidden = 0
-    for kind, changes in grouped(d):
-        if not comments:
-            hidden += sum(c.kind == ChangeKind.COMMENT for c in changes)
-            changes = [c for c in changes if c.kind != ChangeKind.COMMENT]
-            if not changes:
-                continue
-        rows.append(_line(group_heading(kind, lang), "bold"))
-        for change in changes:
-            if limit is not None and shown >= limit:
-                rows.append(_line(f"… (+{len(d) - shown}, d)", "dim", "  "))
-                return rows
-            marker = MARKERS[change.kind]
-            style = MARK_COLORS[marker]
-            if change.kind == ChangeKind.COMMENT:
-                after = change.after or {}
-                style = COMMENT_COLORS.get(after.get("color", ""), "") if after.get("text") else "dim"
-            rows.append(_line(describe(change, lang), style, f"  {marker} ", style))
-            shown += 1
-    if hidden:
-        rows.append(_line(t("review.comments_on_sheet", lang, n=hidden), "italic"))
-    cleared = cleared_line(d, lang)
-    if cleared:
-        rows.append(_line(cleared, "dim"))
-    return rows
 
 
 class ReviewScreen(Screen[None]):
@@ -154,7 +101,7 @@ class ReviewScreen(Screen[None]):
         side = self.query_one("#side", Rows)
         if not self.number:
             head.update(Text(t("review.title", self.lang), style="bold"))
-            side.set_rows([_line(t("review.no_phases", self.lang))])
+            side.set_rows([text_row(t("review.no_phases", self.lang))])
             sheet.set_rows([])
             return
         n = self.number
@@ -177,20 +124,20 @@ class ReviewScreen(Screen[None]):
         sheet.show(chart, self.lang, marks=marks, removed=removed, notes=on_parts)
         head.update(self._head(n, phase))
 
-        rows: list[Row] = [_line(t("review.happened", self.lang), "bold underline")]
-        rows.append(_line(phase.happened or t("review.nothing_happened", self.lang)))
-        rows.append(_line(""))
+        rows: list[Row] = [text_row(t("review.happened", self.lang), "bold underline")]
+        rows.append(text_row(phase.happened or t("review.nothing_happened", self.lang)))
+        rows.append(text_row(""))
         if self.last_diff is None:
-            rows += [_line(t("review.first_phase", self.lang), "dim"), _line("")]
+            rows += [text_row(t("review.first_phase", self.lang), "dim"), text_row("")]
         else:
             since = t("review.since", self.lang, a=side_name(str(n - 1), self.lang))
             count_label = t("review.diff.count", self.lang, n=len(self.last_diff))
-            rows.append(_line(f"{since} ({count_label}, d)", "bold underline"))
+            rows.append(text_row(f"{since} ({count_label}, d)", "bold underline"))
             rows += diff_rows(self.last_diff, self.lang, limit=40, comments=False)
-            rows.append(_line(""))
-        rows.append(_line(t("review.notes", self.lang), "bold underline"))
+            rows.append(text_row(""))
+        rows.append(text_row(t("review.notes", self.lang), "bold underline"))
         if not notes:
-            rows.append(_line(t("review.no_notes", self.lang), "dim"))
+            rows.append(text_row(t("review.no_notes", self.lang), "dim"))
         for note in notes:
             prefix = Text(f"[{t('review.note.' + note.kind, self.lang)}] ", style=_NOTE_STYLE[note.kind])
             body = Text(note.author, style="bold")
@@ -288,140 +235,10 @@ _NOTE_STYLE = {"good": "bold green", "bad": "bold red", "lesson": "bold yellow",
 
 
 def _default_author() -> str:
+    """The author from the settings, if any (a broken settings file is not this screen's concern)."""
     try:
-        from ...cli.commands.note import default_author
-    except ImportError:
+        from ...settings import load_settings
+
+        return load_settings().author.strip()
+    except Exception:  # no settings module yet, or a settings file pufu cannot use
         return ""
-    return default_author() or ""
-
-
-class DiffScreen(ModalScreen[None]):
-    """The full diff of one step (or of two phases compared)."""
-
-    DEFAULT_CSS = """
-    DiffScreen { align: center middle; }
-    DiffScreen > Vertical { width: 90%; height: 90%; border: thick $primary; background: $surface; }
-    DiffScreen #diff-title { padding: 0 1; background: $boost; }
-    """
-    BINDINGS = [
-        Binding("escape", "close", t("review.key.close"), id="review.diff.close"),
-        Binding("q", "close", t("review.key.close"), show=False),
-        Binding("d", "close", t("review.key.close"), show=False),
-    ]
-
-    def __init__(self, d: ChartDiff, a: str, b: str, lang: str | None) -> None:
-        super().__init__()
-        self.d, self.a, self.b, self.lang = d, a, b, lang
-
-    def compose(self) -> ComposeResult:
-        title = t("review.diff.title", self.lang, a=side_name(self.a, self.lang), b=side_name(self.b, self.lang))
-        count = t("review.diff.count", self.lang, n=len(self.d))
-        with Vertical():
-            yield Static(Text(f"{title} ({count})", style="bold"), id="diff-title")
-            with VerticalScroll():
-                yield Rows(diff_rows(self.d, self.lang), id="diff-body")
-            yield Footer()
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-
-class CompareChooser(ModalScreen[tuple[str, str] | None]):
-    """Choose two phases (or the draft): ↑↓ in each list, Tab to switch, Enter to compare."""
-
-    DEFAULT_CSS = """
-    CompareChooser { align: center middle; }
-    CompareChooser > Vertical { width: 100; height: auto; max-height: 80%; border: thick $primary; background: $surface; padding: 0 1; }
-    CompareChooser Horizontal { height: auto; }
-    CompareChooser OptionList { width: 1fr; height: auto; max-height: 20; }
-    """
-    BINDINGS = [Binding("escape", "cancel", t("review.note.cancel"), id="review.compare.cancel")]
-
-    def __init__(self, names: list[str], left: str, right: str, lang: str | None, labels: list[str] | None = None) -> None:
-        super().__init__()
-        self.names, self.left, self.right, self.lang = names, left, right, lang
-        self.labels = labels or [side_name(name, lang) for name in names]
-
-    def compose(self) -> ComposeResult:
-        options = [Option(label, id=name) for name, label in zip(self.names, self.labels, strict=True)]
-        with Vertical():
-            yield Static(Text(t("review.compare.title", self.lang), style="bold"))
-            with Horizontal():
-                with Vertical():
-                    yield Static(t("review.compare.left", self.lang))
-                    yield OptionList(*options, id="compare-left")
-                with Vertical():
-                    yield Static(t("review.compare.right", self.lang))
-                    yield OptionList(*[Option(o.prompt, id=o.id) for o in options], id="compare-right")
-            yield Static(Text("↑↓  Tab  Enter  Esc", style="dim"))
-
-    def on_mount(self) -> None:
-        left = self.query_one("#compare-left", OptionList)
-        right = self.query_one("#compare-right", OptionList)
-        left.highlighted = self.names.index(self.left)
-        right.highlighted = self.names.index(self.right)
-        left.focus()
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option_list.id == "compare-left":
-            self.query_one("#compare-right", OptionList).focus()
-            return
-        left = self.query_one("#compare-left", OptionList)
-        right = self.query_one("#compare-right", OptionList)
-        if left.highlighted is None or right.highlighted is None:
-            return
-        self.dismiss((self.names[left.highlighted], self.names[right.highlighted]))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class CompareScreen(Screen[None]):
-    """Two sheets side by side: on the left what was removed or changed, on the right what was
-    added or changed."""
-
-    DEFAULT_CSS = """
-    CompareScreen #compare-head { height: auto; padding: 0 1; background: $boost; }
-    CompareScreen Horizontal { height: 1fr; }
-    CompareScreen VerticalScroll { width: 1fr; border: round $primary-darken-2; }
-    """
-    BINDINGS = [
-        Binding("q", "close", t("review.key.close"), id="review.compare.close"),
-        Binding("escape", "close", t("review.key.close"), show=False),
-        Binding("d", "diff", t("review.key.diff"), id="review.compare.diff"),
-    ]
-
-    def __init__(self, project: Project, a: str, b: str, lang: str | None) -> None:
-        super().__init__()
-        self.lang = lang
-        self.a, self.before = resolve(project, a)
-        self.b, self.after = resolve(project, b)
-        self.d = diff(self.before, self.after)
-
-    def compose(self) -> ComposeResult:
-        after_marks, _, before_marks = step_marks(self.d, self.before)
-        head = Text()
-        head.append(f"{side_name(self.a, self.lang)}  ⇄  {side_name(self.b, self.lang)}", style="bold")
-        head.append(f"   ({t('review.diff.count', self.lang, n=len(self.d))})   {t('review.legend', self.lang)}", style="dim")
-        for line in decisive_lines(self.d, self.lang):
-            head.append(f"\n!! {line}", style="bold magenta")
-        yield Static(head, id="compare-head")
-        with Horizontal():
-            with VerticalScroll(id="compare-a") as pane:
-                pane.border_title = side_name(self.a, self.lang)
-                left = SheetView(id="sheet-a")
-                yield left
-            with VerticalScroll(id="compare-b") as pane:
-                pane.border_title = side_name(self.b, self.lang)
-                right = SheetView(id="sheet-b")
-                yield right
-        yield Footer()
-        left.show(self.before, self.lang, marks=before_marks)
-        right.show(self.after, self.lang, marks=after_marks)
-
-    def action_diff(self) -> None:
-        self.app.push_screen(DiffScreen(self.d, self.a, self.b, self.lang))
-
-    def action_close(self) -> None:
-        self.dismiss(None)
