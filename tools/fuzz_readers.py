@@ -24,13 +24,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from pufu.export.markdown import chart_markdown  # noqa: E402
 from pufu.interop.pufu_editor import (  # noqa: E402
     chart_to_editor,
     dumps_editor,
     export_phase_map,
     import_data,
 )
-from pufu.export.markdown import chart_markdown  # noqa: E402
 from pufu.model import PufuError, dumps_project, loads_project  # noqa: E402
 from pufu.model.store import parse_json  # noqa: E402
 

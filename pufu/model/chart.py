@@ -513,7 +513,7 @@ class Chart:
     def _drop_copy_values(self, part_id: str) -> None:
         if self.graph.nodes[part_id]["kind"] != Kind.MEASURE:
             return
-        for _, purpose, data in self.graph.out_edges(part_id, data=True):
+        for _, _, data in self.graph.out_edges(part_id, data=True):
             copy = data.get("copy")
             if copy is not None and copy.values is not None:
                 data["copy"] = EditorCopy(uuid=copy.uuid)

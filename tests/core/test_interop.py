@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from pufu.interop.pufu_editor import chart_to_editor, dumps_editor, export_phase_map, import_data, import_file
+from pufu.interop.pufu_editor import (
+    chart_to_editor,
+    dumps_editor,
+    export_phase_map,
+    import_data,
+    import_file,
+)
 from pufu.model import ELEMENT_KEYS, FormatError, dumps_project, loads_project
 
 SAMPLES = [

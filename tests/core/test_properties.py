@@ -3,13 +3,13 @@ any text survives save and load."""
 
 from __future__ import annotations
 
+import json
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import json
-
 from pufu.interop.pufu_editor import chart_to_editor, dumps_editor, import_data
-from pufu.model import ChartError, Chart, Project, Session, dumps_project, loads_project
+from pufu.model import Chart, ChartError, Project, Session, dumps_project, loads_project
 from pufu.model.parts import Kind
 
 # Japanese, full-width punctuation, newlines, quotes, backslashes, <>, control characters

@@ -14,8 +14,8 @@ from pufu.model import (
     dumps_project,
     load_project,
     save_project,
+    store,
 )
-from pufu.model import store
 
 from .helpers import sample_session
 

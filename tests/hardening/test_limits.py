@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from pufu.cli.main import main
-from pufu.model import ConflictError, FileError, Session, load_project, save_project
-from pufu.model import store
+from pufu.model import ConflictError, FileError, Session, load_project, save_project, store
 
 from ..core.helpers import sample_session
 

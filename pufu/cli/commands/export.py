@@ -183,14 +183,31 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("-o", "--output", default="-", help="output file, or - for standard output (default)")
     parser.add_argument("--force", action="store_true", help="replace an existing output file")
     diagram = parser.add_argument_group("diagrams (svg, png, pdf, dot, pptx)")
-    diagram.add_argument("--size", choices=SIZE_CHOICES, default="16:9", help="canvas: a slide's shape (default 16:9)")
+    diagram.add_argument("--size", choices=SIZE_CHOICES, help="canvas: a slide's shape (default: settings' export_size, else 16:9)")
     diagram.add_argument("--dpi", type=int, help="PNG pixels per inch (default 144: 16:9 is 1920×1080)")
-    diagram.add_argument("--theme", choices=("light", "dark"), default="light", help="colours (default light)")
+    diagram.add_argument("--theme", choices=("light", "dark"), help="colours (default: settings' theme, else light)")
     diagram.add_argument("--comments", action="store_true", help="show comments in their colours")
     parser.set_defaults(func=run)
 
 
+def _apply_settings(args: argparse.Namespace) -> None:
+    """--size and --theme default to the settings file's export_size and theme."""
+    if args.size is not None and args.theme is not None:
+        return
+    from ...settings import SettingsError, load_settings
+
+    try:
+        settings = load_settings()
+        size, theme = settings.export_size, settings.theme
+    except SettingsError as exc:
+        warn(f"{exc}; using the defaults (see: pufu settings)")
+        size, theme = "16:9", "light"
+    args.size = args.size or size
+    args.theme = args.theme or theme
+
+
 def run(args: argparse.Namespace) -> int:
+    _apply_settings(args)
     project, _ = open_project(args.project)
     if args.phase is not None:
         project.phase(args.phase)  # a clear error for a phase that does not exist
