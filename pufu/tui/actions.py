@@ -283,6 +283,20 @@ class ChartActions:
         current = str(len(project.phases))
         self.push_screen(PickDialog(t("dialog.phases", self.lang), phase_options(project, self.lang), current), chosen)
 
+    def action_review(self) -> None:
+        """感想戦: replay the recorded phases; notes written there join the project, unsaved."""
+        from .review.screens import ReviewScreen
+
+        if not self.session.project.phases:
+            self.say(t("dialog.no_phases", self.lang))
+            return
+
+        def noted(_note: Any) -> None:
+            self.session.touch()
+            self.refresh_header()
+
+        self.push_screen(ReviewScreen(self.session.project, self.path, on_note=noted, lang=self.lang))
+
     # ------------------------------------------------------------------ hooks for other screens
 
     def _open_export_dialog(self, app: Any) -> None:

@@ -50,6 +50,7 @@ KEYS: tuple[Key, ...] = (
     Key("title", "t", "edit_title"),
     Key("record_phase", "r", "record_phase"),
     Key("phases", "v", "phases"),
+    Key("review", "w", "review"),
     Key("next_finding", "f8", "next_finding"),
     Key("export", "x", "export"),
     Key("template", "", "template"),

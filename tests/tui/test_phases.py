@@ -47,3 +47,27 @@ async def test_the_phase_list_says_when_there_is_none(plan):
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.press("v")
         assert "まだ局面は記録されていません" in app.message
+
+
+async def test_the_review_opens_from_the_editor_and_its_notes_join_the_project(plan):
+    from pufu.tui.review.screens import ReviewScreen
+
+    app = make_app(plan)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("w")
+        assert "まだ局面は記録されていません" in app.message
+        app.session.project.snapshot("計画", "始めた", "2026-04-01")
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        review = app.screen
+        review.add_note({"author": "佐藤", "kind": "lesson", "text": "最初に「率」で測るべきだった。", "part": None})
+        await pilot.pause()
+        assert app.session.modified and "● 未保存" in app.title
+        await pilot.press("q")
+        await pilot.pause()
+        assert not isinstance(app.screen, ReviewScreen)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    saved, _ = load_project(plan)
+    assert [(n.author, n.kind, n.text) for n in saved.notes] == [("佐藤", "lesson", "最初に「率」で測るべきだった。")]
