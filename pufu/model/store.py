@@ -146,7 +146,7 @@ def validation_message(exc: ValidationError) -> tuple[str, str]:
     return json_path(tuple(error["loc"])), message
 
 
-def validate(path: object, model: type[BaseModel], text: str) -> Any:
+def validate(path: object, model: type[BaseModel], text: str | bytes) -> Any:
     """Parse and validate JSON text against a model (in one pass, in pydantic's Rust core),
     naming the file and the place of the first error."""
     try:
@@ -167,9 +167,14 @@ def load_project(path: str | os.PathLike[str]) -> tuple[Project, Stamp]:
 
 def loads_project(path: object, raw: bytes) -> Project:
     """Parse and check the bytes of a project file."""
-    text = decode_text(path, raw)
-    _check_header(path, text)
-    data = validate(path, ProjectData, text)
+    if raw.startswith(_BOM):
+        decode_text(path, raw)  # raises the byte-order-mark message
+    _check_header(path, raw[:4096].decode("utf-8", "replace"))
+    try:
+        data = validate(path, ProjectData, raw)  # pydantic checks the UTF-8 as it parses
+    except FileError:
+        decode_text(path, raw)  # invalid UTF-8 gets its own message, with the line
+        raise
     try:
         with _gc_paused():
             return Project.from_data(data)
