@@ -35,7 +35,11 @@ def remember(path: str | os.PathLike[str]) -> None:
     paths = [entry, *(p for p in _read() if p != entry)][:KEEP]
     try:
         _file().parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(_file(), json.dumps(paths, ensure_ascii=False, indent=1).encode("utf-8"))
+        try:
+            data = json.dumps(paths, ensure_ascii=False, indent=1).encode("utf-8")
+        except UnicodeEncodeError:  # a file name that is not UTF-8: keep its bytes as escapes
+            data = json.dumps(paths, indent=1).encode("ascii")
+        write_atomic(_file(), data)
     except (OSError, PufuError):  # a state folder we cannot write must not stop the editor
         pass
 

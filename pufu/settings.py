@@ -28,6 +28,8 @@ from .model.errors import FileError
 
 FILENAME = "settings.toml"
 ENV_PREFIX = "PUFU_"
+#: The largest settings file pufu reads (a real one is a few lines).
+MAX_SETTINGS_BYTES = 1024 * 1024
 
 
 class SettingsError(FileError):
@@ -92,13 +94,16 @@ KEYS: tuple[str, ...] = tuple(Settings.model_fields)
 def read_file(path: Path) -> dict[str, Any]:
     """The raw table of a settings file, or ``{}`` when there is none."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_SETTINGS_BYTES + 1)
     except FileNotFoundError:
         return {}
     except IsADirectoryError:
         raise SettingsError(path, "is a folder, not a settings file") from None
     except OSError as exc:
         raise SettingsError(path, f"cannot be read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_SETTINGS_BYTES:
+        raise SettingsError(path, f"is larger than {MAX_SETTINGS_BYTES // 1024} KiB; a settings file is a few lines")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -109,6 +114,14 @@ def read_file(path: Path) -> dict[str, Any]:
         raise SettingsError(
             path, f"is not valid TOML ({exc}); write lines such as: lang = \"en\""
         ) from None
+    except RecursionError:
+        raise SettingsError(path, "is not valid TOML (nested too deeply)") from None
+    except ValueError as exc:  # e.g. an integer of more digits than Python converts
+        raise SettingsError(path, f"is not valid TOML ({_short(str(exc))})") from None
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -141,12 +154,12 @@ def _explain(exc: ValidationError, path: Path, values: dict[str, Any]) -> Settin
         return SettingsError(where, f"unknown key {key!r}; the keys are {', '.join(KEYS)}")
     field = Settings.model_fields.get(key)
     choices = getattr(field.annotation, "__args__", None) if field else None
-    got = values.get(key, os.environ.get(variable))
+    got = _short(repr(values.get(key, os.environ.get(variable))))
     if choices:
         names = [repr(choice) for choice in choices]
         allowed = " or ".join(names) if len(names) == 2 else "one of " + ", ".join(names)
-        return SettingsError(where, f"{key}: must be {allowed}, not {got!r}")
-    return SettingsError(where, f"{key}: {error['msg'].lower()} (got {got!r})")
+        return SettingsError(where, f"{key}: must be {allowed}, not {got}")
+    return SettingsError(where, f"{key}: {error['msg'].lower()} (got {got})")
 
 
 def dumps_settings(values: dict[str, str]) -> str:
@@ -160,9 +173,23 @@ def dumps_settings(values: dict[str, str]) -> str:
     lines = ["# pufu settings (see: pufu settings --help)"]
     for key in KEYS:
         if key in values:
-            value = str(values[key]).replace("\\", "\\\\").replace('"', '\\"')
-            lines.append(f'{key} = "{value}"  # {comments[key]}')
+            lines.append(f"{key} = {toml_string(str(values[key]))}  # {comments[key]}")
     return "\n".join(lines) + "\n"
+
+
+def toml_string(value: str) -> str:
+    """A TOML basic string holding ``value`` exactly: quotes, backslashes and every control
+    character (newlines, tabs, DEL) escaped."""
+    out = []
+    for char in value:
+        code = ord(char)
+        if char in ('"', "\\"):
+            out.append("\\" + char)
+        elif code < 0x20 or code == 0x7F:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
 
 
 def use_settings(args: argparse.Namespace) -> None:
@@ -177,6 +204,7 @@ def use_settings(args: argparse.Namespace) -> None:
         lang = load_settings().lang
     except SettingsError as exc:
         print(f"pufu: warning: {exc}; using the defaults (see: pufu settings)", file=sys.stderr)
+        args.settings_warned = True  # commands that read the settings again do not repeat it
         return
     os.environ["PUFU_LANG"] = lang
     args.lang = lang

@@ -19,6 +19,11 @@ API (other modules call these; keep them stable)::
   that slide's size (16:9 is 13.33 × 7.5 in), the chart fitted with margins; ``None`` keeps
   the chart's own size. ``dpi`` applies to PNG (default 144: a 16:9 PNG is 1920 × 1080).
 
+The DOT is the whole picture but the canvas: each band is a Graphviz cluster, kept in the
+sheet's order by invisible helper nodes (``band_order_N``; ``band_spacer_N`` gives a band
+without 施策 its width), so Graphviz lays it out and draws it in one pass; :func:`render_dot`
+only adds the slide's ``viewport`` (read when drawing) once the layout gave the bounding box.
+
 Any text is safe: texts only ever enter the DOT as escaped HTML-like labels, node names are
 made from ids (or their digest), so quotes, backslashes, ``<>``, ``{}`` or DOT-looking strings
 show literally and never alter the graph. The DOT names a font list (the bundled IPAexGothic
@@ -50,6 +55,7 @@ SIZES: dict[str, tuple[float, float]] = {
 }
 DEFAULT_DPI = 144
 MARGIN = 0.3  # inches around the chart on a slide canvas
+BAND_MARGIN = 4  # points between a band and its nodes
 MARKS: tuple[str, ...] = ("added", "changed", "removed")
 #: Wrap widths in display columns (a kanji takes two).
 COLUMNS = {
@@ -261,10 +267,11 @@ class _Labels:
         return self._frame(part_id, self.theme.measure[color], rows)
 
     def _progress(self, progress: float | None) -> str:
-        """A cell on the right: "60%" above a bar filled to 60%; empty when unset."""
-        if progress is None:
-            return '<TD WIDTH="44"></TD>'
+        """A cell on the right: "60%" above a bar filled to 60%; empty when unset (and as wide:
+        the bar and the cell's padding), so that every 施策 is as wide as the others."""
         total = 40
+        if progress is None:
+            return f'<TD WIDTH="{total + 6}"></TD>'
         done = round(total * progress / 100)
         cells = ""
         if done > 0:
@@ -305,6 +312,16 @@ class _Labels:
         return (
             f'<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4" STYLE="rounded" '
             f'COLOR="{theme.border}" BGCOLOR="{theme.panel}">{rows}</TABLE>>'
+        )
+
+    def spacer(self) -> str:
+        """A 施策's box with no text nor progress (its cells, so exactly its width), for a band
+        without 施策; drawn invisible."""
+        symbol = f'<TD VALIGN="TOP" ALIGN="LEFT" WIDTH="14">{SYMBOLS[Color.WHITE]}</TD>'
+        text = f'<TD WIDTH="{_TEXT_WIDTH["measure"]}"></TD>'
+        return (
+            '<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
+            f"<TR>{symbol}{text}{self._progress(None)}</TR></TABLE>>"
         )
 
     def legend(self) -> str:
@@ -379,7 +396,7 @@ def build_dot(
     out = [
         "digraph pufu {",
         f'  graph [rankdir=LR, newrank=true, ranksep=0.5, nodesep=0.14, bgcolor="{colors.background}", '
-        f'fontname="{font}", fontcolor="{colors.text}", pad=0.25, outputorder=edgesfirst, '
+        f'fontname="{font}", fontcolor="{colors.text}", pad=0.25, margin=0, outputorder=edgesfirst, remincross=false, '
         f'pufu_theme="{colors.name}"];',
         f'  node [shape=plain, fontname="{font}", fontsize={FONT_SIZE}, fontcolor="{colors.text}"];',
         f'  edge [color="{colors.edge}", arrowsize=0.6, penwidth=1.1];',
@@ -398,50 +415,80 @@ def build_dot(
     win_label = labels.headed(win, t("kind.win", lang), "win", colors.win)
     out.append(f'  "{win_name}" [label={win_label}];')
 
-    # one band per 中間目的: its 施策 (each drawn once, in the band of its first 中間目的) and
-    # itself; pufu_band tells render() which band a node is in (Graphviz ignores it)
-    column: list[str] = []
+    # one band per 中間目的: a cluster holding its 施策 (each drawn once, in the band of its
+    # first 中間目的) and itself; the 施策 of no 中間目的 in a dashed band at the end. A band
+    # without 施策 holds an invisible 施策-wide spacer, so that it spans both columns too.
+    band = f'color="{colors.band_border}", penwidth=0.8, margin={BAND_MARGIN}, label=""'
+    bands: list[list[str]] = []  # the names in the 施策 column of each band
+    home: dict[str, int] = {}  # band number of each node in a band
     for index, purpose in enumerate(sheet.purposes, start=1):
+        out.append(f"  subgraph cluster_band_{index} {{")
+        out.append(f'    graph [style="rounded,filled", fillcolor="{colors.band}", {band}];')
+        names: list[str] = []
         for measure in sheet.groups[purpose]:
             if sheet.home[measure] == purpose:
-                column.append(dot_name(measure))
-                out.append(
-                    f'  "{dot_name(measure)}" [label={labels.measure(measure)}, pufu_band="{index}"];'
-                )
+                names.append(dot_name(measure))
+                out.append(f'    "{dot_name(measure)}" [label={labels.measure(measure)}];')
+        if not names:
+            names.append(f"band_spacer_{index}")
+            out.append(f'    "{names[0]}" [label={labels.spacer()}, style=invis];')
         label = labels.headed(
             purpose, f"{t('kind.purpose', lang)} {index}", "purpose", colors.purpose
         )
-        out.append(f'  "{dot_name(purpose)}" [label={label}, pufu_band="{index}"];')
-    for measure in sheet.orphans:
-        column.append(dot_name(measure))
-        out.append(
-            f'  "{dot_name(measure)}" [label={labels.measure(measure)}, pufu_band="unattached"];'
-        )
+        out.append(f'    "{dot_name(purpose)}" [label={label}];')
+        out.append("  }")
+        home.update(dict.fromkeys([*names, dot_name(purpose)], len(bands)))
+        bands.append(names)
+    if sheet.orphans:
+        out.append("  subgraph cluster_band_unattached {")
+        out.append(f'    graph [style="rounded,dashed", {band}];')
+        for measure in sheet.orphans:
+            out.append(f'    "{dot_name(measure)}" [label={labels.measure(measure)}];')
+        out.append("  }")
+        names = [dot_name(m) for m in sheet.orphans]
+        home.update(dict.fromkeys(names, len(bands)))
+        bands.append(names)
+    column = [name for names in bands for name in names]
 
     removed_edge = f'style=dashed, color="{colors.mark["removed"]}"'
     for purpose in sheet.purposes:
         for measure in sheet.groups[purpose]:
             gone = measure in sheet.removed or purpose in sheet.removed
-            # a 中間目的 sits beside its own 施策: their edges weigh more than shared ones
+            # a 中間目的 sits beside its own 施策: their edges weigh more; an edge to another
+            # band's 中間目的 must not pull the bands out of order (constraint=false)
             attrs = [removed_edge] if gone else []
-            if sheet.home[measure] == purpose:
-                attrs.append("weight=4")
-            tail = f" [{', '.join(attrs)}]" if attrs else ""
-            out.append(f'  "{dot_name(measure)}" -> "{dot_name(purpose)}"{tail};')
+            attrs.append("weight=4" if sheet.home[measure] == purpose else "constraint=false")
+            out.append(f'  "{dot_name(measure)}" -> "{dot_name(purpose)}" [{", ".join(attrs)}];')
     for purpose in sheet.purposes:
         attrs = f"{removed_edge}, " if purpose in sheet.removed else ""
         out.append(f'  "{dot_name(purpose)}" -> "{win_name}" [{attrs}penwidth=1.4];')
     out.append(f'  "{win_name}" -> "{goal_name}" [penwidth=1.8];')
 
-    # the sheet's order, top to bottom: invisible edges within a column fix it
-    purposes = [f'"{dot_name(p)}"' for p in sheet.purposes]
-    for names in ([f'"{n}"' for n in column], purposes):
+    # the sheet's order, top to bottom. Within a column, invisible edges fix it; Graphviz
+    # (rankdir=LR, remincross=false) keeps the nodes of a cluster in the reverse order of
+    # such edges, so within a band they point upwards.
+    for names in (column, [dot_name(p) for p in sheet.purposes]):
         if len(names) > 1:
-            out.append(f"  {{ rank=same; {'; '.join(names)}; }}")
-            out.append("  " + " -> ".join(names) + " [style=invis];")
+            quoted = "; ".join(f'"{name}"' for name in names)
+            out.append(f"  {{ rank=same; {quoted}; }}")
+            for upper, lower in zip(names, names[1:], strict=False):
+                if home[upper] == home[lower]:
+                    upper, lower = lower, upper
+                out.append(f'  "{upper}" -> "{lower}" [style=invis];')
+    # Graphviz orders clusters by crossings alone: an invisible node per band beside the
+    # panel, in order, tied to the first and last 施策 of its band, keeps the bands in order
+    if len(bands) > 1:
+        order = [f'"band_order_{number}"' for number in range(len(bands))]
+        for name in order:
+            out.append(f'  {name} [shape=point, width=0, height=0, style=invis, label=""];')
+        out.append(f'  {{ rank=same; "elements"; {"; ".join(order)}; }}')
+        out.append(f'  "elements" -> {" -> ".join(order)} [style=invis];')
+        for name, names in zip(order, bands, strict=True):
+            for tied in dict.fromkeys([names[0], names[-1]]):
+                out.append(f'  {name} -> "{tied}" [style=invis, weight=0];')
     # the panel on the far left, the legend under the 獲得目標
     first = column[0] if column else dot_name(sheet.purposes[0]) if sheet.purposes else win_name
-    out.append(f'  "elements" -> "{first}" [style=invis, weight=0];')
+    out.append(f'  "elements" -> "{first}" [style=invis, weight=1];')
     out.append(f'  {{ rank=same; "{goal_name}"; "legend"; }}')
     out.append(f'  "{goal_name}" -> "legend" [style=invis];')
     out.append("}")
@@ -488,79 +535,51 @@ def render_dot(dot: str, fmt: str, *, size: Canvas = "16:9", dpi: int | None = N
 
 
 def _render_here(dot: str, fmt: str, size: tuple[float, float] | None, dpi: int | None) -> bytes:
+    """One Graphviz layout (its bands are clusters of the DOT), then one drawing of it: the
+    canvas (``viewport``) is read when drawing, so it is set from the laid-out bounding box."""
     import pygraphviz
+    from pygraphviz import graphviz as gv
 
-    try:
-        graph = pygraphviz.AGraph(string=dot)
-        graph.layout(prog="dot")
-    except Exception as exc:  # Graphviz reports a bad graph or a layout failure
-        raise DiagramError(f"Graphviz could not lay the chart out: {exc}") from None
-    _add_bands(graph, dot)
     # PNG pixels per inch; SVG and PDF are in points (72 per inch)
     resolution = (dpi or DEFAULT_DPI) if fmt == "png" else 72
-    x0, y0, x1, y1 = (float(v) for v in graph.graph_attr["bb"].split(","))
-    width, height = max(x1 - x0, 1.0), max(y1 - y0, 1.0)  # points
+    try:
+        graph = pygraphviz.AGraph(string=dot)
+    except Exception as exc:  # Graphviz reports a bad graph
+        raise DiagramError(f"Graphviz could not read the chart: {exc}") from None
     if size is None:
         graph.graph_attr.update(pad="0.25", dpi=str(resolution), margin="0")
     else:
-        # the viewport is the canvas: exactly the slide's size, the chart zoomed to fit
-        # within the margins and centred
-        canvas_w, canvas_h = (inches * 72 for inches in size)
-        margin = MARGIN * 72
-        zoom = min((canvas_w - 2 * margin) / width, (canvas_h - 2 * margin) / height)
-        pixels = resolution / 72
-        graph.graph_attr.update(
-            viewport=(
-                f"{canvas_w * pixels:.4f},{canvas_h * pixels:.4f},{zoom * pixels:.6f},"
-                f"{(x0 + x1) / 2:.3f},{(y0 + y1) / 2:.3f}"
-            ),
-            dpi="72",
-            margin="0",
-            pad="0",
-        )
+        graph.graph_attr.update(dpi="72", margin="0", pad="0")
+    context = gv.gvContextWithBuiltins()
     try:
-        return graph.draw(format=fmt)
-    except Exception as exc:
-        raise DiagramError(f"Graphviz could not draw the chart as {fmt}: {exc}") from None
+        if gv.gvLayout(context, graph.handle, b"dot") != 0:
+            raise DiagramError("Graphviz could not lay the chart out")
+        try:
+            if size is not None:
+                graph.graph_attr["viewport"] = _viewport(graph.graph_attr["bb"], size, resolution)
+            error, data = gv.gvRenderData(context, graph.handle, fmt.encode())
+        finally:
+            gv.gvFreeLayout(context, graph.handle)
+    finally:
+        gv.gvFreeContext(context)
+    if error or not data:
+        raise DiagramError(f"Graphviz could not draw the chart as {fmt}")
+    return data
 
 
-_BAND_MARGIN = 7.0  # points around the nodes of a band
-_BAND_TAG = re.compile(r'^  "([a-z]_[^"]+)" \[label=<.*, pufu_band="([0-9a-z]+)"\];$', re.MULTILINE)
-
-
-def _add_bands(graph: object, dot: str) -> None:
-    """Draw a band behind each 中間目的 and its 施策 (the nodes tagged ``pufu_band``), as
-    clusters with a given bounding box, once the layout placed the nodes."""
-    bands: dict[str, list[tuple[float, float, float, float]]] = {}
-    for name, band in _BAND_TAG.findall(dot):
-        attr = graph.get_node(name).attr  # type: ignore[attr-defined]
-        x, y = (float(v) for v in attr["pos"].split(","))
-        half_w, half_h = float(attr["width"]) * 36, float(attr["height"]) * 36
-        bands.setdefault(band, []).append((x - half_w, y - half_h, x + half_w, y + half_h))
-    if not bands:
-        return
-    left = min(box[0] for boxes in bands.values() for box in boxes) - _BAND_MARGIN
-    right = max(box[2] for boxes in bands.values() for box in boxes) + _BAND_MARGIN
-    keys = sorted(bands, key=lambda key: (not key.isdigit(), int(key) if key.isdigit() else 0))
-    spans = [
-        [min(b[1] for b in bands[k]) - _BAND_MARGIN, max(b[3] for b in bands[k]) + _BAND_MARGIN]
-        for k in keys
-    ]
-    for upper, lower in zip(spans, spans[1:], strict=False):  # y grows upwards
-        if upper[0] < lower[1] + 2:
-            middle = (upper[0] + lower[1]) / 2
-            upper[0], lower[1] = middle + 1, middle - 1
-    theme = THEMES["dark" if 'pufu_theme="dark"' in dot else "light"]
-    for key, (bottom, top) in zip(keys, spans, strict=True):
-        style = "rounded,dashed" if key == "unattached" else "rounded,filled"
-        graph.add_subgraph(  # type: ignore[attr-defined]
-            name=f"cluster_band_{key}",
-            bb=f"{left:.2f},{bottom:.2f},{right:.2f},{top:.2f}",
-            style=style,
-            fillcolor=theme.band,
-            color=theme.band_border,
-            penwidth="0.8",
-        )
+def _viewport(bb: str, size: tuple[float, float], resolution: float) -> str:
+    """The canvas: exactly the slide's size, the chart (bounding box ``bb``, in points, as the
+    layout leaves it: "x0 y0 x1 y1") zoomed to fit within the margins and centred."""
+    x0, y0, x1, y1 = (float(v) for v in re.split(r"[ ,]", bb.strip()))
+    width, height = max(x1 - x0, 1.0), max(y1 - y0, 1.0)  # points
+    canvas_w, canvas_h = (inches * 72 for inches in size)
+    margin = MARGIN * 72
+    zoom = min((canvas_w - 2 * margin) / width, (canvas_h - 2 * margin) / height)
+    pixels = resolution / 72
+    return (
+        f"{canvas_w * pixels:.4f},{canvas_h * pixels:.4f},{zoom * pixels:.6f},"
+        f"{(x0 + x1) / 2:.3f},{(y0 + y1) / 2:.3f}"
+    )
 
 
 def _render_elsewhere(

@@ -1,7 +1,9 @@
 """Markdown export, close to pufu-editor's own (a nested list), with the right term 勝利条件.
 
 Any text is written literally: Markdown and HTML characters are escaped, newlines become
-``<br>`` as in the editor's export, and control characters show as their visible symbols.
+``<br>`` as in the editor's export, and control characters show as their visible symbols. What
+would start a block at the start of a line (``- ``, ``+``, ``1.``, ``#``, indentation) is
+escaped too, so a text may stand anywhere: in a list item, a heading, a table cell, a paragraph.
 """
 
 from __future__ import annotations
@@ -35,9 +37,24 @@ def _escape_char(match: re.Match[str]) -> str:
     return "\u2421" if char == "\x7f" else chr(0x2400 + ord(char))
 
 
+#: What starts a block at the start of a line: a list or thematic-break marker, a heading, an
+#: ordered list number, a setext underline; and indentation (a code block).
+_BLOCK_START = re.compile(r"^(?:[-+=#]|\d{1,9}(?=[.)]))")
+_INDENT = re.compile(r"^[ \t]+")
+#: ``#`` at the end of a heading's line would close the heading and vanish.
+_CLOSING_HASHES = re.compile(r"#+(?=\s*$)")
+
+
 def md_text(text: str) -> str:
     """One part's text as inline Markdown: escaped, on one line, newlines as ``<br>``."""
-    return "<br>".join(_SPECIAL.sub(_escape_char, line) for line in _NEWLINES.split(text))
+    out = "<br>".join(_SPECIAL.sub(_escape_char, line) for line in _NEWLINES.split(text))
+    out = _INDENT.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group()), out)
+    out = _CLOSING_HASHES.sub(lambda m: "\\#" * len(m.group()), out)
+    match = _BLOCK_START.match(out)
+    if match:  # 1. → 1\.   - → \-
+        end = match.end()
+        out = out[:end] + "\\" + out[end:] if match.group()[0].isdigit() else "\\" + out
+    return out
 
 
 def _comment(comment: Comment, indent: str, lang: str | None) -> list[str]:

@@ -15,7 +15,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..i18n import t
-from ..model import NOTE_KINDS, SYMBOLS, Chart, Color, Kind, NoteData, Project
+from ..model import (
+    NOTE_KINDS,
+    SYMBOLS,
+    Chart,
+    Color,
+    FileError,
+    Kind,
+    NoteData,
+    Project,
+    write_atomic,
+)
 from ..model.diff import DRAFT, Change, ChangeKind, ChartDiff, diff, reviews
 from .markdown import md_text
 
@@ -190,17 +200,29 @@ def steps(project: Project) -> list[Step]:
     return out
 
 
-def write_diagrams(project: Project, folder: Path, fmt: str = "svg", lang: str | None = None) -> dict[str, str]:
+def write_diagrams(
+    project: Project, folder: Path, fmt: str = "svg", lang: str | None = None, *, force: bool = True
+) -> dict[str, str]:
     """A diff diagram per step in ``folder`` (added parts green, removed ones dashed red,
-    changed ones orange, comments shown); step key → file name. Raises ImportError when the
-    diagram exporter is not available."""
+    changed ones orange, comments shown); step key → file name. Each file is written
+    atomically; without ``force`` nothing is written when one of them exists already. Raises
+    ImportError when the diagram exporter is not available."""
     from . import diagram  # lazily: Graphviz is only needed for --diagrams
 
-    folder.mkdir(parents=True, exist_ok=True)
-    written: dict[str, str] = {}
-    for step in steps(project):
-        if not step.diff:
-            continue
+    drawn = [step for step in steps(project) if step.diff]
+    names = {step.key: f"step-{step.key}.{fmt}" for step in drawn}
+    if folder.exists() and not folder.is_dir():
+        raise FileError(folder, "is a file; the diagrams go in a folder of this name")
+    if not force:
+        existing = [folder / name for name in names.values() if (folder / name).exists()]
+        if existing:
+            more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
+            raise FileError(existing[0], f"already exists{more}; pufu will not replace it (use --force)")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FileError(folder, f"cannot create the folder: {exc.strerror or exc}") from None
+    for step in drawn:
         since = t("review.since", lang, a=side_name(step.a, lang))
         if step.b == DRAFT:
             header = diagram.Header(title=project.title, phase_title=since)
@@ -208,7 +230,6 @@ def write_diagrams(project: Project, folder: Path, fmt: str = "svg", lang: str |
             phase = project.phase(int(step.b))
             title = f"{phase.title} — {since}" if phase.title else since
             header = diagram.Header(project.title, phase.number, title, phase.date)
-        name = f"step-{step.key}.{fmt}"
         data = diagram.render(
             step.after,
             fmt,
@@ -218,9 +239,8 @@ def write_diagrams(project: Project, folder: Path, fmt: str = "svg", lang: str |
             comments=True,
             lang=lang,
         )
-        (folder / name).write_bytes(data)
-        written[step.key] = name
-    return written
+        write_atomic(folder / names[step.key], data)
+    return names
 
 
 # ---------------------------------------------------------------------- the report

@@ -55,7 +55,15 @@ class Recovery:
     text: str  # the project, in the file format
 
     def project(self) -> Project:
-        return loads_project(f"recovery copy of {self.path}", self.text.encode("utf-8"))
+        return loads_project(f"recovery copy of {self.path}", self.text.encode("utf-8", "surrogatepass"))
+
+    def saved_local(self) -> str:
+        """When the copy was written, in local time (``2026-11-23 10:00``), or as recorded when
+        that is not a time this machine can show."""
+        try:
+            return dt.datetime.fromisoformat(self.saved).astimezone().strftime("%Y-%m-%d %H:%M")
+        except (ValueError, OverflowError, OSError):
+            return self.saved
 
 
 def write_recovery(
@@ -68,7 +76,9 @@ def write_recovery(
     except OSError as exc:
         raise FileError(target.parent, f"cannot create the state folder: {exc.strerror or exc}") from None
     record = {
-        "path": str(Path(project_path).absolute()),
+        # shown in messages only (the copy is found by the key): a file name that is not UTF-8
+        # is shown with replacement characters
+        "path": os.fsencode(Path(project_path).absolute()).decode("utf-8", "replace"),
         "saved": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "base": None if base is None else {"size": base.size, "digest": base.digest},
         "project": dumps_project(project),
@@ -82,6 +92,8 @@ def read_recovery(project_path: str | os.PathLike[str]) -> Recovery | None:
     target = recovery_path(project_path)
     try:
         record = json.loads(target.read_text(encoding="utf-8"))
+        if not isinstance(record, dict):
+            return None
         base = record.get("base")
         return Recovery(
             path=str(record["path"]),
@@ -89,7 +101,7 @@ def read_recovery(project_path: str | os.PathLike[str]) -> Recovery | None:
             base=None if base is None else Stamp(int(base["size"]), str(base["digest"])),
             text=str(record["project"]),
         )
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
 
 

@@ -7,7 +7,6 @@ live in :mod:`pufu.tui.actions`; this module holds what keeps the work safe.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from rich.text import Text
@@ -286,10 +285,7 @@ class PufuApp(EditingMixin, ChartActions, App[int]):
         if found.text == dumps_project(self.session.project):
             discard_recovery(self.path)
             return
-        try:
-            when = dt.datetime.fromisoformat(found.saved).astimezone().strftime("%Y-%m-%d %H:%M")
-        except ValueError:
-            when = found.saved
+        when = found.saved_local()
 
         def answer(recover: bool | None) -> None:
             if not recover:

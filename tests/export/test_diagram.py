@@ -26,6 +26,9 @@ from pufu.export.themes import THEMES, contrast
 from pufu.export.wrap import NEWLINES, visible
 from pufu.interop.pufu_editor import import_file
 from pufu.model import ELEMENT_KEYS, SYMBOLS, Chart, Color, Project
+from pufu.model.store import load_project
+
+DEMO = Path(__file__).resolve().parents[2] / "pufu" / "data" / "demo.pufu.json"
 
 EVIL = [
     'label="x"]; evil [shape=box',
@@ -72,6 +75,18 @@ def label_xml(graph: pygraphviz.AGraph, node: str) -> ET.Element:
     return ET.fromstring(f"<root>{body}</root>".replace("&#160;", "\u00a0"))
 
 
+def drawn_nodes(graph: pygraphviz.AGraph) -> set[str]:
+    """The nodes that are drawn; the others are only the invisible helpers that keep the bands
+    in order (``band_order_N``) and give a band without 施策 its width (``band_spacer_N``)."""
+    drawn = set()
+    for node in graph.nodes():
+        if node.attr.get("style") == "invis":
+            assert re.fullmatch(r"band_(order|spacer)_[0-9]+", str(node))
+        else:
+            drawn.add(str(node))
+    return drawn
+
+
 def cell_text(root: ET.Element, cell_id: str) -> str:
     """The text of the cell with this ID, its lines joined (line breaks dropped)."""
     for cell in root.iter("TD"):
@@ -90,7 +105,7 @@ def shown(text: str) -> str:
 def test_every_part_is_drawn_once_with_its_edges() -> None:
     chart, ids = sample_chart()
     graph = parse(build_dot(chart))
-    nodes = set(graph.nodes())
+    nodes = drawn_nodes(graph)
     parts = [chart.goal, chart.win, *chart.purposes(), *chart.measures()]
     assert {dot_name(p) for p in parts} <= nodes
     assert len(nodes) == len(parts) + 2  # and the elements panel and the legend
@@ -136,6 +151,144 @@ def test_the_sheet_reads_left_to_right_and_purposes_top_to_bottom() -> None:
     assert max(x for x, _ in purposes) < pos(dot_name(chart.win))[0] < pos(dot_name(chart.goal))[0]
     ys = [y for _, y in purposes]
     assert ys == sorted(ys, reverse=True)  # Graphviz's y grows upwards: 中間目的 1 on top
+
+
+Box = tuple[float, float, float, float]
+
+
+def laid_out(dot: str) -> tuple[pygraphviz.AGraph, dict[str, Box], dict[str, Box]]:
+    """The graph laid out, the box of each node and of each band (left, bottom, right, top)."""
+    fonts.ensure()
+    graph = parse(dot)
+    graph.layout(prog="dot")
+    nodes = {}
+    for node in graph.nodes():
+        x, y = (float(v) for v in node.attr["pos"].split(","))
+        half_w, half_h = float(node.attr["width"]) * 36, float(node.attr["height"]) * 36
+        nodes[str(node)] = (x - half_w, y - half_h, x + half_w, y + half_h)
+    bands = {
+        sub.name: tuple(float(v) for v in sub.graph_attr["bb"].split(","))
+        for sub in graph.subgraphs()
+        if (sub.name or "").startswith("cluster_band_")
+    }
+    return graph, nodes, bands  # type: ignore[return-value]
+
+
+def inside(inner: Box, outer: Box) -> bool:
+    return (
+        outer[0] <= inner[0]
+        and outer[1] <= inner[1]
+        and inner[2] <= outer[2]
+        and inner[3] <= outer[3]
+    )
+
+
+def assert_sheet_order(chart: Chart, dot: str) -> None:
+    """Every 中間目的 in a band of its own with the 施策 drawn there, the bands stacked in the
+    sheet's order, and the 施策 and 中間目的 each top to bottom in the sheet's order."""
+    graph, nodes, found = laid_out(dot)
+    purposes = chart.purposes()
+    names = [f"cluster_band_{n}" for n in range(1, len(purposes) + 1)]
+    assert set(found) - {"cluster_band_unattached"} == set(names)
+    bands = {name: found[name] for name in [*names, "cluster_band_unattached"] if name in found}
+    drawn: list[str] = []
+    for index, purpose in enumerate(purposes, start=1):
+        box = bands[f"cluster_band_{index}"]
+        home = [m for m in chart.measures_of(purpose) if m not in drawn]
+        drawn += home
+        for part in (purpose, *home):
+            assert inside(nodes[dot_name(part)], box), (index, chart.part(part).text)
+    tops = [box[3] for box in bands.values()]
+    bottoms = [box[1] for box in bands.values()]
+    assert tops == sorted(tops, reverse=True)  # Graphviz's y grows upwards
+    assert all(top <= low for low, top in zip(bottoms, tops[1:], strict=False))  # no overlap
+    ys = [(nodes[dot_name(m)][1] + nodes[dot_name(m)][3]) / 2 for m in drawn]
+    assert ys == sorted(ys, reverse=True)
+    ys = [(nodes[dot_name(p)][1] + nodes[dot_name(p)][3]) / 2 for p in purposes]
+    assert ys == sorted(ys, reverse=True)
+
+
+def test_each_purpose_has_a_band_behind_it_and_its_measures() -> None:
+    chart, _ = sample_chart()
+    dot = build_dot(chart)
+    graph = parse(dot)
+    theme = THEMES["light"]
+    for index in (1, 2, 3):
+        band = graph.get_subgraph(f"cluster_band_{index}")
+        assert band.graph_attr["style"] == "rounded,filled"
+        assert band.graph_attr["fillcolor"] == theme.band
+        assert band.graph_attr["label"] == ""  # not the header again in every band
+    assert_sheet_order(chart, dot)
+
+
+def test_bands_keep_the_sheet_order_when_shared_measures_pull_elsewhere() -> None:
+    """Graphviz would reorder clusters to save crossings of edges between bands; the demo's
+    shared 施策 and a larger chart linked across bands at random still come out in order."""
+    import random
+
+    project = load_project(DEMO)[0]
+    for number in range(1, len(project.phases) + 1):
+        chart = project.phase_chart(number)
+        assert_sheet_order(
+            chart, build_dot(chart, comments=True, header=Header.of(project, number))
+        )
+    rnd = random.Random(7)
+    chart = Chart.blank()
+    purposes = [chart.add_purpose(f"目的{n}" * rnd.randint(1, 8)) for n in range(14)]
+    measures = [
+        chart.add_measure(p, f"施策{n}" * rnd.randint(1, 12))
+        for p in purposes
+        for n in range(rnd.randint(0, 6))
+    ]
+    for _ in range(25):
+        measure, purpose = rnd.choice(measures), rnd.choice(purposes)
+        if purpose not in chart.purposes_of(measure):
+            chart.link_measure(measure, purpose)
+    assert_sheet_order(chart, build_dot(chart))
+
+
+def test_a_purpose_without_measures_has_a_band_as_wide_as_the_others() -> None:
+    chart, ids = sample_chart()
+    lonely = chart.add_purpose("施策のまだない状態", after=ids["p1"])
+    dot = build_dot(chart)
+    assert_sheet_order(chart, dot)
+    _, nodes, bands = laid_out(dot)
+    first, second = bands["cluster_band_1"], bands["cluster_band_2"]
+    assert first[0] == pytest.approx(second[0], abs=1) and first[2] == pytest.approx(
+        second[2], abs=1
+    )
+    assert inside(nodes[dot_name(lonely)], second)
+
+
+def test_every_measure_box_is_as_wide_as_the_others() -> None:
+    """With or without progress, 施策 boxes line up in their column (and so do the bands)."""
+    chart, ids = sample_chart()
+    assert chart.part(ids["m2"]).progress is None and chart.part(ids["m1"]).progress == 60
+    _, nodes, _ = laid_out(build_dot(chart, comments=True))
+    widths = {round(nodes[dot_name(m)][2] - nodes[dot_name(m)][0], 1) for m in chart.measures()}
+    assert len(widths) == 1
+
+
+def test_measures_of_no_purpose_get_a_dashed_band_at_the_end() -> None:
+    before, ids = sample_chart()
+    after = before.copy()
+    after.remove(ids["p2"])  # 施策 m3 served only 中間目的 2
+    marks = {ids["p2"]: "removed", ids["m3"]: "removed"}
+    dot = build_dot(after, marks=marks, ghosts=before)
+    assert_sheet_order(before, dot)  # the removed 中間目的 keeps its band, in its place
+    graph = parse(dot)
+    assert graph.get_subgraph("cluster_band_2").graph_attr["style"] == "rounded,filled"
+    chart = Chart.from_data(before.to_data())
+    orphan = chart.add_measure(ids["p1"], "どこにも属さない施策")
+    chart.graph.remove_edge(orphan, ids["p1"])  # as a damaged file might have it
+    dot = build_dot(chart)
+    graph = parse(dot)
+    band = graph.get_subgraph("cluster_band_unattached")
+    assert band.graph_attr["style"] == "rounded,dashed"
+    assert dot_name(orphan) in band.nodes()
+    assert_sheet_order(chart, dot)  # which puts the dashed band last
+    _, nodes, bands = laid_out(dot)
+    assert inside(nodes[dot_name(orphan)], bands["cluster_band_unattached"])
 
 
 def test_measures_are_filled_by_colour_and_carry_their_symbol() -> None:
@@ -206,7 +359,7 @@ def _check_labels(chart: Chart) -> None:
     dot = build_dot(chart, comments=True, header=Header(EVIL[0], 1, EVIL[2], "2025-01-01"))
     graph = parse(dot)
     parts = [chart.goal, chart.win, *chart.purposes(), *chart.measures()]
-    assert len(graph.nodes()) == len(parts) + 2
+    assert len(drawn_nodes(graph)) == len(parts) + 2
     for part_id in parts:
         text = chart.part(part_id).text
         root = label_xml(graph, dot_name(part_id))
@@ -217,8 +370,8 @@ def _check_labels(chart: Chart) -> None:
         element = chart.element(key)
         if chart.part(element).text.strip():
             assert cell_text(panel, dot_name(element) + "_text") == shown(chart.part(element).text)
-    for node in graph.nodes():
-        assert node.attr["shape"] in ("", "plain")  # nothing reshaped a node
+    for node in drawn_nodes(graph):
+        assert graph.get_node(node).attr["shape"] in ("", "plain")  # nothing reshaped a node
 
 
 def test_quotes_brackets_and_dot_lookalikes_show_literally() -> None:
@@ -298,6 +451,54 @@ def test_png_is_a_slide_of_exact_size() -> None:
     assert png_size(render(chart, "png", size="a4", dpi=100)) == (1169, 827)
     width, height = png_size(render(chart, "png", size=None))
     assert width > height > 100
+
+
+#: Each slide size in points (SVG, PDF) and in pixels at 144 and at 96 dpi (PNG).
+SLIDES = {
+    "16:9": ((960, 540), (1920, 1080), (1280, 720)),
+    "4:3": ((720, 540), (1440, 1080), (960, 720)),
+    "a4": ((842, 595), (1684, 1191), (1123, 794)),
+}
+
+
+@pytest.mark.parametrize("size", SLIDES)
+def test_every_format_is_a_slide_of_exact_size(size: str) -> None:
+    chart, _ = sample_chart()
+    points, at_144, at_96 = SLIDES[size]
+    assert png_size(render(chart, "png", size=size)) == at_144
+    assert png_size(render(chart, "png", size=size, dpi=96)) == at_96
+    root = ET.fromstring(render(chart, "svg", size=size))
+    assert (root.get("width"), root.get("height")) == tuple(f"{v}pt" for v in points)
+    pdf = render(chart, "pdf", size=size)
+    box = re.search(rb"/MediaBox \[ ?0 0 ([0-9.]+) ([0-9.]+) ?\]", pdf)
+    assert box and (round(float(box[1])), round(float(box[2]))) == points
+
+
+@pytest.mark.parametrize("size", SLIDES)
+def test_the_chart_is_fitted_to_the_slide_and_centred(size: str) -> None:
+    """Within the slide's margins (0.3 in: 43 px at 144 dpi), as large as fits: close to the
+    margins on two opposite sides, centred between the other two."""
+    from PIL import Image, ImageChops
+
+    chart, _ = sample_chart()
+    image = Image.open(io.BytesIO(render(chart, "png", size=size))).convert("RGB")
+    background = Image.new("RGB", image.size, THEMES["light"].background)
+    left, top, right, bottom = ImageChops.difference(image, background).getbbox()
+    right, bottom = image.width - right, image.height - bottom
+    assert min(left, top, right, bottom) >= 40
+    across, down = (left, right), (top, bottom)
+    for fitted, other in ((across, down), (down, across)):
+        if max(fitted) <= 43 + 8:
+            assert abs(other[0] - other[1]) <= 4
+            break
+    else:
+        raise AssertionError(f"not fitted: margins {left, top, right, bottom}")
+
+
+def test_the_header_is_drawn_once() -> None:
+    chart, _ = sample_chart()
+    svg = render(chart, "svg", header=Header("ヘッダーは一度だけ"))
+    assert svg.decode().count("ヘッダーは一度だけ") == 1
 
 
 def test_pdf_embeds_the_japanese_font_and_has_the_slide_size() -> None:

@@ -200,7 +200,8 @@ def _apply_settings(args: argparse.Namespace) -> None:
         settings = load_settings()
         size, theme = settings.export_size, settings.theme
     except SettingsError as exc:
-        warn(f"{exc}; using the defaults (see: pufu settings)")
+        if not getattr(args, "settings_warned", False):  # main() may have said so already
+            warn(f"{exc}; using the defaults (see: pufu settings)")
         size, theme = "16:9", "light"
     args.size = args.size or size
     args.theme = args.theme or theme

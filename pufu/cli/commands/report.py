@@ -38,11 +38,15 @@ def run(args: argparse.Namespace) -> int:
         if args.output == "-":
             raise FileError(args.output, "--diagrams writes files next to the report; name it with -o")
         target = Path(args.output)
+        if target.is_dir():
+            raise FileError(target, "is a folder; name a file to write")
         if target.exists() and not args.force:
             raise FileError(target, "already exists; pufu will not replace it (use --force)")
+        if not target.parent.is_dir():
+            raise FileError(target, f"folder {target.parent} does not exist")
         folder = target.with_name(target.name.removesuffix(".md") + "-diagrams")
         try:
-            written = write_diagrams(project, folder, args.diagram_format, lang)
+            written = write_diagrams(project, folder, args.diagram_format, lang, force=args.force)
         except ImportError:
             warn(t("report.diagrams_missing", lang))
         else:

@@ -71,6 +71,10 @@ def _change(path: Path, assignments: list[str]) -> None:
             raise CommandError(
                 f"--set {assignment!r}: write KEY=VALUE with a key among {', '.join(KEYS)}"
             )
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # bytes of the command line that are not UTF-8
+            raise CommandError(f"--set {key}: the value is not valid UTF-8 text") from None
         values[key] = value.strip()
     check_values(values, path)
     try:
