@@ -17,9 +17,11 @@ become regression tests (tests/hardening/test_fuzz.py runs every file there).
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
 import random
+import shutil
 import signal
 import sys
 import tempfile
@@ -256,6 +258,7 @@ def scratch() -> Path:
     """A private folder for the readers that need a file on disk."""
     if not _SCRATCH:
         _SCRATCH.append(Path(tempfile.mkdtemp(prefix="pufu-fuzz-")))
+        atexit.register(shutil.rmtree, _SCRATCH[0], ignore_errors=True)
     return _SCRATCH[0]
 
 

@@ -103,9 +103,11 @@ def dot_name(part_id: str) -> str:
 
 
 def html(text: str) -> str:
-    """Escape text for an HTML-like Graphviz label."""
+    """Escape text for an HTML-like Graphviz label. Backslashes are doubled: when it draws,
+    Graphviz reads ``\\N``, ``\\G`` and ``\\\\`` as escapes even inside HTML-like labels."""
     return (
-        text.replace("&", "&amp;")
+        text.replace("\\", "\\\\")
+        .replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
         .replace('"', "&quot;")

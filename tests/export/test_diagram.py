@@ -88,10 +88,11 @@ def drawn_nodes(graph: pygraphviz.AGraph) -> set[str]:
 
 
 def cell_text(root: ET.Element, cell_id: str) -> str:
-    """The text of the cell with this ID, its lines joined (line breaks dropped)."""
+    """The text of the cell with this ID, its lines joined (line breaks dropped), with the
+    backslashes that the DOT doubles for Graphviz's drawing halved again."""
     for cell in root.iter("TD"):
         if cell.get("ID") == cell_id:
-            return "".join(cell.itertext())
+            return "".join(cell.itertext()).replace("\\\\", "\\")
     raise AssertionError(f"no cell {cell_id}")
 
 

@@ -288,12 +288,6 @@ def test_svg_is_well_formed_with_texts_as_text_and_nothing_injected(files: dict[
     assert len(texts) >= len(plain)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pufu/export/diagram.py html() does not double backslashes: Graphviz turns \\N and \\G "
-    "into the node and graph names and \\\\ into one backslash when it draws, even in HTML-like "
-    "labels and through &#92; (reported to the lead; diagram.py is being changed by someone else)",
-)
 def test_backslashes_show_literally_in_drawn_diagrams(files: dict[str, Path]) -> None:
     assert svg_missing(export(files["nasty"], "svg", "--comments")) == []
 
