@@ -22,7 +22,7 @@ not the shift an insertion causes).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter, defaultdict, deque
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -225,17 +225,18 @@ def _match(a: _Sheet, b: _Sheet) -> tuple[dict[str, str], int]:
                 left.append(node)
         if not left:
             continue
-        free: dict[str, deque[str]] = defaultdict(deque)
-        for node in b_ids:
+        # unmatched parts of b by text, each list in reverse sheet order so pop() is the first
+        free: dict[str, list[str]] = {}
+        for node in reversed(b_ids):
             if node not in taken:
                 text = _norm(b_nodes[node]["text"])
                 if text:
-                    free[text].append(node)
+                    free.setdefault(text, []).append(node)
         for node in left:
             queue = free.get(_norm(a.nodes[node]["text"]))
             if queue:
-                pairs[node] = queue.popleft()
-                taken.add(pairs[node])
+                pairs[node] = other = queue.pop()
+                taken.add(other)
                 by_text += 1
     return pairs, by_text
 

@@ -25,7 +25,13 @@ def pufu(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
 def test_version_and_help_on_every_command(capsys) -> None:
     code, out, _ = pufu(capsys, "--version")
     assert code == 0 and __version__ in out
-    for command in ("new", "check", "import", "export", "snapshot", "phases", "schema"):
+    from pufu.cli.main import build_parser
+
+    subparsers = next(a for a in build_parser()._actions if a.dest == "command")
+    commands = sorted(subparsers.choices)
+    assert {"new", "check", "import", "export", "snapshot", "phases", "schema", "edit", "demo",
+            "diff", "review", "note", "report", "templates", "settings"} <= set(commands)
+    for command in commands:
         code, out, _ = pufu(capsys, command, "--help")
         assert code == 0 and "usage: pufu " + command in out
 
