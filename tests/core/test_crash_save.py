@@ -13,19 +13,9 @@ from pufu.model import Project, dumps_project, load_project, save_project
 
 from .helpers import chart_with
 
-CHILD = r"""
-import sys
-from pufu.model import load_project, save_project
-path = sys.argv[1]
-project, stamp = load_project(path)
-texts = ("版A", "版B")
-i = 0
-print("ready", flush=True)
-while True:
-    project.title = texts[i % 2]
-    stamp = save_project(project, path, stamp)
-    i += 1
-"""
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+
+from crash_harness import API_CHILD as CHILD  # noqa: E402  (the long harness's saving child)
 
 
 def big_project(phases: int = 20) -> Project:
