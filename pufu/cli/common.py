@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..model import FileError, Project, Session, Stamp, load_project, write_atomic
+from ..model import FileError, Project, Stamp, load_project, write_atomic
 
 EXIT_OK = 0
 EXIT_CHECK_ERRORS = 1
@@ -33,11 +33,6 @@ def info(message: str) -> None:
 def open_project(path: str) -> tuple[Project, Stamp]:
     """Load a project or raise a one-line error naming the file and the place."""
     return load_project(path)
-
-
-def open_session(path: str) -> tuple[Session, Stamp]:
-    project, stamp = load_project(path)
-    return Session(project), stamp
 
 
 def write_output(target: str, content: str | bytes, *, force: bool = False) -> None:

@@ -28,7 +28,6 @@ from ..model.parts import (
     Comment,
     CopyValues,
     EditorCopy,
-    Kind,
 )
 from ..model.project import Project, today
 from ..model.store import parse_json, read_bytes
@@ -365,7 +364,6 @@ def ambiguities(chart: Chart) -> list[str]:
 
 __all__ = [
     "Imported",
-    "Kind",
     "ambiguities",
     "chart_to_editor",
     "dumps_editor",

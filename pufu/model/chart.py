@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from ..i18n import t
 from .errors import ChartError, FormatError
 from .fileformat import ChartData, ElementsData, MeasureData, PartData, PurposeData
 from .parts import (
@@ -253,7 +254,7 @@ class Chart:
             self.remove_measure(part_id)
             return [part_id]
         raise ChartError(
-            f"the {_KIND_JA[kind]} is part of every sheet and cannot be removed; clear its text instead"
+            f"the {_kind_ja(kind)} is part of every sheet and cannot be removed; clear its text instead"
         )
 
     def move_purpose(self, purpose: str, offset: int) -> None:
@@ -457,7 +458,7 @@ class Chart:
         if data["kind"] != kind:
             raise ChartError(
                 f"{part_id!r} is a {data['kind'].value}, not a {kind.value} "
-                f"({_KIND_JA[data['kind']]}, not {_KIND_JA[kind]})"
+                f"({_kind_ja(data['kind'])}, not {_kind_ja(kind)})"
             )
         return data
 
@@ -556,10 +557,6 @@ def check_links(data: ChartData, where: str = "$") -> set[str]:
     return set(seen)
 
 
-_KIND_JA = {
-    Kind.GOAL: "獲得目標",
-    Kind.WIN: "勝利条件",
-    Kind.PURPOSE: "中間目的",
-    Kind.MEASURE: "施策",
-    Kind.ELEMENT: "廟算八要素",
-}
+def _kind_ja(kind: Kind) -> str:
+    """The part kind's Japanese name, from the label catalogue."""
+    return t(f"kind.{kind.value}", "ja")
