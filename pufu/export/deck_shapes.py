@@ -52,7 +52,7 @@ def printable(text: str) -> str:
 def style_run(run: Any, size: float, color: str, *, bold: bool = False, lang: str | None = None) -> None:
     """Size, colour, weight and the East Asian font of a run."""
     font = run.font
-    font.size = Pt(size)
+    font.size = Pt(min(max(size, 1.0), 400.0))  # what PowerPoint accepts
     font.bold = bold
     font.color.rgb = RGBColor.from_string(color.lstrip("#"))
     font.name = FONT  # a:latin
