@@ -27,8 +27,8 @@ from .deck_shapes import add_run, draw_chart, printable
 from .themes import THEMES
 
 SLIDE_W, SLIDE_H = 40 / 3, 7.5  # inches, PowerPoint's widescreen
-_TITLE = (0.3, 0.12, 6.9, 0.78)
-_HAPPENED = (7.3, 0.12, SLIDE_W - 7.6, 0.78)
+_TITLE = (0.3, 0.1, 8.0, 0.8)
+_HAPPENED = (8.5, 0.1, SLIDE_W - 8.8, 0.8)
 _CHART = (0.15, 0.95, SLIDE_W - 0.3, SLIDE_H - 0.95 - 0.1)
 _PICTURE = (0.35, 1.0, SLIDE_W - 0.7, SLIDE_H - 1.1)
 DECK_DPI = 200
@@ -133,27 +133,33 @@ def _heading(slide: Any, project: Project, number: int | None, lang: str | None,
     box.name = "title"
     frame = box.text_frame
     first = frame.paragraphs[0]
-    add_run(first, heading, 22, colors.text, bold=True, lang=lang)
+    add_run(first, heading, 20, colors.text, bold=True, lang=lang)
     if date:
-        add_run(first, f"　{date}", 14, colors.muted, lang=lang)
+        add_run(first, f"　{date}", 13, colors.muted, lang=lang)
     add_run(frame.add_paragraph(), project.title or t("untitled", lang), 12, colors.muted, lang=lang)
+    _shrink_to_fit(frame)
 
 
 def _happened(slide: Any, happened: str, lang: str | None, colors: Any) -> None:
     """What happened since the phase before, on the slide (top right) and in the notes."""
-    from pptx.oxml.ns import qn
-
     box = _textbox(slide, _HAPPENED)
     box.name = "happened"
     frame = box.text_frame
     add_run(frame.paragraphs[0], t("deck.happened", lang), 10, colors.muted, bold=True, lang=lang)
     for line in printable(happened or t("deck.nothing_happened", lang)).split("\n"):
         add_run(frame.add_paragraph(), line, 11, colors.text, lang=lang)
+    _shrink_to_fit(frame)
+    slide.notes_slide.notes_text_frame.text = printable(happened)
+
+
+def _shrink_to_fit(frame: Any) -> None:
+    """PowerPoint and Impress shrink the text when it is longer than its box."""
+    from pptx.oxml.ns import qn
+
     body = frame._txBody.find(qn("a:bodyPr"))
     for child in list(body):
         body.remove(child)
-    body.append(body.makeelement(qn("a:normAutofit"), {}))  # PowerPoint shrinks a long text
-    slide.notes_slide.notes_text_frame.text = printable(happened)
+    body.append(body.makeelement(qn("a:normAutofit"), {}))
 
 
 def _picture(

@@ -92,6 +92,7 @@ def _frame(shape: Any, inset: tuple[float, float, float, float], anchor: Any = M
     frame.margin_left, frame.margin_top, frame.margin_right, frame.margin_bottom = (
         Pt(max(v, 0)) for v in inset
     )
+    frame.paragraphs[0].alignment = PP_ALIGN.LEFT  # python-pptx centres a new shape's text
     return frame
 
 
@@ -322,7 +323,7 @@ class _Painter:
         text wrapped across the box (a kanji is one em, two columns)."""
         if not self.comments or part.comment.empty:
             return 0.0
-        columns = max(int((box.w - 12) * 2 / (SMALL + 1)), 8)
+        columns = max(int((box.w - 16) * 2 / (SMALL + 1) * 0.9), 8)  # a margin for other fonts
         word = t(f"diagram.comment.{part.comment.color}", self.lang)
         lines = len(wrap(f"{word} {part.comment.text}", columns))
         return min((SMALL + 1) * 1.25 * lines + 8, box.h * 0.6)
