@@ -157,6 +157,21 @@ def fit(drawing: Box, area: tuple[int, int, int, int]) -> Place:
     return Place(zoom, left + round((width - used) / 2), top)
 
 
+def _largest(fits: Any, low: float, high: float) -> float:
+    """The largest value in [low, high] for which ``fits`` holds (``low`` when none does),
+    to 1 %, assuming that what fits at a value fits at any smaller one."""
+    if high <= low or fits(high):
+        return max(low, high)
+    if not fits(low):
+        return low
+    for _ in range(12):
+        middle = (low + high) / 2
+        low, high = (middle, high) if fits(middle) else (low, middle)
+        if high - low < low * 0.01:
+            break
+    return low
+
+
 # ---------------------------------------------------------------------- the chart
 
 
@@ -215,10 +230,17 @@ class _Painter:
                 if purpose not in purposes and marks.get(purpose) == "removed":
                     purposes.append(purpose)
         self.purpose_number = {purpose: n for n, purpose in enumerate(purposes, start=1)}
+        #: slide points per point of the diagram's fonts: the zoom, or more where boxes have room
+        self.scale = self.element_scale = place.zoom
+
+    def fs(self, points: float, scale: float | None = None) -> float:
+        """A font size of the diagram (12, 10...) on the slide, rounded to 0.1 pt."""
+        return round(points * (scale or self.scale), 1)
 
     # -------------------------------------------------------------- all of it
 
     def draw(self, drawing: Layout) -> None:
+        self._choose_scales(drawing)
         for name, box in sorted(drawing.clusters.items()):
             self._band(name, box)
         nodes = drawing.nodes
@@ -236,6 +258,63 @@ class _Painter:
             tail, head = self.parts.get(edge.tail), self.parts.get(edge.head)
             if tail is not None and head is not None:
                 self._arrow(self.shapes[tail.id], self.shapes[head.id], edge.attrs)
+
+    # -------------------------------------------------------------- text sizes
+
+    def _choose_scales(self, drawing: Layout) -> None:
+        """The largest text that still fits every box, as the layout sized them (a layout that
+        spreads the chart over the slide leaves boxes larger than their text): at least the
+        zoom, at most twice it and 28 pt."""
+        zoom = self.place.zoom
+        top = min(2 * zoom, 28 / FONT_SIZE)
+        boxes = [
+            (part, box)
+            for name, box in drawing.nodes.items()
+            if (part := self.parts.get(name)) is not None and part.kind != Kind.ELEMENT
+        ]
+        self.scale = _largest(lambda s: all(self._fits(part, box, s) for part, box in boxes), zoom, top)
+        if "elements" in drawing.nodes:
+            panel = drawing.nodes["elements"]
+            room = (panel.h - self._panel_head() - 4) * zoom
+            self.element_scale = _largest(
+                lambda s: sum(self._row_heights(panel, s)) <= room, zoom, self.scale
+            )
+
+    def _text_lines(self, text: str, width: float, size: float) -> int:
+        """Lines a text takes in ``width`` slide points at ``size`` (a kanji is one em, two
+        columns; 8 % spare for fonts that set wider)."""
+        columns = int(width / (size * 0.5) * 0.92)
+        if columns < 4:
+            return 10**6
+        return len(wrap(text, columns))
+
+    def _fits(self, part: Part, box: Box, scale: float) -> bool:
+        zoom, size = self.place.zoom, FONT_SIZE * scale
+        right = PROGRESS_W if part.kind == Kind.MEASURE else 4
+        width = (box.w - 4 - right) * zoom
+        height = (box.h - 6 - self._comment_height(part, box, scale)) * zoom
+        text = part.text if part.text.strip() else t("diagram.empty", self.lang)
+        if part.kind == Kind.MEASURE:
+            text = SYMBOLS[Color(part.color or Color.WHITE)] + "  " + text
+        else:
+            height -= SMALL * scale * 1.3  # the heading line
+        return self._text_lines(text, width, size) * size * 1.22 <= height
+
+    def _panel_head(self) -> float:
+        return FONT_SIZE * 1.25 + 10
+
+    def _row_heights(self, panel: Box, scale: float) -> list[float]:
+        """Slide points each element's row needs at ``scale``."""
+        zoom, size = self.place.zoom, FONT_SIZE * scale
+        width = (panel.w - 12) * zoom
+        out = []
+        for key in ELEMENT_KEYS:
+            part = self.chart.part(self.chart.element(key))
+            text = f"{t('element.' + key, self.lang)}　{part.text or t('diagram.empty', self.lang)}"
+            row = Box(0, 0, panel.w - 6, panel.h)
+            comment = self._comment_height(part, row, scale) * zoom
+            out.append(self._text_lines(text, width, size) * size * 1.22 + 5 * zoom + comment)
+        return out
 
     def mark(self, part_id: str) -> str | None:
         mark = self.marks.get(part_id)
@@ -288,15 +367,15 @@ class _Painter:
         first = frame.paragraphs[0]
         first.alignment = PP_ALIGN.LEFT
         if part.kind == Kind.MEASURE:
-            add_run(first, SYMBOLS[color] + " ", pt(FONT_SIZE), theme.symbol[color], lang=self.lang)
+            add_run(first, SYMBOLS[color] + " ", self.fs(FONT_SIZE), theme.symbol[color], lang=self.lang)
             body = first
         else:
-            add_run(first, self._heading(part), pt(SMALL), theme.muted, bold=True, lang=self.lang)
+            add_run(first, self._heading(part), self.fs(SMALL), theme.muted, bold=True, lang=self.lang)
             body = frame.add_paragraph()
         if part.text.strip():
-            add_run(body, part.text, pt(FONT_SIZE), theme.text, lang=self.lang)
+            add_run(body, part.text, self.fs(FONT_SIZE), theme.text, lang=self.lang)
         else:
-            add_run(body, t("diagram.empty", self.lang), pt(FONT_SIZE), theme.muted, lang=self.lang)
+            add_run(body, t("diagram.empty", self.lang), self.fs(FONT_SIZE), theme.muted, lang=self.lang)
         if part.kind == Kind.MEASURE and part.progress is not None:
             self._progress(part, box)
         if comment_h:
@@ -318,60 +397,59 @@ class _Painter:
         if done > 0:
             self._rect(Box(x, y, done, 6), theme.bar, f"bar done {dot_name(part.id)}")
 
-    def _comment_height(self, part: Part, box: Box) -> float:
+    def _comment_height(self, part: Part, box: Box, scale: float | None = None) -> float:
         """Layout points of a part's comment row (0 without comment or when they are off): its
-        text wrapped across the box (a kanji is one em, two columns)."""
+        text wrapped across the box."""
         if not self.comments or part.comment.empty:
             return 0.0
-        columns = max(int((box.w - 16) * 2 / (SMALL + 1) * 0.9), 8)  # a margin for other fonts
+        zoom, size = self.place.zoom, (SMALL + 1) * (scale or self.scale)
         word = t(f"diagram.comment.{part.comment.color}", self.lang)
-        lines = len(wrap(f"{word} {part.comment.text}", columns))
-        return min((SMALL + 1) * 1.25 * lines + 8, box.h * 0.6)
+        lines = self._text_lines(f"{word} {part.comment.text}", (box.w - 16) * zoom, size)
+        return min((size * 1.25 * lines + 8 * zoom) / zoom, box.h * 0.6)
 
-    def _comment(self, part: Part, box: Box) -> None:
+    def _comment(self, part: Part, box: Box, scale: float | None = None) -> None:
         inner = Box(box.x + 2, box.y, box.w - 4, box.h - 2)
         shape = self._rect(inner, self.theme.comment[part.comment.color], f"comment {dot_name(part.id)}")
         pt = self.place.pt
         frame = _frame(shape, (pt(3), pt(2), pt(3), pt(2)))
         word = t(f"diagram.comment.{part.comment.color}", self.lang)
-        add_run(frame.paragraphs[0], word + " ", pt(SMALL + 1), self.theme.text, bold=True, lang=self.lang)
-        add_run(frame.paragraphs[0], part.comment.text, pt(SMALL + 1), self.theme.text, lang=self.lang)
+        size = self.fs(SMALL + 1, scale)
+        add_run(frame.paragraphs[0], word + " ", size, self.theme.text, bold=True, lang=self.lang)
+        add_run(frame.paragraphs[0], part.comment.text, size, self.theme.text, lang=self.lang)
 
     def _panel(self, box: Box) -> None:
         """The 廟算八要素: a panel, its title, one shape per element (rows sized by their text)."""
         theme, pt = self.theme, self.place.pt
         panel = self._rounded(box, theme.panel, "elements")
         _line(panel, theme.border)
-        head_h = FONT_SIZE * 1.25 + 10
+        head_h = self._panel_head()
         head = self._rect(Box(box.x + 1, box.y + 1, box.w - 2, head_h), theme.panel_head, "elements title")
         frame = _frame(head, (pt(5), pt(2), pt(5), pt(2)), MSO_ANCHOR.MIDDLE)
         add_run(frame.paragraphs[0], t("kind.elements", self.lang), pt(FONT_SIZE), theme.text, bold=True, lang=self.lang)
-        parts = [self.chart.part(self.chart.element(key)) for key in ELEMENT_KEYS]
-        weights = []
-        for part in parts:
-            lines = len(wrap(part.text, 30)) + 0.6
-            if self.comments and not part.comment.empty:
-                lines += len(wrap(part.comment.text, 40)) * (SMALL + 1) / FONT_SIZE + 0.7
-            weights.append(lines)
+        scale = self.element_scale
+        needed = self._row_heights(box, scale)
         y, room = box.y + head_h + 2, box.h - head_h - 4
-        for key, part, weight in zip(ELEMENT_KEYS, parts, weights, strict=True):
-            height = room * weight / sum(weights)
+        for key, weight in zip(ELEMENT_KEYS, needed, strict=True):
+            part = self.chart.part(self.chart.element(key))
+            height = room * weight / sum(needed)  # spare room shared out
             row = Box(box.x + 3, y, box.w - 6, height)
             y += height
             shape = self._rect(row, None, dot_name(part.id))
             if self.mark(part.id):
                 self._border(shape, part.id)
             self.shapes[part.id] = shape
-            comment_h = self._comment_height(part, row)
+            comment_h = self._comment_height(part, row, scale)
             frame = _frame(shape, (pt(3), pt(2), pt(3), pt(2 + comment_h)))
             first = frame.paragraphs[0]
-            add_run(first, t("element." + key, self.lang) + "　", pt(SMALL + 1), theme.muted, bold=True, lang=self.lang)
+            name = t("element." + key, self.lang) + "　"
+            add_run(first, name, self.fs(SMALL + 1, scale), theme.muted, bold=True, lang=self.lang)
             if part.text.strip():
-                add_run(first, part.text, pt(FONT_SIZE), theme.text, lang=self.lang)
+                add_run(first, part.text, self.fs(FONT_SIZE, scale), theme.text, lang=self.lang)
             else:
-                add_run(first, t("diagram.empty", self.lang), pt(FONT_SIZE), theme.muted, lang=self.lang)
+                empty = t("diagram.empty", self.lang)
+                add_run(first, empty, self.fs(FONT_SIZE, scale), theme.muted, lang=self.lang)
             if comment_h:
-                self._comment(part, Box(row.x, row.bottom - comment_h, row.w, comment_h))
+                self._comment(part, Box(row.x, row.bottom - comment_h, row.w, comment_h), scale)
 
     def _legend(self, box: Box) -> None:
         theme, pt, lang = self.theme, self.place.pt, self.lang
