@@ -218,6 +218,7 @@ class _Painter:
         self.slide, self.chart, self.ghosts, self.marks = slide, chart, ghosts, marks
         self.theme, self.comments, self.lang, self.place = theme, comments, lang, place
         self.shapes: dict[str, Any] = {}
+        self.into = slide.shapes  # where new shapes go: the slide, or a part's group
         self.parts: dict[str, Part] = {}
         for source in (ghosts, chart):  # the chart's own parts win over ghosts
             if source is not None:
@@ -288,17 +289,22 @@ class _Painter:
             return 10**6
         return len(wrap(text, columns))
 
-    def _fits(self, part: Part, box: Box, scale: float) -> bool:
+    def _text_height(self, part: Part, box: Box, scale: float) -> float:
+        """Layout points a part's heading and text take in its box at ``scale``."""
         zoom, size = self.place.zoom, FONT_SIZE * scale
         right = PROGRESS_W if part.kind == Kind.MEASURE else 4
         width = (box.w - 4 - right) * zoom
-        height = (box.h - 6 - self._comment_height(part, box, scale)) * zoom
         text = part.text if part.text.strip() else t("diagram.empty", self.lang)
+        height = 0.0
         if part.kind == Kind.MEASURE:
             text = SYMBOLS[Color(part.color or Color.WHITE)] + "  " + text
         else:
-            height -= SMALL * scale * 1.3  # the heading line
-        return self._text_lines(text, width, size) * size * 1.22 <= height
+            height += SMALL * scale * 1.3  # the heading line
+        height += self._text_lines(text, width, size) * size * 1.22
+        return height / zoom + 6
+
+    def _fits(self, part: Part, box: Box, scale: float) -> bool:
+        return self._text_height(part, box, scale) + self._comment_height(part, box, scale) <= box.h
 
     def _panel_head(self) -> float:
         return FONT_SIZE * 1.25 + 10
@@ -328,14 +334,14 @@ class _Painter:
             _line(shape, self.theme.mark[mark], 2.25, dashed=mark == "removed")
 
     def _rounded(self, box: Box, fill: str | None, name: str) -> Any:
-        shape = _plain(self.slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, *self.place.emu(box)))
+        shape = _plain(self.into.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, *self.place.emu(box)))
         shape.adjustments[0] = min(0.5, 6 / max(min(box.w, box.h), 1))
         shape.name = name
         _fill(shape, fill)
         return shape
 
     def _rect(self, box: Box, fill: str | None, name: str) -> Any:
-        shape = _plain(self.slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *self.place.emu(box)))
+        shape = _plain(self.into.add_shape(MSO_SHAPE.RECTANGLE, *self.place.emu(box)))
         shape.name = name
         _fill(shape, fill)
         _line(shape, None)
@@ -354,6 +360,20 @@ class _Painter:
         return t(f"kind.{part.kind.value}", self.lang)
 
     def _part(self, part: Part, box: Box) -> None:
+        """A part's box; with its progress or comment, in a group, so they move together."""
+        grouped = (part.kind == Kind.MEASURE and part.progress is not None) or bool(
+            self._comment_height(part, box)
+        )
+        if grouped:
+            group = self.slide.shapes.add_group_shape()
+            group.name = f"part {dot_name(part.id)}"
+            self.into = group.shapes
+        try:
+            self._part_shapes(part, box)
+        finally:
+            self.into = self.slide.shapes
+
+    def _part_shapes(self, part: Part, box: Box) -> None:
         theme, pt = self.theme, self.place.pt
         fills = {Kind.GOAL: theme.goal, Kind.WIN: theme.win, Kind.PURPOSE: theme.purpose}
         color = Color(part.color or Color.WHITE)
@@ -362,6 +382,9 @@ class _Painter:
         self._border(shape, part.id)
         self.shapes[part.id] = shape
         comment_h = self._comment_height(part, box)
+        if comment_h:  # the text first: a comment row estimated too tall must not cover it
+            room = box.h - self._text_height(part, box, self.scale)
+            comment_h = min(comment_h, max(room, box.h * 0.3))
         right = PROGRESS_W if part.kind == Kind.MEASURE else 4
         frame = _frame(shape, (pt(4), pt(3), pt(right), pt(3 + comment_h)))
         first = frame.paragraphs[0]
@@ -386,7 +409,7 @@ class _Painter:
         theme, pt = self.theme, self.place.pt
         progress = float(part.progress or 0)
         label = Box(box.right - PROGRESS_W, box.y + 2, PROGRESS_W - 3, SMALL + 5)
-        text = _plain(self.slide.shapes.add_textbox(*self.place.emu(label)))
+        text = _plain(self.into.add_textbox(*self.place.emu(label)))
         text.name = f"progress {dot_name(part.id)}"
         frame = _frame(text, (0, 0, 0, 0))
         frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
