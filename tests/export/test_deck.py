@@ -13,7 +13,9 @@ import pytest
 from lxml import etree
 from pptx import Presentation
 from textual.app import App
+from textual.message import Message
 from textual.widgets import Button, Input, Select
+from textual.worker import Worker, WorkerState
 
 from pufu.cli.main import main
 from pufu.export.deck import build_deck
@@ -305,7 +307,13 @@ async def _export_in_dialog(folder: Path, fmt: str, target: Path) -> None:
 
     project, _ = load_project(folder / "plan.pufu.json")
     host = Host(ExportDialog(project, 2, folder), lang="en")
-    async with host.run_test(size=(100, 40)) as pilot:
+    started: list[Worker] = []
+
+    def hook(message: Message) -> None:
+        if isinstance(message, Worker.StateChanged) and message.state == WorkerState.RUNNING:
+            started.append(message.worker)
+
+    async with host.run_test(size=(100, 40), message_hook=hook) as pilot:
         dialog = host.dialog
         assert dialog.query_one("#size", Select).value == "4:3"  # from the settings
         assert dialog.query_one("#theme", Select).value == "dark"
@@ -314,7 +322,8 @@ async def _export_in_dialog(folder: Path, fmt: str, target: Path) -> None:
         dialog.query_one("#path", Input).value = str(target)
         dialog.query_one("#export", Button).press()
         await pilot.pause()
-        assert [worker.group for worker in host.workers] in ([], ["export"])
         await host.workers.wait_for_complete()
         await pilot.pause()
     assert host.result == [target]
+    # the export ran in a thread worker, not on the screen's loop
+    assert [(w.group, w._thread_worker) for w in started] == [("export", True)]
