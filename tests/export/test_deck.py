@@ -327,3 +327,19 @@ async def _export_in_dialog(folder: Path, fmt: str, target: Path) -> None:
     assert host.result == [target]
     # the export ran in a thread worker, not on the screen's loop
     assert [(w.group, w._thread_worker) for w in started] == [("export", True)]
+
+
+def test_an_export_never_replaces_a_file_without_force_nor_the_project_itself(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = make_project(tmp_path)
+    before = project.read_bytes()
+    assert cli("export", str(project), "-f", "md", "-o", str(project), "--force") == 2
+    assert "project file itself" in capsys.readouterr().err
+    assert project.read_bytes() == before
+    mine = tmp_path / "mine.pptx"
+    mine.write_bytes(b"mine")
+    assert cli("export", str(project), "-f", "pptx", "-o", str(mine)) == 2
+    assert "already exists" in capsys.readouterr().err and mine.read_bytes() == b"mine"
+    assert cli("export", str(project), "-f", "pptx", "-o", str(mine), "--force") == 0
+    assert mine.read_bytes().startswith(b"PK")
