@@ -5,9 +5,10 @@ the 中間目的, the 廟算八要素 panel (one shape per element) and the lege
 connector glued to its two shapes, so moving a box in PowerPoint keeps its arrows attached.
 
 Texts are sized from the layout: the drawing is zoomed to fill the slide's area and texts are
-the diagram's point sizes times that zoom. Every run names IPAexGothic for Latin and East Asian
-text, marked as a Japanese (Shift-JIS) font so that PowerPoint and Keynote substitute one the
-machine has (Yu Gothic, Meiryo, Hiragino Sans) when IPAexGothic is not installed.
+the diagram's point sizes times that zoom, or larger where the boxes have room. Every run names
+IPAexGothic for Latin and East Asian text, marked as a Japanese (Shift-JIS) font, so that an
+application without it substitutes a Japanese font the machine has (Yu Gothic, Meiryo, Hiragino
+Sans).
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..model import FileError, Project, PufuError, write_atomic
@@ -182,7 +182,7 @@ def export(
     if options.all_phases and fmt in DIAGRAMS:
         return _all_phase_diagrams(project, fmt, options, str(target), name, progress)
     if options.all_phases and fmt == "pptx":
-        options = Options(**{**options.__dict__, "all_phases": False})  # a deck holds every phase
+        options = replace(options, all_phases=False)  # a deck holds every phase
     if str(target) != "-":
         _check_target(Path(target), options.force, source)
     content = build(project, fmt, options, name=name, progress=progress, warn=warn)
