@@ -93,9 +93,9 @@ def read(laid_out: str) -> Layout:
             clusters(sub)
 
     clusters(graph)
-    for tail, head in graph.edges_iter():
-        attrs = dict(graph.get_edge(tail, head).attr)
-        out.edges.append(Edge(str(tail), str(head), {k: v for k, v in attrs.items() if v}))
+    for edge in graph.edges_iter():  # each edge with its own attributes (two may join a pair)
+        attrs = {key: value for key, value in dict(edge.attr).items() if value}
+        out.edges.append(Edge(str(edge[0]), str(edge[1]), attrs))
     return out
 
 

@@ -343,3 +343,41 @@ def test_an_export_never_replaces_a_file_without_force_nor_the_project_itself(
     assert "already exists" in capsys.readouterr().err and mine.read_bytes() == b"mine"
     assert cli("export", str(project), "-f", "pptx", "-o", str(mine), "--force") == 0
     assert mine.read_bytes().startswith(b"PK")
+
+
+# ---------------------------------------------------------------------- geometry
+
+
+def test_geometry_reads_boxes_top_down_clusters_and_each_edge() -> None:
+    from pufu.export.geometry import Box, read
+
+    laid = """digraph {
+      graph [bb="0,0,300,200"];
+      subgraph cluster_band_1 { graph [bb="10,20,150,190"]; a; }
+      a [pos="80,150", width=1, height=0.5];
+      b [pos="250,50", width=0.5, height=1];
+      a -> b [style=invis];
+      a -> b [color="#ff0000"];
+    }"""
+    layout = read(laid)
+    assert layout.bounds == Box(0, 0, 300, 200)
+    assert layout.nodes["a"] == Box(44, 32, 72, 36)  # y from the top
+    assert layout.nodes["b"] == Box(232, 114, 36, 72)
+    assert layout.clusters["cluster_band_1"] == Box(10, 10, 140, 170)
+    assert [edge.attrs.get("style") for edge in layout.edges] == ["invis", None]
+
+
+def test_every_part_of_a_chart_is_found_in_its_layout_within_the_drawing() -> None:
+    from pufu.export.diagram import build_dot
+    from pufu.export.geometry import layout
+
+    project = load_template("demo")
+    chart = project.phase_chart(4)
+    drawing = layout(build_dot(chart, comments=True))
+    for part in chart.parts():
+        if part.kind.value == "element":
+            continue  # drawn inside the panel
+        box = drawing.nodes[dot_name(part.id)]
+        assert 0 <= box.x and box.right <= drawing.bounds.w + 0.01
+        assert 0 <= box.y and box.bottom <= drawing.bounds.h + 0.01
+    assert "elements" in drawing.nodes and drawing.clusters
