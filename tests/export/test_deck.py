@@ -381,3 +381,26 @@ def test_every_part_of_a_chart_is_found_in_its_layout_within_the_drawing() -> No
         assert 0 <= box.x and box.right <= drawing.bounds.w + 0.01
         assert 0 <= box.y and box.bottom <= drawing.bounds.h + 0.01
     assert "elements" in drawing.nodes and drawing.clusters
+
+
+def test_export_reports_progress_and_writes_one_file_per_phase(tmp_path: Path) -> None:
+    from pufu.export.run import Options, export
+
+    project = phased_project()
+    calls: list[tuple[int, int]] = []
+    written = export(
+        project, "pptx", Options(), tmp_path / "deck.pptx", progress=lambda d, t: calls.append((d, t))
+    )
+    assert written == [tmp_path / "deck.pptx"] and calls == [(1, 2), (2, 2)]
+    calls.clear()
+    source = tmp_path / "plan.pufu.json"
+    written = export(
+        project,
+        "svg",
+        Options(all_phases=True),
+        str(tmp_path / "out"),
+        source=source,
+        progress=lambda d, t: calls.append((d, t)),
+    )
+    assert [p.name for p in written] == ["out-phase01.svg", "out-phase02.svg"]
+    assert calls == [(1, 2), (2, 2)] and all(p.read_bytes().startswith(b"<?xml") for p in written)
