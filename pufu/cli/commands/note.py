@@ -13,6 +13,7 @@ import unicodedata
 
 from ...i18n import default_lang, t
 from ...model import NOTE_KINDS, Chart, Project, save_project
+from ...settings import current
 from ..common import CommandError, info, open_project
 
 ORDER = 62
@@ -30,20 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def default_author() -> str | None:
-    """The author from pufu's settings, if that module exists and names one."""
-    try:
-        from ... import settings
-    except ImportError:
-        return None
-    for name in ("load_settings", "load", "get_settings", "settings"):
-        loader = getattr(settings, name, None)
-        if callable(loader):
-            try:
-                author = getattr(loader(), "author", None)
-            except Exception:  # a broken settings file must not stop a note
-                return None
-            return author.strip() if isinstance(author, str) and author.strip() else None
-    return None
+    """The author named in the settings, if any."""
+    return current().author.strip() or None
 
 
 def find_part(chart: Chart, phase: int, wanted: str, lang: str | None) -> str:

@@ -235,10 +235,7 @@ _NOTE_STYLE = {"good": "bold green", "bad": "bold red", "lesson": "bold yellow",
 
 
 def _default_author() -> str:
-    """The author from the settings, if any (a broken settings file is not this screen's concern)."""
-    try:
-        from ...settings import load_settings
+    """The author named in the settings in use, if any."""
+    from ...settings import current
 
-        return load_settings().author.strip()
-    except Exception:  # no settings module yet, or a settings file pufu cannot use
-        return ""
+    return current().author.strip()
