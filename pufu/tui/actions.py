@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..i18n import t
 from ..model import COLOR_ORDER, SYMBOLS, ChartError, Color, Kind
+from ..model.texts import nfc
 from .dialogs import CommentDialog, ConfirmDialog, InputDialog, PickDialog, RecordPhaseDialog
 from .layout import Slot, number
-from .text import normalize, truncate
+from .text import truncate
 
 if TYPE_CHECKING:
     from ..model import Finding, Session
@@ -147,7 +148,7 @@ class ChartActions:
         def typed(value: str | None) -> None:
             if value is None:
                 return
-            value = normalize(value).strip()
+            value = nfc(value)
             if not value:
                 progress = None
             elif value.isdigit() and 0 <= int(value) <= 100:
@@ -213,7 +214,7 @@ class ChartActions:
         def done(result: tuple[str, str] | None) -> None:
             if result is None:
                 return
-            color, text = result[0], normalize(result[1]).strip()
+            color, text = result[0], nfc(result[1])
             if (color, text) != (comment.color, comment.text):
                 self.apply("set_comment", slot.part, color, text)
 
@@ -251,7 +252,7 @@ class ChartActions:
         def done(result: tuple[str, str] | None) -> None:
             if result is None:
                 return
-            title, happened = (normalize(text).strip() for text in result)
+            title, happened = (nfc(text) for text in result)
             try:
                 phase = self.session.project.snapshot(title=title, happened=happened)
             except ChartError as exc:

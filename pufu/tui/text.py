@@ -8,7 +8,6 @@ they fit on a line. Pure functions; no Textual.
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 
 from rich.cells import cell_len, get_character_cell_size
@@ -20,11 +19,6 @@ NO_START = frozenset(
 )
 #: Characters a line must not end with (opening brackets).
 NO_END = frozenset("「『（［｛〔〈《【〘〖〝‘“([{")
-
-
-def normalize(text: str) -> str:
-    """What the user typed, as pufu stores it: NFC, with CRLF and CR made LF."""
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def width(text: str) -> int:

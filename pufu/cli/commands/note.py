@@ -9,10 +9,10 @@ phase: a 感想戦 is done in pairs.
 from __future__ import annotations
 
 import argparse
-import unicodedata
 
 from ...i18n import default_lang, t
 from ...model import NOTE_KINDS, Chart, Project, save_project
+from ...model.texts import nfc
 from ...settings import current
 from ..common import CommandError, info, open_project
 
@@ -50,10 +50,9 @@ def find_part(chart: Chart, phase: int, wanted: str, lang: str | None) -> str:
 
 def add_note(project: Project, phase: int, author: str, kind: str, text: str, part: str | None, lang: str | None):
     """Add a note with its texts normalised to NFC; ``part`` may be an id or a text."""
-    nfc = lambda value: unicodedata.normalize("NFC", value)  # noqa: E731
     chart = project.phase_chart(project.phase(phase).number)
     part_id = find_part(chart, phase, nfc(part), lang) if part else None
-    return project.add_note(phase, nfc(author).strip(), kind, nfc(text).strip(), part=part_id)
+    return project.add_note(phase, nfc(author), kind, nfc(text), part=part_id)
 
 
 def run(args: argparse.Namespace) -> int:

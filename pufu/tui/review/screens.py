@@ -25,7 +25,8 @@ from ...export.report import (
 from ...i18n import default_lang, t
 from ...model import NoteData, PhaseData, Project, PufuError, Stamp, save_project
 from ...model.diff import DRAFT, ChartDiff, diff, reviews
-from .changes import diff_rows, nfc, text_row
+from ...model.texts import nfc
+from .changes import diff_rows, text_row
 from .compare import CompareChooser, CompareScreen, DiffScreen
 from .sheet import Row, Rows, SheetView, step_marks
 
