@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pufu.text import screen_lines, width
 from pufu.tui.layout import Slot, lay_out, neighbour
-from pufu.tui.text import normalize
 
 from .conftest import cs_project
 
@@ -26,10 +25,6 @@ def test_lines_do_not_start_with_closing_punctuation_nor_end_with_an_opening_bra
 
 def test_english_keeps_words_whole():
     assert screen_lines("write the top twenty articles", 12) == ["write the", "top twenty", "articles"]
-
-
-def test_typed_text_is_normalised_to_nfc():
-    assert normalize("か\u3099\r\n") == "が\n"
 
 
 def test_wide_sheet_reads_like_the_paper_sheet():

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import shutil
 from pathlib import Path
 
 from ...i18n import default_lang, t
+from ...recent import recent_projects
 from ...templates import DEMO, list_templates
 from ...text import clip
 
@@ -36,12 +36,11 @@ def guide(lang: str, width: int | None = None) -> str:
     width = width or shutil.get_terminal_size((100, 24)).columns
     lines = [t("start.title", lang), ""]
     recent = _recent()
-    opener = _opener()
     if recent:
         lines.append(t("start.recent", lang))
         for path in recent:
             shown = _shown(path)
-            lines.append(f"  pufu {opener} {shown}" if opener else f"  {shown}")
+            lines.append(f"  pufu edit {shown}")
         lines.append("")
     lines.append(t("start.templates", lang))
     templates = [info for info in list_templates(lang) if info.name != DEMO]
@@ -54,10 +53,7 @@ def guide(lang: str, width: int | None = None) -> str:
     lines.append(f"    {t('start.templates.more', lang, count=len(templates) - len(featured))}")
     lines.append("")
     lines.append(t("start.demo", lang))
-    if _has_command("demo"):
-        lines.append("  pufu demo")
-    else:
-        lines.append("  pufu new demo.pufu.json --template demo")
+    lines.append("  pufu demo")
     lines.append("")
     lines.append(t("start.more", lang))
     more = [
@@ -74,12 +70,8 @@ def guide(lang: str, width: int | None = None) -> str:
 
 def _recent() -> list[Path]:
     try:
-        from ...recent import recent_projects
-    except ImportError:
-        return []
-    try:
         return list(recent_projects(limit=5))
-    except Exception:  # the list of recent files is a convenience; never fail the first screen
+    except (OSError, ValueError):  # the list of recent files is a convenience; never fail the first screen
         return []
 
 
@@ -95,13 +87,3 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def _has_command(name: str) -> bool:
-    return importlib.util.find_spec(f"{__package__}.{name}") is not None
-
-
-def _opener() -> str | None:
-    """The command that opens a project in the editor, if this pufu has one."""
-    for name in ("edit", "open"):
-        if _has_command(name):
-            return name
-    return None

@@ -23,6 +23,7 @@ from ...i18n import t
 from ...model import SYMBOLS, Chart, Part
 from ...model.diff import ChangeKind, ChartDiff
 from ...model.parts import ELEMENT_KEYS
+from ...model.texts import one_line
 from ...text import breaks
 from ...text import width as text_width
 
@@ -32,10 +33,6 @@ COMMENT_STYLE = {"green": "green", "red": "red", "blue": "steel_blue1"}
 MEASURE_STYLE = {"red": "red", "white": "white", "green": "green", "blue": "dodger_blue2", "yellow": "yellow"}
 
 Row = tuple[Text, Text]
-
-
-def one_line(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\n", " ⏎ ")
 
 
 def fold(body: Text, width: int) -> list[Text]:
