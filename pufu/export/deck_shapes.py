@@ -17,21 +17,21 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from lxml import etree
 from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
+from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Emu, Pt
 
 from ..i18n import t
 from ..model import ELEMENT_KEYS, SYMBOLS, Chart, Color, Kind, Part
+from ..text import visible, wrap
 from . import fonts
 from .diagram import FONT_SIZE, MARKS, SMALL, build_dot, dot_name
 from .geometry import Box, Layout, layout
 from .themes import THEMES, Theme
-from .wrap import visible, wrap
 
 EMU_PER_PT = 12700
 FONT = fonts.FAMILY
@@ -66,7 +66,7 @@ def style_run(run: Any, size: float, color: str, *, bold: bool = False, lang: st
         old = rpr.find(qn(tag))
         if old is not None:
             rpr.remove(old)
-    ea = etree.SubElement(rpr, qn("a:ea"))
+    ea = OxmlElement("a:ea")
     ea.set("typeface", FONT)
     ea.set("charset", "-128")
     latin.addnext(ea)
@@ -488,10 +488,11 @@ class _Painter:
             meaning = t("color." + color.value + ".meaning", lang)
             add_run(line, f"{t('color.' + color.value, lang)}: {meaning}", size, theme.text, lang=lang)
         if self.comments:
-            for color in ("blue", "green", "red"):
+            for comment in ("blue", "green", "red"):
                 line = frame.add_paragraph()
-                add_run(line, "■ ", size, theme.comment[color], lang=lang)
-                add_run(line, f"{t('comment', lang)}: {t('diagram.comment.' + color, lang)}", size, theme.text, lang=lang)
+                add_run(line, "■ ", size, theme.comment[comment], lang=lang)
+                words = f"{t('comment', lang)}: {t('diagram.comment.' + comment, lang)}"
+                add_run(line, words, size, theme.text, lang=lang)
         if self.marks:
             for mark in MARKS:
                 line = frame.add_paragraph()
@@ -510,7 +511,8 @@ class _Painter:
         width = float(attrs.get("penwidth", "1.1") or 1.1)
         _line(connector, color, width * 0.9, dashed="dashed" in attrs.get("style", ""))
         line = connector.line._get_or_add_ln()
-        tail_end = etree.SubElement(line, qn("a:tailEnd"))
+        tail_end = OxmlElement("a:tailEnd")
+        line.append(tail_end)
         tail_end.set("type", "triangle")
         tail_end.set("w", "med")
         tail_end.set("len", "med")

@@ -37,13 +37,10 @@ def default_name(project: Project, phase: int | None, fmt: str) -> str:
 
 
 def settings_defaults() -> tuple[str, str]:
-    """The settings' export size and theme (the defaults when the settings cannot be read)."""
-    from ..settings import SettingsError, load_settings
+    """The settings' export size and theme (:func:`pufu.settings.current`)."""
+    from ..settings import current
 
-    try:
-        settings = load_settings()
-    except SettingsError:
-        return "16:9", "light"
+    settings = current()
     return settings.export_size, settings.theme
 
 

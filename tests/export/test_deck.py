@@ -21,6 +21,7 @@ from pufu.cli.main import main
 from pufu.export.deck import build_deck
 from pufu.export.diagram import dot_name
 from pufu.model import Chart, Project, save_project
+from pufu.settings import load_settings, use
 from pufu.templates import load_template, template_names
 from pufu.tui.export_dialog import ExportDialog
 
@@ -298,7 +299,8 @@ def test_the_dialog_writes_exactly_what_the_cli_writes(
     by_cli = tmp_path / f"cli.{fmt}"
     assert cli("--lang", "en", "export", str(path), "-f", fmt, "--phase", "2", "-o", str(by_cli)) == 0
     by_dialog = tmp_path / f"dialog.{fmt}"
-    asyncio.run(_export_in_dialog(tmp_path, fmt, by_dialog))
+    with use(load_settings()):  # as `pufu edit` runs the editor
+        asyncio.run(_export_in_dialog(tmp_path, fmt, by_dialog))
     assert by_dialog.read_bytes() == by_cli.read_bytes()
 
 
