@@ -153,50 +153,78 @@ def _allowed(paragraph: str, index: int) -> bool:
 
 def _joined(before: str, after: str) -> bool:
     """Whether two neighbours stay together when they can: a Latin word, a number
-    (2.5, 1,000), a number and its unit (50件), a Latin word and a compound (API連携)."""
+    (2.5, 1,000), a number and its unit (50件, 3ヶ月)."""
     if _is_word(before) and _is_word(after):
         return True
-    return (_is_digit(before) or (before.isascii() and before.isalpha())) and _is_kanji_or_katakana(after)
+    return _is_digit(before) and _is_kanji_or_katakana(after)
 
 
-def _segments(paragraph: str) -> list[str]:
+Segment = tuple[str, frozenset[int]]
+
+
+def _segments(paragraph: str) -> list[Segment]:
     """The paragraph cut where a line may break: between BudouX phrases and after spaces,
-    except inside words and numbers and where 禁則 forbids it."""
+    except inside words and numbers and where 禁則 forbids it. Each segment comes with the
+    phrase boundaries inside it that only a number and its unit glue (第3 / 四半期): the first
+    places to break it if it is wider than a line."""
     cuts: set[int] = set()
     at = 0
     for phrase in phrases(paragraph)[:-1]:
         at += len(phrase)
         cuts.add(at)
+        # 禁則 moves a break rather than dropping it: 。」・ go up with the phrase before, 「（
+        # down with the phrase after
+        ahead = at
+        while ahead < len(paragraph) and (
+            paragraph[ahead] in NO_START or char_width(paragraph[ahead]) == 0
+        ):
+            ahead += 1
+        back = at
+        while back > 0 and paragraph[back - 1] in NO_END:
+            back -= 1
+        cuts.update((ahead, back))
+    cuts.discard(0)
+    cuts.discard(len(paragraph))
     cuts.update(i for i in range(1, len(paragraph)) if paragraph[i - 1] == " ")
     starts = [0]
+    soft: list[int] = []
     for i in sorted(cuts):
-        if _allowed(paragraph, i) and not _joined(paragraph[i - 1], paragraph[i]):
+        if not _allowed(paragraph, i):
+            continue
+        if not _joined(paragraph[i - 1], paragraph[i]):
             starts.append(i)
+        elif not _is_word(paragraph[i]):
+            soft.append(i)
     starts.append(len(paragraph))
-    return [paragraph[a:b] for a, b in zip(starts, starts[1:], strict=False)]
+    return [
+        (paragraph[a:b], frozenset(i - a for i in soft if a < i < b))
+        for a, b in zip(starts, starts[1:], strict=False)
+    ]
 
 
 # ---------------------------------------------------------------------- wrapping
 
 
-def _split_long(segment: str, columns: int) -> list[str]:
-    """A segment wider than a line, broken by width: at the last place that fits where 禁則
-    allows a break and no word is split; else where 禁則 allows; else over the width, at the
-    first place 禁則 allows."""
+def _split_long(segment: str, soft: frozenset[int], columns: int) -> list[str]:
+    """A segment wider than a line, broken by width: at the last place that fits among, in
+    this order, the phrase boundaries in it, the places where no word is split, the places
+    禁則 allows; else over the width, at the first place 禁則 allows."""
     pieces: list[str] = []
     start = 0
     left = width(segment.rstrip(" "))  # columns from ``start`` to the end
     while left > columns:
-        used, best, fallback = 0, 0, 0
+        used, phrase, word, fallback = 0, 0, 0, 0
         for i in range(start, len(segment)):
             used += char_width(segment[i])
             if i > start and segment[i] != " " and used > columns:
                 break
             if i + 1 < len(segment) and _allowed(segment, i + 1):
                 fallback = i + 1
-                if not _joined(segment[i], segment[i + 1]):
-                    best = i + 1
-        cut = best or fallback
+                if i + 1 in soft:
+                    phrase = i + 1
+                elif not _joined(segment[i], segment[i + 1]):
+                    word = i + 1
+        cut = phrase or word or fallback
         if not cut:  # nothing may break within the width: go over it
             cut = next(
                 (i for i in range(start + 1, len(segment)) if _allowed(segment, i)), len(segment)
@@ -221,13 +249,13 @@ def _breaks(paragraph: str, columns: int) -> tuple[int, ...]:
     starts: list[int] = []
     at = 0  # where the next segment starts
     used = 0  # columns taken on the current line, spaces included
-    for segment in _segments(paragraph):
+    for segment, soft in _segments(paragraph):
         shown = width(segment.rstrip(" "))
         if used and used + shown > columns:
             starts.append(at)
             used = 0
         if not used and shown > columns:
-            pieces = _split_long(segment, columns)
+            pieces = _split_long(segment, soft, columns)
             for piece in pieces[:-1]:
                 at += len(piece)
                 starts.append(at)

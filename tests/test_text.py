@@ -110,19 +110,41 @@ def test_no_line_starts_with_closing_punctuation_nor_ends_with_an_opening_bracke
 
 @settings(max_examples=200, deadline=None)
 @given(text=st.one_of(japanese, mixed), columns=WIDTHS)
+@example(text="書くの・書く・", columns=12)
+@example(text="開発チームブログからの。）っ。", columns=28)
 def test_lines_break_between_phrases_when_every_phrase_fits(text: str, columns: int) -> None:
-    """Every break is a place BudouX puts between phrases, or after a space, unless a phrase
-    (or a word or number glued to it) is wider than the line."""
+    """Every break falls between BudouX phrases (moved by 禁則 past the 。」・ closing the phrase
+    before, or before the 「（ opening the next), or after a space, unless what lies between two
+    such places is wider than the line."""
     for paragraph in NEWLINES.split(text):
         paragraph = visible(paragraph)
-        bounds, at = set(), 0
-        for phrase in phrases(paragraph):
-            at += len(phrase)
-            bounds.add(at)
-        if any(width(p) > columns // 2 for p in phrases(paragraph)):
-            continue  # a phrase glued to its neighbours could be wider than the line
+        places = phrase_breaks(paragraph)
+        if places is None:
+            continue  # BudouX cut a Latin word or a number, which stays whole
+        edges = [0, *sorted(places), len(paragraph)]
+        if any(width(paragraph[a:b].rstrip(" ")) > columns for a, b in zip(edges, edges[1:], strict=False)):
+            continue
         for cut in breaks(paragraph, columns):
-            assert cut in bounds or paragraph[cut - 1] == " ", (paragraph, columns, cut)
+            assert cut in places, (paragraph, columns, cut, sorted(places))
+
+
+def phrase_breaks(paragraph: str) -> set[int] | None:
+    """Where a paragraph may break between phrases (None when BudouX cut a word)."""
+    places: set[int] = set()
+    at = 0
+    for phrase in phrases(paragraph)[:-1]:
+        at += len(phrase)
+        pair = paragraph[at - 1 : at + 1]
+        if (pair.isascii() and pair.isalnum()) or (pair[0].isdigit() and not pair[1].isspace()):
+            return None
+        ahead, back = at, at
+        while ahead < len(paragraph) and (paragraph[ahead] in NO_START or char_width(paragraph[ahead]) == 0):
+            ahead += 1
+        while back > 0 and paragraph[back - 1] in NO_END:
+            back -= 1
+        places.update((at, ahead, back))
+    places.update(i for i in range(1, len(paragraph)) if paragraph[i - 1] == " ")
+    return {i for i in places if 0 < i < len(paragraph) and may_break(paragraph, i)}
 
 
 # ---------------------------------------------------------------------- what the issue showed
