@@ -19,7 +19,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-from wcwidth import wcwidth
+from wcwidth import iter_graphemes, wcswidth, wcwidth
 
 #: Characters a line must not start with (closing brackets, punctuation, small kana, ー).
 NO_START = frozenset(
@@ -32,7 +32,6 @@ NO_END = frozenset("「『（［｛〔〈《【〘〖〝‘“([{")
 #: What breaks a text into paragraphs (each starts a new line).
 NEWLINES = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x1c|\x1d|\x1e|\x85")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f\x80-\x84\x86-\x9f\ufffe\uffff]")
-_ZWJ = "\u200d"
 #: Characters that glue a Latin word or a number together ("2.5", "1,000", "e-mail", "a/b").
 _WORD_MARKS = frozenset("'-_./:@#%&+,")
 #: Scripts worth asking BudouX about; other paragraphs break at spaces only.
@@ -68,11 +67,26 @@ def char_width(char: str) -> int:
     return columns
 
 
+def clusters(text: str) -> list[str]:
+    """The text as what a reader sees as characters (grapheme clusters): が + ゛, 👍 + 🏽 and
+    👨‍👩‍👧 are one each. Lines never break inside one."""
+    return list(text) if text.isascii() else list(iter_graphemes(text))
+
+
+@lru_cache(maxsize=4096)
+def cluster_width(cluster: str) -> int:
+    """Columns a grapheme cluster takes (as the terminal and Textual draw it: 👍🏽 takes 2)."""
+    if len(cluster) == 1:
+        return char_width(cluster)
+    columns = wcswidth(cluster)
+    return columns if columns >= 0 else sum(char_width(char) for char in cluster)
+
+
 def width(text: str) -> int:
     """Columns a text takes on one line."""
     if text.isascii() and text.isprintable():
         return len(text)
-    return sum(char_width(char) for char in text)
+    return sum(cluster_width(cluster) for cluster in clusters(text))
 
 
 def clip(text: str, columns: int, ellipsis: str = "…") -> str:
@@ -82,11 +96,11 @@ def clip(text: str, columns: int, ellipsis: str = "…") -> str:
     room = columns - width(ellipsis)
     out: list[str] = []
     used = 0
-    for char in text:
-        used += char_width(char)
+    for cluster in clusters(text):
+        used += cluster_width(cluster)
         if used > room:
             break
-        out.append(char)
+        out.append(cluster)
     return "".join(out) + ellipsis
 
 
@@ -139,74 +153,119 @@ def _is_kanji_or_katakana(char: str) -> bool:
 
 
 def _allowed(paragraph: str, index: int) -> bool:
-    """Whether a line may break before ``paragraph[index]`` at all: 禁則 (no line starts with
-    。、」…, none ends with 「（…, spaces at a break hang at the end of the line) and never inside
-    a character (a combining mark, an emoji sequence)."""
+    """Whether 禁則 lets a line break before ``paragraph[index]``: no line starts with 。、」…
+    (nor with a space: spaces at a break hang at the end of the line), none ends with 「（…."""
     after = paragraph[index]
-    if after == " " or after in NO_START or char_width(after) == 0:
+    if after == " " or after in NO_START:
         return False
     before = index - 1
     while before > 0 and paragraph[before] == " ":
         before -= 1
-    return paragraph[before] not in NO_END and paragraph[index - 1] != _ZWJ
+    return paragraph[before] not in NO_END
+
+
+def _cluster_starts(paragraph: str) -> set[int] | None:
+    """Where the grapheme clusters of a paragraph start; None when each character is one."""
+    if paragraph.isascii():
+        return None
+    starts, at = set(), 0
+    for cluster in iter_graphemes(paragraph):
+        starts.add(at)
+        at += len(cluster)
+    return starts if len(starts) < len(paragraph) else None
 
 
 def _joined(before: str, after: str) -> bool:
     """Whether two neighbours stay together when they can: a Latin word, a number
-    (2.5, 1,000), a number and its unit (50件), a Latin word and a compound (API連携)."""
+    (2.5, 1,000), a number and its unit (50件, 3ヶ月)."""
     if _is_word(before) and _is_word(after):
         return True
-    return (_is_digit(before) or (before.isascii() and before.isalpha())) and _is_kanji_or_katakana(after)
+    return _is_digit(before) and _is_kanji_or_katakana(after)
 
 
-def _segments(paragraph: str) -> list[str]:
+Segment = tuple[str, frozenset[int]]
+
+
+def _segments(paragraph: str) -> list[Segment]:
     """The paragraph cut where a line may break: between BudouX phrases and after spaces,
-    except inside words and numbers and where 禁則 forbids it."""
+    except inside words and numbers and where 禁則 forbids it. Each segment comes with the
+    phrase boundaries inside it that only a number and its unit glue (第3 / 四半期): the first
+    places to break it if it is wider than a line."""
+    starts_of = _cluster_starts(paragraph)
     cuts: set[int] = set()
     at = 0
     for phrase in phrases(paragraph)[:-1]:
         at += len(phrase)
         cuts.add(at)
+        # 禁則 moves a break rather than dropping it: 。」・ go up with the phrase before, 「（
+        # down with the phrase after
+        ahead = at
+        while ahead < len(paragraph) and (
+            paragraph[ahead] in NO_START or (starts_of is not None and ahead not in starts_of)
+        ):
+            ahead += 1
+        back = at
+        while back > 0 and paragraph[back - 1] in NO_END:
+            back -= 1
+        cuts.update((ahead, back))
+    cuts.discard(0)
+    cuts.discard(len(paragraph))
     cuts.update(i for i in range(1, len(paragraph)) if paragraph[i - 1] == " ")
     starts = [0]
+    soft: list[int] = []
     for i in sorted(cuts):
-        if _allowed(paragraph, i) and not _joined(paragraph[i - 1], paragraph[i]):
+        if not _allowed(paragraph, i) or (starts_of is not None and i not in starts_of):
+            continue
+        if not _joined(paragraph[i - 1], paragraph[i]):
             starts.append(i)
+        elif not _is_word(paragraph[i]):
+            soft.append(i)
     starts.append(len(paragraph))
-    return [paragraph[a:b] for a, b in zip(starts, starts[1:], strict=False)]
+    return [
+        (paragraph[a:b], frozenset(i - a for i in soft if a < i < b))
+        for a, b in zip(starts, starts[1:], strict=False)
+    ]
 
 
 # ---------------------------------------------------------------------- wrapping
 
 
-def _split_long(segment: str, columns: int) -> list[str]:
-    """A segment wider than a line, broken by width: at the last place that fits where 禁則
-    allows a break and no word is split; else where 禁則 allows; else over the width, at the
-    first place 禁則 allows."""
+def _split_long(segment: str, soft: frozenset[int], columns: int) -> list[str]:
+    """A segment wider than a line, broken by width: at the last place that fits among, in
+    this order, the phrase boundaries in it, the places where no word is split, the places
+    禁則 allows; else over the width, at the first place 禁則 allows."""
+    parts = clusters(segment)
+    offsets = [0]
+    for cluster in parts:
+        offsets.append(offsets[-1] + len(cluster))
     pieces: list[str] = []
-    start = 0
-    left = width(segment.rstrip(" "))  # columns from ``start`` to the end
+    first = 0  # the cluster the current line starts with
+    left = width(segment.rstrip(" "))  # columns from there to the end
     while left > columns:
-        used, best, fallback = 0, 0, 0
-        for i in range(start, len(segment)):
-            used += char_width(segment[i])
-            if i > start and segment[i] != " " and used > columns:
+        used, phrase, word, fallback = 0, 0, 0, 0
+        for j in range(first, len(parts)):
+            used += cluster_width(parts[j])
+            if j > first and parts[j] != " " and used > columns:
                 break
-            if i + 1 < len(segment) and _allowed(segment, i + 1):
-                fallback = i + 1
-                if not _joined(segment[i], segment[i + 1]):
-                    best = i + 1
-        cut = best or fallback
+            if j + 1 < len(parts) and _allowed(segment, offsets[j + 1]):
+                fallback = j + 1
+                if offsets[j + 1] in soft:
+                    phrase = j + 1
+                elif not _joined(segment[offsets[j + 1] - 1], segment[offsets[j + 1]]):
+                    word = j + 1
+        cut = phrase or word or fallback
         if not cut:  # nothing may break within the width: go over it
             cut = next(
-                (i for i in range(start + 1, len(segment)) if _allowed(segment, i)), len(segment)
+                (j for j in range(first + 1, len(parts)) if _allowed(segment, offsets[j])),
+                len(parts),
             )
-        if cut >= len(segment):
+        if cut >= len(parts):
             break
-        pieces.append(segment[start:cut])
-        left -= width(segment[start:cut])
-        start = cut
-    pieces.append(segment[start:])
+        piece = segment[offsets[first] : offsets[cut]]
+        pieces.append(piece)
+        left -= width(piece)
+        first = cut
+    pieces.append(segment[offsets[first] :])
     return pieces
 
 
@@ -221,13 +280,13 @@ def _breaks(paragraph: str, columns: int) -> tuple[int, ...]:
     starts: list[int] = []
     at = 0  # where the next segment starts
     used = 0  # columns taken on the current line, spaces included
-    for segment in _segments(paragraph):
+    for segment, soft in _segments(paragraph):
         shown = width(segment.rstrip(" "))
         if used and used + shown > columns:
             starts.append(at)
             used = 0
         if not used and shown > columns:
-            pieces = _split_long(segment, columns)
+            pieces = _split_long(segment, soft, columns)
             for piece in pieces[:-1]:
                 at += len(piece)
                 starts.append(at)

@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import json
+from itertools import accumulate
 from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from rich.cells import cell_len
 from rich.text import Text
 
 from pufu.text import (
@@ -16,8 +18,8 @@ from pufu.text import (
     NO_END,
     NO_START,
     breaks,
-    char_width,
     clip,
+    clusters,
     pad,
     phrases,
     screen_lines,
@@ -36,7 +38,7 @@ JA_PIECES = [
     "開発チーム", "の", "ブログ", "を", "書く", "問い合わせ", "件数", "が", "減る", "。", "、",
     "「", "」", "（", "）", "ー", "ダッシュボード", "で", "全員", "見られる", "状態", "に", "する",
     "っ", "ょ", "ヘルプセンター", "公開", "から", "3か月", "50件", "30%", "2.5倍", "1,000件",
-    "顧客満足度", "CSAT", "API連携?", "FAQ", "・", "『", "』", "！", "？", "々",
+    "顧客満足度", "CSAT", "API連携?", "FAQ", "・", "『", "』", "！", "？", "々", "👍🏽", "か\u3099",
 ]
 LATIN_WORDS = ["write", "the", "FAQ", "articles", "for", "top", "twenty", "CSAT", "2.5", "1,000",
                "30%", "e-mail", "(NPS)", "ok.", "a", "supercalifragilisticexpialidocious"]
@@ -49,17 +51,12 @@ texts = st.one_of(japanese, latin, mixed, anything)
 
 
 def may_break(line: str, k: int) -> bool:
-    """Whether a line may be broken before ``line[k]``: 禁則, spaces hang, not inside a
-    character (combining marks, emoji joined by ZWJ)."""
+    """Whether a line may be broken before ``line[k]``: 禁則, spaces hang, never inside what a
+    reader sees as one character (が + ゛, 👍 + 🏽, emoji joined by ZWJ)."""
     after = line[k]
     before = line[:k].rstrip(" ")[-1:] or " "
-    return (
-        after != " "
-        and after not in NO_START
-        and before not in NO_END
-        and char_width(after) != 0
-        and line[k - 1] != "\u200d"
-    )
+    starts = set(accumulate(len(c) for c in clusters(line)))
+    return after != " " and after not in NO_START and before not in NO_END and k in starts
 
 
 def paragraphs_of(text: str, columns: int) -> list[list[str]]:
@@ -110,19 +107,42 @@ def test_no_line_starts_with_closing_punctuation_nor_ends_with_an_opening_bracke
 
 @settings(max_examples=200, deadline=None)
 @given(text=st.one_of(japanese, mixed), columns=WIDTHS)
+@example(text="書くの・書く・", columns=12)
+@example(text="開発チームブログからの。）っ。", columns=28)
 def test_lines_break_between_phrases_when_every_phrase_fits(text: str, columns: int) -> None:
-    """Every break is a place BudouX puts between phrases, or after a space, unless a phrase
-    (or a word or number glued to it) is wider than the line."""
+    """Every break falls between BudouX phrases (moved by 禁則 past the 。」・ closing the phrase
+    before, or before the 「（ opening the next), or after a space, unless what lies between two
+    such places is wider than the line."""
     for paragraph in NEWLINES.split(text):
         paragraph = visible(paragraph)
-        bounds, at = set(), 0
-        for phrase in phrases(paragraph):
-            at += len(phrase)
-            bounds.add(at)
-        if any(width(p) > columns // 2 for p in phrases(paragraph)):
-            continue  # a phrase glued to its neighbours could be wider than the line
+        places = phrase_breaks(paragraph)
+        if places is None:
+            continue  # BudouX cut a Latin word or a number, which stays whole
+        edges = [0, *sorted(places), len(paragraph)]
+        if any(width(paragraph[a:b].rstrip(" ")) > columns for a, b in zip(edges, edges[1:], strict=False)):
+            continue
         for cut in breaks(paragraph, columns):
-            assert cut in bounds or paragraph[cut - 1] == " ", (paragraph, columns, cut)
+            assert cut in places, (paragraph, columns, cut, sorted(places))
+
+
+def phrase_breaks(paragraph: str) -> set[int] | None:
+    """Where a paragraph may break between phrases (None when BudouX cut a word)."""
+    places: set[int] = set()
+    at = 0
+    for phrase in phrases(paragraph)[:-1]:
+        at += len(phrase)
+        pair = paragraph[at - 1 : at + 1]
+        if (pair.isascii() and pair.isalnum()) or (pair[0].isdigit() and not pair[1].isspace()):
+            return None
+        ahead, back = at, at
+        starts = set(accumulate(len(c) for c in clusters(paragraph)))
+        while ahead < len(paragraph) and (paragraph[ahead] in NO_START or ahead not in starts):
+            ahead += 1
+        while back > 0 and paragraph[back - 1] in NO_END:
+            back -= 1
+        places.update((at, ahead, back))
+    places.update(i for i in range(1, len(paragraph)) if paragraph[i - 1] == " ")
+    return {i for i in places if 0 < i < len(paragraph) and may_break(paragraph, i)}
 
 
 # ---------------------------------------------------------------------- what the issue showed
@@ -191,6 +211,20 @@ def test_display_width_counts_kanji_as_two_and_ambiguous_symbols_as_one() -> Non
     assert width("●○■◆★") == 5
     assert width("a\u0301") == 1
     assert width("ＡＢ") == 4
+
+
+@pytest.mark.parametrize("text", ["👍🏽", "👨\u200d👩\u200d👧", "🇯🇵", "か\u3099", "漢字●", "ＦＡＱ"])
+def test_width_is_what_the_editor_draws(text: str) -> None:
+    assert width(text) == cell_len(text)
+
+
+def test_a_line_never_breaks_inside_an_emoji_or_a_combined_character() -> None:
+    text = "👍🏽" * 10 + "👨\u200d👩\u200d👧" * 5 + "か\u3099" * 10
+    for columns in range(2, 12):
+        lines = wrap(text, columns)
+        assert "".join(lines) == text
+        assert not any(line.startswith(("\U0001f3fd", "\u200d", "\U0001f469", "\u3099")) for line in lines)
+        assert all(width(line) <= columns for line in lines)
 
 
 def test_control_characters_are_shown_one_for_one() -> None:
