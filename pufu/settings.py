@@ -162,7 +162,8 @@ def load_settings(path: Path | None = None, *, lang: str | None = None, file: bo
         read_file(reading.path)  # a folder or a FIFO: refused by the reader, in one line
     token = _READING.set(reading)
     try:
-        return Settings(**({"lang": lang} if lang else {}))
+        overrides: dict[str, Any] = {"lang": lang} if lang else {}
+        return Settings(**overrides)
     except ValidationError as exc:
         raise _explain(exc, reading.path, reading.values) from None
     finally:
@@ -179,7 +180,8 @@ def at_start(lang: str | None = None) -> Settings:
     try:
         return load_settings(lang=lang, file=False)  # the variables alone, if they are fine
     except SettingsError:
-        return Settings.model_construct(**({"lang": lang} if lang else {}))
+        overrides: dict[str, Any] = {"lang": lang} if lang else {}
+        return Settings.model_construct(**overrides)
 
 
 def check_values(values: dict[str, Any], path: Path) -> None:
