@@ -70,9 +70,15 @@ def main() -> None:
             5.0,
         ),
     ]
+    cases.append((*cases[2][:4], None))  # the same, with a settings file to read
+    configured = {**env, "PUFU_CONFIG_DIR": str(folder / "configured")}
+    (folder / "configured").mkdir()
+    (folder / "configured" / "settings.toml").write_text('lang = "ja"\n', encoding="utf-8")
     print(f"{' '.join(pufu)}; {path.stat().st_size / 1e6:.1f} MB project; median of {runs} runs each")
-    for name, command, floor, floor_name, goal in cases:
-        took, base = side_by_side(command, floor, runs, env)
+    for index, (name, command, floor, floor_name, goal) in enumerate(cases):
+        if index == 3:
+            name += ", with a settings file"
+        took, base = side_by_side(command, floor, runs, configured if index == 3 else env)
         target = f" (goal <= {goal:g}x)" if goal else ""
         print(f"{name}: {took * 1000:.0f} ms vs {floor_name} {base * 1000:.0f} ms = {took / base:.2f}x{target}")
 

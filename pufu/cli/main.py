@@ -79,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         if args.command == "settings":  # that command reports a bad settings file itself
-            settings = Settings.model_construct(**({"lang": args.lang} if args.lang else {}))
+            settings = Settings(**({"lang": args.lang} if args.lang else {}))
         else:
             settings = at_start(lang=args.lang)  # --lang, else PUFU_LANG, else the file's lang
         args.lang = settings.lang
