@@ -39,7 +39,8 @@ def wall(command: list[str], env: dict[str, str]) -> float:
 
 
 def side_by_side(command: list[str], floor: list[str], runs: int, env: dict[str, str]) -> tuple[float, float]:
-    """Medians (seconds) of ``command`` and ``floor``, run alternately after one warm-up each."""
+    """Medians (seconds) of ``command`` and ``floor``, run alternately after one warm-up each
+    (which also writes pufu's bytecode, as installing it does)."""
     wall(command, env), wall(floor, env)
     times: tuple[list[float], list[float]] = ([], [])
     for _ in range(runs):
@@ -57,6 +58,7 @@ def main() -> None:
     save_project(project(100, 10, 10), path, None)
     env = {**os.environ, "PUFU_CONFIG_DIR": str(folder / "config"), "PUFU_STATE_DIR": str(folder / "state")}
     env.pop("PUFU_LANG", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed pufu has its bytecode: so does this one
     pufu = pufu_command()
     python = [sys.executable]
     cases = [
