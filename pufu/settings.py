@@ -155,19 +155,29 @@ def _variables() -> bool:
 _CURRENT: ContextVar[Settings | None] = ContextVar("pufu_settings", default=None)
 
 
+#: The settings of the outermost :func:`use` still running, for threads started without a copy
+#: of its context (Textual's thread workers run in a plain executor).
+_PROCESS: list[Settings] = []
+
+
 def current() -> Settings:
     """The settings in use: those handed to :func:`use`, else the defaults."""
     settings = _CURRENT.get()
-    return settings if settings is not None else Settings()
+    if settings is not None:
+        return settings
+    return _PROCESS[0] if _PROCESS else Settings()
 
 
 @contextmanager
 def use(settings: Settings) -> Iterator[Settings]:
-    """Run the block with ``settings`` as :func:`current`."""
+    """Run the block with ``settings`` as :func:`current` (threads started inside it, which do
+    not copy the context, see them too)."""
     token = _CURRENT.set(settings)
+    _PROCESS.append(settings)
     try:
         yield settings
     finally:
+        _PROCESS.remove(settings)
         _CURRENT.reset(token)
 
 
