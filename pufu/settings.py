@@ -25,16 +25,11 @@ import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import ValidationError
-from pydantic_settings import (
-    BaseSettings,
-    PydanticBaseSettingsSource,
-    SettingsConfigDict,
-    TomlConfigSettingsSource,
-)
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .locations import settings_file
 from .model.errors import FileError
@@ -94,59 +89,95 @@ class _Reading:
 _READING: ContextVar[_Reading | None] = ContextVar("pufu_settings_reading", default=None)
 
 
-class _TomlSource(TomlConfigSettingsSource):
-    """pydantic-settings' TOML source, reading through pufu's capped reader and error lines."""
+class Settings(BaseModel):
+    """pufu's settings, with their defaults (the object handed down; :func:`load_settings`
+    fills it from its sources)."""
 
-    def _read_file(self, file_path: Any) -> dict[str, Any]:
-        values = read_file(Path(file_path))
-        reading = _READING.get()
-        if reading is not None:
-            reading.values = values
-        return values
-
-
-class Settings(BaseSettings):
-    """pufu's settings, with their defaults."""
-
-    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="forbid", validate_default=True)
+    model_config = ConfigDict(extra="forbid", validate_default=True, frozen=True)
 
     lang: Literal["ja", "en"] = "ja"
     theme: Literal["light", "dark"] = "light"
     export_size: Literal["16:9", "4:3", "a4"] = "16:9"
     author: str = ""
 
-    @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        reading = _READING.get()
-        path = reading.path if reading is not None else None
-        return (init_settings, env_settings, _TomlSource(settings_cls, toml_file=path))
-
 
 KEYS: tuple[str, ...] = tuple(Settings.model_fields)
 
+
+@cache
+def _from_sources() -> type[Settings]:
+    """:class:`Settings` read by pydantic-settings: init values (``--lang``), then ``PUFU_*``
+    variables, then the TOML file. Built on first use: importing pydantic-settings costs more
+    than the rest of a ``pufu check``, so a run with nothing to read does without it."""
+    from pydantic_settings import (
+        BaseSettings,
+        PydanticBaseSettingsSource,
+        SettingsConfigDict,
+        TomlConfigSettingsSource,
+    )
+
+    class TomlSource(TomlConfigSettingsSource):
+        """pydantic-settings' TOML source, reading through pufu's capped reader and errors."""
+
+        def _read_file(self, file_path: Any) -> dict[str, Any]:
+            values = read_file(Path(file_path))
+            reading = _READING.get()
+            if reading is not None:
+                reading.values = values
+            return values
+
+    class FromSources(Settings, BaseSettings):
+        model_config = SettingsConfigDict(
+            env_prefix=ENV_PREFIX, extra="forbid", validate_default=True, frozen=True
+        )
+
+        @classmethod
+        def settings_customise_sources(
+            cls,
+            settings_cls: type[BaseSettings],
+            init_settings: PydanticBaseSettingsSource,
+            env_settings: PydanticBaseSettingsSource,
+            dotenv_settings: PydanticBaseSettingsSource,
+            file_secret_settings: PydanticBaseSettingsSource,
+        ) -> tuple[PydanticBaseSettingsSource, ...]:
+            reading = _READING.get()
+            path = reading.path if reading is not None else None
+            return (init_settings, env_settings, TomlSource(settings_cls, toml_file=path))
+
+    return FromSources
+
+
+def _variables() -> bool:
+    """Whether any ``PUFU_*`` variable names a setting (read at load time only)."""
+    names = {f"{ENV_PREFIX}{key}".upper() for key in KEYS}
+    return any(name.upper() in names for name in os.environ)
+
 _CURRENT: ContextVar[Settings | None] = ContextVar("pufu_settings", default=None)
+
+
+#: The settings of the outermost :func:`use` still running, for threads started without a copy
+#: of its context (Textual's thread workers run in a plain executor).
+_PROCESS: list[Settings] = []
 
 
 def current() -> Settings:
     """The settings in use: those handed to :func:`use`, else the defaults."""
     settings = _CURRENT.get()
-    return settings if settings is not None else Settings.model_construct()
+    if settings is not None:
+        return settings
+    return _PROCESS[0] if _PROCESS else Settings()
 
 
 @contextmanager
 def use(settings: Settings) -> Iterator[Settings]:
-    """Run the block with ``settings`` as :func:`current`."""
+    """Run the block with ``settings`` as :func:`current` (threads started inside it, which do
+    not copy the context, see them too)."""
     token = _CURRENT.set(settings)
+    _PROCESS.append(settings)
     try:
         yield settings
     finally:
+        _PROCESS.remove(settings)
         _CURRENT.reset(token)
 
 
@@ -160,9 +191,12 @@ def load_settings(path: Path | None = None, *, lang: str | None = None, file: bo
     reading = _Reading((path or settings_path()) if file else None)
     if reading.path is not None and os.path.lexists(reading.path) and not reading.path.is_file():
         read_file(reading.path)  # a folder or a FIFO: refused by the reader, in one line
+    overrides: dict[str, Any] = {"lang": lang} if lang else {}
+    if (reading.path is None or not os.path.lexists(reading.path)) and not _variables():
+        return Settings(**overrides)  # nothing to read
     token = _READING.set(reading)
     try:
-        return Settings(**({"lang": lang} if lang else {}))
+        return _from_sources()(**overrides)
     except ValidationError as exc:
         raise _explain(exc, reading.path, reading.values) from None
     finally:
@@ -179,7 +213,7 @@ def at_start(lang: str | None = None) -> Settings:
     try:
         return load_settings(lang=lang, file=False)  # the variables alone, if they are fine
     except SettingsError:
-        return Settings.model_construct(**({"lang": lang} if lang else {}))
+        return Settings(**({"lang": lang} if lang else {}))
 
 
 def check_values(values: dict[str, Any], path: Path) -> None:

@@ -15,6 +15,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from .. import __version__
 from ..i18n import LANGS
@@ -25,7 +26,7 @@ _LANG_HELP = "language of labels and messages (default: the settings' lang, else
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, then a pointer to --help
+    def error(self, message: str) -> NoReturn:  # one line, then a pointer to --help
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see: {self.prog} --help)\n")
 
 
@@ -78,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         if args.command == "settings":  # that command reports a bad settings file itself
-            settings = Settings.model_construct(**({"lang": args.lang} if args.lang else {}))
+            settings = Settings(**({"lang": args.lang} if args.lang else {}))
         else:
             settings = at_start(lang=args.lang)  # --lang, else PUFU_LANG, else the file's lang
         args.lang = settings.lang

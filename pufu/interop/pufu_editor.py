@@ -67,6 +67,7 @@ def import_data(data: Any, title: str = "") -> Imported:
     if data and all(phase_keys.values()):
         numbered: dict[int, str] = {}
         for key, match in phase_keys.items():
+            assert match is not None  # every key matched, above
             number = int(match.group(1))
             if number in numbered:
                 raise FormatError(f"$.{key}", f"phase number {number} appears twice ({numbered[number]})")

@@ -9,14 +9,14 @@ models (``pufu schema``).
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, model_validator
 
 from .parts import Color, Comment, EditorCopy, StrictProgress
 
-FORMAT_NAME = "pufu"
-FORMAT_VERSION = 1
+FORMAT_NAME: Final = "pufu"
+FORMAT_VERSION: Final = 1
 
 NoteKind = Literal["good", "bad", "lesson", "question"]
 NOTE_KINDS: tuple[str, ...] = ("good", "bad", "lesson", "question")
@@ -127,7 +127,7 @@ class ProjectData(_Data):
         return self
 
 
-def json_schema() -> dict:
+def json_schema() -> dict[str, Any]:
     """The JSON Schema of the project file, generated from the models."""
     schema = ProjectData.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

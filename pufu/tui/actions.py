@@ -7,10 +7,11 @@ an answer. Mixed into :class:`~pufu.tui.app.PufuApp`.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from ..i18n import t
 from ..model import COLOR_ORDER, SYMBOLS, ChartError, Color, Kind
+from ..model.session import Adding, Removing
 from ..model.texts import nfc
 from ..text import truncate
 from .dialogs import CommentDialog, ConfirmDialog, InputDialog, PickDialog, RecordPhaseDialog
@@ -31,15 +32,24 @@ class ChartActions:
     _finding_index: int
 
     if TYPE_CHECKING:
-        sheet: SheetView
+        push_screen: Any  # App.push_screen
 
+        @property
+        def sheet(self) -> SheetView: ...
         def refresh_all(self, *, schedule: bool = True) -> None: ...
+        def refresh_header(self) -> None: ...
         def say(self, message: str) -> None: ...
-        def push_screen(self, screen: Any, callback: Any = None) -> Any: ...
         def commit_editing(self) -> None: ...
 
-    def apply(self, operation: str, *args: object, **kwargs: object) -> object:
-        """Run one undoable operation; an impossible one is reported, not raised."""
+    @overload
+    def apply(self, operation: Adding, /, *args: Any, **kwargs: Any) -> str | None: ...
+    @overload
+    def apply(self, operation: Removing, /, *args: Any, **kwargs: Any) -> list[str] | None: ...
+    @overload
+    def apply(self, operation: str, /, *args: Any, **kwargs: Any) -> str | list[str] | None: ...
+
+    def apply(self, operation: str, /, *args: Any, **kwargs: Any) -> str | list[str] | None:
+        """Run one undoable operation; an impossible one is reported (and gives None), not raised."""
         try:
             result = self.session.apply(operation, *args, **kwargs)
         except ChartError as exc:
@@ -80,7 +90,7 @@ class ChartActions:
             removed = self.apply("remove", slot.part)
             if removed is None:
                 return
-            gone = set(removed)  # type: ignore[arg-type]
+            gone = set(removed)
             target = next(
                 (s for s in fallbacks if s.part not in gone and s.part in self.session.chart),
                 Slot(self.session.chart.win),
@@ -229,8 +239,9 @@ class ChartActions:
             return
         self._finding_index = (self._finding_index + 1) % len(located)
         finding = located[self._finding_index]
-        slots = self.sheet.layout_.slots_of(finding.part) if self.sheet.layout_ else []
-        self.sheet.select(slots[0] if slots else Slot(finding.part))
+        part = finding.part or self.session.chart.win  # every located finding names a part
+        slots = self.sheet.layout_.slots_of(part) if self.sheet.layout_ else []
+        self.sheet.select(slots[0] if slots else Slot(part))
         self.say(finding.message(self.lang))
 
     def action_help(self) -> None:

@@ -23,7 +23,7 @@ from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..i18n import default_lang, t
-from ..model import ELEMENT_KEYS, SYMBOLS, Project, PufuError, Session, save_project
+from ..model import ELEMENT_KEYS, SYMBOLS, Color, Project, PufuError, Session, save_project
 from ..recent import remember
 from ..templates import TemplateInfo, list_templates, load_template
 
@@ -64,7 +64,7 @@ def preview(project: Project, lang: str) -> Text:
         for measure in chart.measures_of(purpose):
             part = chart.part(measure)
             color = part.color.value if part.color else "white"
-            text.append(f"  {SYMBOLS[part.color]} ", style=_SYMBOL_STYLES[color])
+            text.append(f"  {SYMBOLS[part.color or Color.WHITE]} ", style=_SYMBOL_STYLES[color])
             text.append(part.text)
             if part.progress is not None:
                 text.append(f" ({part.progress:g}%)", style="dim")

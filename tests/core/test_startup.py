@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import subprocess
 import sys
@@ -18,14 +19,14 @@ HEAVY = ("networkx", "pydantic", "pydantic_settings", "platformdirs", "textual",
          "tomlkit", "pygraphviz", "pptx", "pufu.model.chart", "pufu.settings")
 
 
-def modules_after(*argv: str) -> set[str]:
+def modules_after(*argv: str, env: dict[str, str] | None = None) -> set[str]:
     """The modules a fresh ``pufu ARGV`` process has imported when it finishes."""
     code = (
         "import sys\nfrom pufu.cli.main import main\n"
         f"try:\n    main({list(argv)!r})\nexcept SystemExit:\n    pass\n"
         "sys.stderr.write(' '.join(sys.modules))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
     return set(result.stderr.split())
 
 
@@ -58,3 +59,19 @@ def test_every_public_name_of_the_model_resolves() -> None:
     assert sorted(pufu.model._WHERE) == sorted(pufu.model.__all__)
     for name in pufu.model.__all__:
         assert getattr(pufu.model, name) is not None
+
+
+def test_settings_are_read_through_pydantic_settings_only_when_there_is_something_to_read(
+    tmp_path: Path,
+) -> None:
+    project = tmp_path / "p.pufu.json"
+    subprocess.run([sys.executable, "-m", "pufu.cli.main", "new", str(project)], check=True, capture_output=True)
+    env = {name: value for name, value in os.environ.items() if not name.startswith("PUFU_")}
+    env["PUFU_CONFIG_DIR"] = str(tmp_path / "config")
+    assert "pydantic_settings" not in modules_after("check", str(project), env=env)
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "settings.toml").write_text('lang = "en"\n', encoding="utf-8")
+    assert "pydantic_settings" in modules_after("check", str(project), env=env)
+    out = subprocess.run([sys.executable, "-m", "pufu.cli.main", "check", str(project)], env=env,
+                         capture_output=True, text=True, check=False).stdout
+    assert "goal" in out.lower() and "獲得目標" not in out

@@ -170,3 +170,11 @@ def test_pufu_settings_set_escapes_any_value(config: Path, capsys) -> None:
     assert load_settings().author == value.strip()
     assert pufu(capsys, "settings", "--set", "theme=dark")[0] == 0  # editing again keeps it
     assert load_settings().author == value.strip()
+
+
+def test_a_thread_started_while_the_settings_are_in_use_sees_them() -> None:
+    import concurrent.futures
+
+    with use(Settings(lang="en")), concurrent.futures.ThreadPoolExecutor(1) as pool:
+        assert pool.submit(lambda: current().lang).result() == "en"
+    assert current().lang == "ja"

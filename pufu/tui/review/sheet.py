@@ -15,12 +15,13 @@ from collections.abc import Iterable, Mapping
 
 from rich.cells import cell_len
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 from textual.widget import Widget
 
 from ...i18n import t
-from ...model import SYMBOLS, Chart, Part
+from ...model import SYMBOLS, Chart, Color, Part
 from ...model.diff import ChangeKind, ChartDiff
 from ...model.parts import ELEMENT_KEYS
 from ...model.texts import one_line
@@ -72,7 +73,7 @@ class Rows(Widget):
         self._rows: list[Row] = rows or []
         # (id of the rows list, width) -> (the rows, their lines, their drawn strips)
         self._cache: dict[tuple[int, int], tuple[list[Row], list[Text], dict[int, Strip]]] = {}
-        self._base: object | None = None
+        self._base: Style | None = None
 
     def set_rows(self, rows: list[Row]) -> None:
         """Show these rows; giving the same list again later reuses its wrapped lines."""
@@ -178,7 +179,7 @@ def sheet_rows(
             mark = marks.get(measure_id)
             prefix = Text(MARK_SIGN[mark] if mark else " ", style=MARK_STYLE.get(mark or "", ""))
             prefix.append("    ")
-            prefix.append(SYMBOLS[measure.color] + " ", style=MEASURE_STYLE[str(measure.color)])
+            prefix.append(SYMBOLS[measure.color or Color.WHITE] + " ", style=MEASURE_STYLE[str(measure.color)])
             body = Text(one_line(measure.text) or "…", style=MARK_STYLE[mark] if mark else "")
             if measure_id in seen:
                 body.append(" ↪", style="dim")
