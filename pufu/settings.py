@@ -25,6 +25,7 @@ from pydantic import ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from .model.errors import FileError
+from .terminal import shown
 
 FILENAME = "settings.toml"
 ENV_PREFIX = "PUFU_"
@@ -203,7 +204,7 @@ def use_settings(args: argparse.Namespace) -> None:
     try:
         lang = load_settings().lang
     except SettingsError as exc:
-        print(f"pufu: warning: {exc}; using the defaults (see: pufu settings)", file=sys.stderr)
+        print(f"pufu: warning: {shown(exc)}; using the defaults (see: pufu settings)", file=sys.stderr)
         args.settings_warned = True  # commands that read the settings again do not repeat it
         return
     os.environ["PUFU_LANG"] = lang

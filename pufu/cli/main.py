@@ -17,14 +17,50 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..i18n import LANGS
-from ..model.errors import PufuError
+from ..model.errors import FileError, PufuError
+from ..terminal import shown
 from . import commands
 from .common import EXIT_BAD_INPUT, CommandError, fail
+
+#: Arguments that name files: they may hold bytes that are not UTF-8 (a file name is bytes on
+#: POSIX). Every other argument is text that goes into a project, so it must be UTF-8.
+PATH_ARGS = frozenset({"project", "source", "output", "dir", "command", "func"})
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, then a pointer to --help
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see: {self.prog} --help)\n")
+        line = shown(f"{self.prog}: error: {message} (see: {self.prog} --help)")
+        self.exit(EXIT_BAD_INPUT, line + "\n")
+
+
+def _not_utf8(args: argparse.Namespace) -> str | None:
+    """The first text argument holding bytes that were not UTF-8 (Python decodes them to lone
+    surrogates), named as the user typed it: ``--title``, ``TEXT``."""
+    for name, value in vars(args).items():
+        values = value if isinstance(value, list) else [value]
+        if name in PATH_ARGS or not any(isinstance(v, str) for v in values):
+            continue
+        if any(isinstance(v, str) and not v.isascii() and _has_surrogate(v) for v in values):
+            return f"--{name.replace('_', '-')}" if name not in ("text", "a", "b") else name.upper()
+    return None
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _naming_the_file(exc: Exception, args: argparse.Namespace) -> str:
+    """The error line, naming the project file the command was given when the error does not
+    already name a file ("plan.pufu.json: there is no phase 9; phases are 1 to 4")."""
+    message = str(exc)
+    project = getattr(args, "project", None)
+    if isinstance(exc, FileError) or not isinstance(project, str) or message.startswith(f"{project}:"):
+        return message
+    return f"{project}: {message}"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,6 +89,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         func = start.run_default
     saved_lang = os.environ.get("PUFU_LANG")
+    bad = _not_utf8(args)
+    if bad is not None:
+        from ..i18n import t
+
+        return fail(t("cli.not_utf8", getattr(args, "lang", None), option=bad))
     try:
         if args.command != "settings":  # that command reports a bad settings file itself
             from ..settings import use_settings
@@ -60,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             use_settings(args)  # --lang, else PUFU_LANG, else the settings file's language
         return int(func(args) or 0)
     except (PufuError, CommandError) as exc:
-        return fail(str(exc))
+        return fail(_naming_the_file(exc, args))
     except KeyboardInterrupt:
         return fail("interrupted; nothing was saved after the last save")
     except BrokenPipeError:

@@ -31,6 +31,7 @@ from ..model.parts import (
 )
 from ..model.project import Project, today
 from ..model.store import parse_json, read_bytes
+from ..terminal import json_text
 
 _PHASE_KEY = re.compile(r"^phase(\d+)$")
 _NUMBER = re.compile(r"^\s*-?(\d+(\.\d*)?|\.\d+)\s*$")
@@ -313,8 +314,9 @@ def _comment(comment: Comment) -> dict:
 
 
 def dumps_editor(data: dict) -> str:
-    """JSON the way pufu-editor writes it: two-space indent, no trailing newline."""
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    """JSON the way pufu-editor writes it: two-space indent, no trailing newline (C1 controls,
+    DEL and bidirectional controls as ``\\u`` escapes: :func:`pufu.terminal.json_text`)."""
+    return json_text(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def export_phase_map(project: Project) -> dict:

@@ -23,7 +23,7 @@ from ...export.markdown import chart_markdown
 from ...i18n import t
 from ...interop import pufu_editor
 from ...model import FileError, Project
-from ..common import CommandError, info, open_project, warn, write_output
+from ..common import CommandError, check_output_target, info, open_project, warn, write_output
 
 ORDER = 35
 
@@ -148,6 +148,8 @@ def _all_phase_diagrams(project: Project, args: argparse.Namespace) -> None:
     paths = phase_paths(args.project, args.output, args.format, len(project.phases))
     if not paths[0].parent.is_dir():
         raise FileError(paths[0].parent, "folder does not exist")
+    for path in paths:
+        check_output_target(path, [args.project])
     if not args.force:
         existing = [path for path in paths if path.exists()]
         if existing:
@@ -163,7 +165,7 @@ def _all_phase_diagrams(project: Project, args: argparse.Namespace) -> None:
                 header=Header.of(project, number),
                 **_diagram_options(args),
             )
-            write_output(str(path), content, force=args.force)
+            write_output(str(path), content, force=args.force, inputs=[args.project])
             step()
     info(f"wrote {len(paths)} files: {paths[0]} … {paths[-1]}" if len(paths) > 1 else f"wrote {paths[0]}")
 
@@ -226,5 +228,5 @@ def run(args: argparse.Namespace) -> int:
     if args.format in BINARY and args.output == "-" and sys.stdout.isatty():
         raise CommandError(f"{args.format} is not for the terminal; name a file with -o")
     content = FORMATS[args.format](project, args)
-    write_output(args.output, content, force=args.force)
+    write_output(args.output, content, force=args.force, inputs=[args.project])
     return 0

@@ -11,6 +11,7 @@ from wcwidth import wcswidth
 
 from ...i18n import default_lang, t
 from ...templates import DEMO, list_templates
+from ...terminal import shown
 
 ORDER = 0
 
@@ -28,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_default(args: argparse.Namespace) -> int:
-    print(guide(getattr(args, "lang", None) or default_lang()), end="")
+    print(shown(guide(getattr(args, "lang", None) or default_lang()), keep="\n"), end="")
     return 0
 
 
