@@ -62,3 +62,32 @@ def json_text(text: str) -> str:
     ``\\uXXXX`` escapes (JSON itself escapes C0). Only valid on JSON: those characters can only
     stand inside strings there, where the escape means the same character."""
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def stand_ins() -> dict[int, str]:
+    """Every character :func:`shown` replaces (newline and tab aside), with its stand-in: a
+    ``str.translate`` table."""
+    codes = [*range(0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+    codes += [0x2028, 0x2029, *range(0xD800, 0xE000)]
+    return {code: _stand_in(chr(code)) for code in codes if chr(code) not in "\n\t"}
+
+
+def install_in_textual() -> None:
+    """Make every text Textual and Rich draw show control characters visibly.
+
+    Rich's ``Text`` and Textual's ``Content`` pass every string through one translate table
+    that only drops BEL, BS, VT, FF and CR: ESC, C1 and bidirectional controls reach the
+    terminal raw. Both tables are module-level dicts used as default arguments, so extending
+    them in place covers every widget (labels, the header, notifications, option lists, text
+    areas) without touching each one. Raises ``RuntimeError`` when a new Rich or Textual no
+    longer has them, rather than running unprotected.
+    """
+    import rich.control
+    import textual.content
+
+    table = stand_ins()
+    for module, name in ((rich.control, "_CONTROL_STRIP_TRANSLATE"), (textual.content, "_CONTROL_STRIP_TRANSLATE")):
+        current = getattr(module, name, None)
+        if not isinstance(current, dict):
+            raise RuntimeError(f"{module.__name__}.{name} is gone: pufu cannot keep escapes off the screen")
+        current.update(table)

@@ -14,6 +14,8 @@ import unicodedata
 
 from wcwidth import wcwidth
 
+from ..terminal import shown
+
 #: Characters a line must not start with (closing brackets, punctuation, small kana).
 NO_START = frozenset(
     "、。，．,.・：；:;？！?!ー―…‥」』）］｝〕〉》】〙〗〟’”)]}%％"
@@ -39,7 +41,8 @@ def visible(text: str) -> str:
             return "\u2421"
         return "\ufffd"
 
-    return _CONTROL.sub(symbol, text.replace("\t", " "))
+    # bidirectional overrides too (pufu.terminal), the line separators aside: they break lines
+    return shown(_CONTROL.sub(symbol, text.replace("\t", " ")), keep="\u2028\u2029")
 
 
 def char_width(char: str) -> int:
