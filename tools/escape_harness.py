@@ -38,6 +38,7 @@ from pufu.model import ELEMENT_KEYS, Chart, Project, save_project  # noqa: E402
 
 #: The sequences: each would do something to a terminal that printed it raw.
 SEQUENCES = {
+    "markup": "[/oops] [@click=app.quit]quit[/] [b]",  # Textual markup: an action, a bad tag
     "osc52": "\x1b]52;c;SGVsbG8=\x07",  # set the clipboard to "Hello"
     "osc2": "\x1b]2;pwned\x07",  # set the window title
     "csi": "\x1b[2J\x1b[H",  # clear the screen, cursor home
@@ -261,8 +262,6 @@ async def drive_editor(path: Path, size: tuple[int, int] = (160, 50)) -> tuple[i
             problems.extend(f"editor {where}: {leak}" for leak in leaks(screen_text(app)))
 
         await look("sheet")
-        app.notify(hostile("notification"))
-        await look("notification")
         for key, where in (
             ("v", "phase list"),
             ("enter", "read-only phase"),
@@ -318,6 +317,11 @@ async def drive_review(path: Path, size: tuple[int, int] = (160, 50)) -> tuple[i
         ):
             await pilot.press(key)
             await look(where)
+        await pilot.press("n")  # a note by the hostile author: saved, and said in a notification
+        await pilot.pause()
+        app.screen.query_one("#note-text").value = hostile("note text").replace("\x00", "")
+        await pilot.press("ctrl+s")
+        await look("note saved")
     return seen, problems
 
 

@@ -84,7 +84,7 @@ def test_every_command_shows_hostile_texts_visibly(files: dict[str, Path], tmp_p
 def test_the_sequences_are_shown_not_dropped(files: dict[str, Path], capsys) -> None:
     code, out, _ = run_in_process(["phases", str(files["project"])], capsys)
     assert code == 0
-    assert "phase1:␛]52;c;SGVsbG8=␇␛]2;pwned␇␛[2J␛[H\\x9b2J\\x9d2;pwned\\x9c⟨U+202E⟩evil" in out
+    assert "quit[/] [b]␛]52;c;SGVsbG8=␇␛]2;pwned␇␛[2J␛[H\\x9b2J\\x9d2;pwned\\x9c⟨U+202E⟩evil" in out
     code, _, err = run_in_process(["check", str(files["named"]), "--phase", "9"], capsys)
     assert code == 2
     assert err.startswith("pufu: error: " + terminal.shown(str(files["named"])) + ": there is no phase 9; phases are 1 to ")
