@@ -46,10 +46,10 @@ def _stand_in(char: str) -> str:
 def shown(text: object, keep: str = "") -> str:
     """``text`` (any object, as ``str()``) with every control character visible; the
     characters in ``keep`` (only ``"\\n"`` and ``"\\t"`` make sense) stay as they are."""
-    text = str(text)
-    if not _UNSAFE.search(text):
-        return text
-    return _UNSAFE.sub(lambda m: m.group() if m.group() in keep else _stand_in(m.group()), text)
+    string = str(text)
+    if not _UNSAFE.search(string):
+        return string
+    return _UNSAFE.sub(lambda m: m.group() if m.group() in keep else _stand_in(m.group()), string)
 
 
 def is_safe(text: str, keep: str = "") -> bool:
