@@ -91,3 +91,8 @@ def install_in_textual() -> None:
         if not isinstance(current, dict):
             raise RuntimeError(f"{module.__name__}.{name} is gone: pufu cannot keep escapes off the screen")
         current.update(table)
+
+
+#: What the text engine (:mod:`pufu.text`) breaks lines at, and the tab it shows as a space:
+#: the characters to keep when text made safe with :func:`shown` is wrapped afterwards.
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029\t"

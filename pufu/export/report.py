@@ -27,6 +27,7 @@ from ..model import (
     write_atomic,
 )
 from ..model.diff import DRAFT, Change, ChangeKind, ChartDiff, diff, reviews
+from ..model.texts import one_line
 from .markdown import md_text
 
 Quote = Callable[[str], str]
@@ -45,11 +46,6 @@ GROUPS: tuple[Kind, ...] = (Kind.GOAL, Kind.WIN, Kind.PURPOSE, Kind.MEASURE, Kin
 
 
 # ---------------------------------------------------------------------- words for changes
-
-
-def one_line(text: str) -> str:
-    """A text on one line: newlines shown as ⏎."""
-    return " ⏎ ".join(line.strip() for line in text.splitlines()) if "\n" in text or "\r" in text else text
 
 
 def quoter(lang: str | None, *, markdown: bool = False) -> Quote:

@@ -16,9 +16,9 @@ from textual.app import ComposeResult
 
 from ..i18n import t
 from ..model import ChartError, Kind, Part
+from ..model.texts import nfc
 from .editor import EditBar, PartEditor
 from .layout import Slot, number
-from .text import normalize
 
 if TYPE_CHECKING:
     from ..model import Session
@@ -121,7 +121,7 @@ class EditingMixin:
         target, self._editing = self._editing, None
         assert target is not None
         self._close()
-        text = normalize(raw).strip()
+        text = nfc(raw)
         try:
             if target.kind == "title":
                 if text != self.session.project.title:

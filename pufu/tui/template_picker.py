@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 
 from ..i18n import default_lang, t
 from ..model import ELEMENT_KEYS, SYMBOLS, Project, PufuError, Session, save_project
+from ..recent import remember
 from ..templates import TemplateInfo, list_templates, load_template
 
 #: Rich styles of the 施策 symbols, after pufu-editor's colours.
@@ -210,12 +211,7 @@ def open_dialog(app: Any) -> None:
             return
         app.cancel_recovery()
         app.path, app.session, app.stamp = path, Session(project), stamp
-        try:
-            from ..recent import remember
-        except ImportError:
-            pass
-        else:
-            remember(path)
+        remember(path)
         app.refresh_all(schedule=False)
         app.notify(t("picker.created", app.lang, file=path.name), markup=False)
 

@@ -30,7 +30,7 @@ def run(*argv: str | bytes, cwd: Path) -> subprocess.CompletedProcess[bytes]:
     """The real ``pufu`` as a process; argv may hold bytes that are not UTF-8."""
     env = {k: v for k, v in os.environ.items() if k != "PUFU_LANG"} | {"PUFU_LANG": "en"}
     return subprocess.run(
-        [sys.executable, "-m", "pufu.cli.main", *argv], capture_output=True, cwd=cwd, env=env, timeout=120
+        [sys.executable, "-m", "pufu.cli.main", "--lang", "en", *argv], capture_output=True, cwd=cwd, env=env, timeout=120
     )
 
 

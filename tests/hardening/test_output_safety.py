@@ -23,8 +23,8 @@ from markdown_it import MarkdownIt
 
 from pufu import terminal
 from pufu.cli.main import main
-from pufu.export.wrap import NEWLINES, visible
 from pufu.model import ELEMENT_KEYS, Chart, Project, save_project
+from pufu.text import NEWLINES, visible
 
 NASTY = [
     'quote " apostrophe \' backslash \\ end\\',

@@ -193,20 +193,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _apply_settings(args: argparse.Namespace) -> None:
-    """--size and --theme default to the settings file's export_size and theme."""
-    if args.size is not None and args.theme is not None:
-        return
-    from ...settings import SettingsError, load_settings
+    """--size and --theme default to the settings' export_size and theme."""
+    from ...settings import current
 
-    try:
-        settings = load_settings()
-        size, theme = settings.export_size, settings.theme
-    except SettingsError as exc:
-        if not getattr(args, "settings_warned", False):  # main() may have said so already
-            warn(f"{exc}; using the defaults (see: pufu settings)")
-        size, theme = "16:9", "light"
-    args.size = args.size or size
-    args.theme = args.theme or theme
+    settings = current()
+    args.size = args.size or settings.export_size
+    args.theme = args.theme or settings.theme
 
 
 def run(args: argparse.Namespace) -> int:

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import argparse
 
+from ...model.texts import one_line
 from ..common import open_project, out
 
 ORDER = 50
-
-
-def one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def register(sub: argparse._SubParsersAction) -> None:

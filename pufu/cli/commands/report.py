@@ -15,7 +15,7 @@ from pathlib import Path
 from ...export.report import build_report, write_diagrams
 from ...i18n import default_lang, t
 from ...model import FileError
-from ..common import check_output_target, info, open_project, warn, write_output
+from ..common import check_output_target, info, open_project, write_output
 
 ORDER = 64
 
@@ -46,13 +46,9 @@ def run(args: argparse.Namespace) -> int:
         if not target.parent.is_dir():
             raise FileError(target, f"folder {target.parent} does not exist")
         folder = target.with_name(target.name.removesuffix(".md") + "-diagrams")
-        try:
-            written = write_diagrams(project, folder, args.diagram_format, lang, force=args.force)
-        except ImportError:
-            warn(t("report.diagrams_missing", lang))
-        else:
-            diagrams = {key: f"{folder.name}/{name}" for key, name in written.items()}
-            info(t("report.diagrams_written", lang, n=len(written), folder=folder))
+        written = write_diagrams(project, folder, args.diagram_format, lang, force=args.force)
+        diagrams = {key: f"{folder.name}/{name}" for key, name in written.items()}
+        info(t("report.diagrams_written", lang, n=len(written), folder=folder))
     report = build_report(project, lang, diagrams=diagrams)
     write_output(args.output, report, force=args.force, inputs=[args.project])
     if args.output != "-":

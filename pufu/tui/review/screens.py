@@ -25,7 +25,8 @@ from ...export.report import (
 from ...i18n import default_lang, t
 from ...model import NoteData, PhaseData, Project, PufuError, Stamp, save_project
 from ...model.diff import DRAFT, ChartDiff, diff, reviews
-from .changes import diff_rows, nfc, text_row
+from ...model.texts import nfc
+from .changes import diff_rows, text_row
 from .compare import CompareChooser, CompareScreen, DiffScreen
 from .sheet import Row, Rows, SheetView, step_marks
 
@@ -236,10 +237,7 @@ _NOTE_STYLE = {"good": "bold green", "bad": "bold red", "lesson": "bold yellow",
 
 
 def _default_author() -> str:
-    """The author from the settings, if any (a broken settings file is not this screen's concern)."""
-    try:
-        from ...settings import load_settings
+    """The author named in the settings in use, if any."""
+    from ...settings import current
 
-        return load_settings().author.strip()
-    except Exception:  # no settings module yet, or a settings file pufu cannot use
-        return ""
+    return current().author.strip()
