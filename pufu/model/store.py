@@ -27,7 +27,6 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..terminal import json_text
 from .errors import ConflictError, FileError, FormatError
 from .fileformat import FORMAT_VERSION, ProjectData
 from .project import Project
@@ -212,7 +211,7 @@ def dumps_project(project: Project) -> str:
 
 
 def dumps_model(model: BaseModel) -> str:
-    return json_text(model.model_dump_json(indent=2, exclude_none=True)) + "\n"  # no raw C1
+    return model.model_dump_json(indent=2, exclude_none=True) + "\n"
 
 
 def stamp_of(path: str | os.PathLike[str]) -> Stamp | None:
