@@ -160,7 +160,7 @@ def cases(files: dict[str, Path], out: Path) -> Iterator[Case]:
         yield Case(f"diff {args} json", ["diff", p, *args, "--format", "json"])
     yield Case("check phase 1", ["check", p, "--phase", "1"])
     yield Case("check phase 9", ["check", named, "--phase", "9"])
-    for fmt in ("md", "pufu-editor", "dot"):
+    for fmt in ("md", "pufu-editor", "dot", "svg"):
         yield Case(f"export {fmt}", ["export", p, "--format", fmt])
         yield Case(f"export {fmt} named", ["export", named, "--format", fmt, "--phase", "2"])
     yield Case("export md all", ["export", p, "--format", "md", "--all-phases"])
