@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..i18n import t
-from ..model import ELEMENT_KEYS, Chart, Comment
+from ..model import ELEMENT_KEYS, Chart, Comment, Project
 from ..terminal import shown
 
 _NEWLINES = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
@@ -97,3 +97,16 @@ def chart_markdown(chart: Chart, lang: str | None = "ja") -> str:
         lines.append(f"  - {t('element.' + key, lang)}: {md_text(element.text)}")
         lines += _comment(element.comment, "    ", lang)
     return "\n".join(lines) + "\n"
+
+
+def project_markdown(project: Project, lang: str | None = "ja") -> str:
+    """Every recorded phase of a project: its title, then per phase a heading (number, title,
+    date), what happened and the chart."""
+    parts = [f"# {md_text(project.title or t('untitled', lang))}\n"]
+    for phase in project.phases:
+        heading = f"## {t('phase', lang)} {phase.number}: {md_text(phase.title)} ({phase.date})"
+        parts.append(heading + "\n")
+        if phase.happened:
+            parts.append(md_text(phase.happened) + "\n")
+        parts.append(chart_markdown(project.phase_chart(phase.number), lang))
+    return "\n".join(parts)

@@ -568,7 +568,7 @@ def test_deck_has_one_slide_per_phase_with_title_diagram_and_events() -> None:
         title="予算削減のあと", happened="予算が30%減った\n書き手が退職", date="2025-06-01"
     )
     steps: list[int] = []
-    deck = Presentation(io.BytesIO(build_deck(project, step=lambda: steps.append(1))))
+    deck = Presentation(io.BytesIO(build_deck(project, picture=True, step=lambda: steps.append(1))))
     assert len(steps) == 2
     assert deck.slide_width == Inches(40 / 3) and deck.slide_height == Inches(7.5)
     slides = list(deck.slides)
