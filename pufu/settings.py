@@ -209,7 +209,9 @@ def at_start(lang: str | None = None) -> Settings:
     try:
         return load_settings(lang=lang)
     except SettingsError as exc:
-        print(f"pufu: warning: {exc}; using the defaults (see: pufu settings)", file=sys.stderr)
+        from .terminal import shown
+
+        print(f"pufu: warning: {shown(exc)}; using the defaults (see: pufu settings)", file=sys.stderr)
     try:
         return load_settings(lang=lang, file=False)  # the variables alone, if they are fine
     except SettingsError:

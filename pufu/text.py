@@ -31,7 +31,7 @@ NO_END = frozenset("「『（［｛〔〈《【〘〖〝‘“([{")
 
 #: What breaks a text into paragraphs (each starts a new line).
 NEWLINES = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x1c|\x1d|\x1e|\x85")
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f\x80-\x84\x86-\x9f\ufffe\uffff]")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f\x80-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 #: Characters that glue a Latin word or a number together ("2.5", "1,000", "e-mail", "a/b").
 _WORD_MARKS = frozenset("'-_./:@#%&+,")
 #: Scripts worth asking BudouX about; other paragraphs break at spaces only.

@@ -19,15 +19,53 @@ from typing import NoReturn
 
 from .. import __version__
 from ..i18n import LANGS
+from ..terminal import shown
 from .commands import COMMANDS, DEFAULT
 
 EXIT_BAD_INPUT = 2  # as pufu.cli.common, which is imported only once a command runs
 _LANG_HELP = "language of labels and messages (default: the settings' lang, else ja)"
 
+#: Arguments that name files: they may hold bytes that are not UTF-8 (a file name is bytes on
+#: POSIX). Every other argument is text that goes into a project, so it must be UTF-8.
+PATH_ARGS = frozenset({"project", "source", "output", "dir", "command", "func"})
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # one line, then a pointer to --help
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see: {self.prog} --help)\n")
+        line = shown(f"{self.prog}: error: {message} (see: {self.prog} --help)")
+        self.exit(EXIT_BAD_INPUT, line + "\n")
+
+
+def _not_utf8(args: argparse.Namespace) -> str | None:
+    """The first text argument holding bytes that were not UTF-8 (Python decodes them to lone
+    surrogates), named as the user typed it: ``--title``, ``TEXT``."""
+    for name, value in vars(args).items():
+        values = value if isinstance(value, list) else [value]
+        if name in PATH_ARGS or not any(isinstance(v, str) for v in values):
+            continue
+        if any(isinstance(v, str) and not v.isascii() and _has_surrogate(v) for v in values):
+            return f"--{name.replace('_', '-')}" if name not in ("text", "a", "b") else name.upper()
+    return None
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _naming_the_file(exc: Exception, args: argparse.Namespace) -> str:
+    """The error line, naming the project file the command was given when the error does not
+    already name a file ("plan.pufu.json: there is no phase 9; phases are 1 to 4")."""
+    message = str(exc)
+    from ..model.errors import FileError
+
+    project = getattr(args, "project", None)
+    if isinstance(exc, FileError) or not isinstance(project, str) or message.startswith(f"{project}:"):
+        return message
+    return f"{project}: {message}"
 
 
 def named_command(argv: Sequence[str]) -> str | None:
@@ -84,9 +122,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             settings = at_start(lang=args.lang)  # --lang, else PUFU_LANG, else the file's lang
         args.lang = settings.lang
         with use(settings):
+            bad = _not_utf8(args)
+            if bad is not None:  # before the command reads or writes anything
+                from ..i18n import t
+
+                return fail(t("cli.not_utf8", args.lang, option=bad))
             return int(func(args) or 0)
     except (PufuError, CommandError) as exc:
-        return fail(str(exc))
+        return fail(_naming_the_file(exc, args))
     except KeyboardInterrupt:
         return fail("interrupted; nothing was saved after the last save")
     except BrokenPipeError:

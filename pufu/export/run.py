@@ -204,20 +204,14 @@ def _stdout(content: str | bytes) -> None:
         sys.stdout.flush()
 
 
-def _same_file(path: Path, source: str | Path | None) -> bool:
-    if source is None:
-        return False
-    try:
-        return path.exists() and path.samefile(source)
-    except OSError:
-        return False
-
-
 def _check_target(path: Path, force: bool, source: str | Path | None) -> None:
+    from ..cli.common import (
+        check_output_target,  # the one check: never the input, never a FIFO or device
+    )
+
     if path.is_dir():
         raise FileError(path, "is a folder; name a file to write")
-    if _same_file(path, source):
-        raise FileError(path, "is the project file itself; name another file")
+    check_output_target(path, [] if source is None else [source])
     if path.exists() and not force:
         raise FileError(path, "already exists; pufu will not replace it (use --force)")
     if not path.parent.exists():
@@ -241,6 +235,8 @@ def _all_phase_diagrams(
         if existing:
             more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
             raise FileError(existing[0], f"already exists{more}; pufu will not replace it (use --force)")
+    for path in paths:  # before any is written
+        _check_target(path, True, name)
     for number, path in enumerate(paths, start=1):
         content = render(
             project.phase_chart(number),

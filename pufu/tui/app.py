@@ -176,7 +176,7 @@ class PufuApp(EditingMixin, ChartActions, App[int]):
             self.ask_conflict(then_quit)
             return False
         except FileError as exc:
-            self.notify(t("msg.not_saved", self.lang, error=exc), severity="error", timeout=15)
+            self.notify(t("msg.not_saved", self.lang, error=exc), severity="error", timeout=15, markup=False)
             self.say(t("msg.not_saved", self.lang, error=exc))
             return False
         self.session.mark_saved()
@@ -212,7 +212,7 @@ class PufuApp(EditingMixin, ChartActions, App[int]):
         try:
             project, stamp = load_project(self.path)
         except PufuError as exc:
-            self.notify(str(exc), severity="error", timeout=15)
+            self.notify(str(exc), severity="error", timeout=15, markup=False)
             return
         self.session = Session(project)
         self.stamp = stamp
@@ -275,7 +275,7 @@ class PufuApp(EditingMixin, ChartActions, App[int]):
         try:
             write_recovery(self.path, self.session.project, self.stamp)
         except PufuError as exc:
-            self.notify(str(exc), severity="warning")
+            self.notify(str(exc), severity="warning", markup=False)
 
     def offer_recovery(self) -> None:
         """After a crash, offer back the work the recovery copy holds."""
@@ -294,7 +294,7 @@ class PufuApp(EditingMixin, ChartActions, App[int]):
             try:
                 project = found.project()
             except PufuError as exc:
-                self.notify(str(exc), severity="error", timeout=15)
+                self.notify(str(exc), severity="error", timeout=15, markup=False)
                 discard_recovery(self.path)
                 return
             self.session = Session(project)

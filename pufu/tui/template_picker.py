@@ -204,15 +204,15 @@ def open_dialog(app: Any) -> None:
         try:
             stamp = save_project(project, path, None)
         except PufuError as exc:
-            app.notify(str(exc), severity="error", timeout=15)
+            app.notify(str(exc), severity="error", timeout=15, markup=False)
             return
         if app.session.modified:
-            app.notify(t("picker.created_unsaved", app.lang, file=path), timeout=15)
+            app.notify(t("picker.created_unsaved", app.lang, file=path), timeout=15, markup=False)
             return
         app.cancel_recovery()
         app.path, app.session, app.stamp = path, Session(project), stamp
         remember(path)
         app.refresh_all(schedule=False)
-        app.notify(t("picker.created", app.lang, file=path.name))
+        app.notify(t("picker.created", app.lang, file=path.name), markup=False)
 
     app.push_screen(TemplatePicker(app.lang), chosen)

@@ -57,6 +57,8 @@ def add_note(project: Project, phase: int, author: str, kind: str, text: str, pa
 
 def run(args: argparse.Namespace) -> int:
     lang = args.lang or default_lang()
+    if args.part is not None and not args.part.strip():
+        raise CommandError(t("cli.empty_part", lang))
     author = args.author or default_author()
     if not author:
         raise CommandError(t("review.note.need_author", lang))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ...model.texts import one_line
-from ..common import open_project
+from ..common import open_project, out
 
 ORDER = 50
 
@@ -19,5 +19,5 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     project, _ = open_project(args.project)
     for phase in project.phases:
-        print(f"{phase.number}\t{one_line(phase.title)}\t{phase.date}\t{one_line(phase.happened)}")
+        out(f"{phase.number}\t{one_line(phase.title)}\t{phase.date}\t{one_line(phase.happened)}")
     return 0

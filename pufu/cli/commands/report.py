@@ -15,7 +15,7 @@ from pathlib import Path
 from ...export.report import build_report, write_diagrams
 from ...i18n import default_lang, t
 from ...model import FileError
-from ..common import info, open_project, write_output
+from ..common import check_output_target, info, open_project, write_output
 
 ORDER = 64
 
@@ -38,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
         if args.output == "-":
             raise FileError(args.output, "--diagrams writes files next to the report; name it with -o")
         target = Path(args.output)
+        check_output_target(target, [args.project])
         if target.is_dir():
             raise FileError(target, "is a folder; name a file to write")
         if target.exists() and not args.force:
@@ -48,7 +49,8 @@ def run(args: argparse.Namespace) -> int:
         written = write_diagrams(project, folder, args.diagram_format, lang, force=args.force)
         diagrams = {key: f"{folder.name}/{name}" for key, name in written.items()}
         info(t("report.diagrams_written", lang, n=len(written), folder=folder))
-    write_output(args.output, build_report(project, lang, diagrams=diagrams), force=args.force)
+    report = build_report(project, lang, diagrams=diagrams)
+    write_output(args.output, report, force=args.force, inputs=[args.project])
     if args.output != "-":
         info(t("report.written", lang, path=args.output))
     return 0

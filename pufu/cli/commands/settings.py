@@ -24,7 +24,7 @@ from ...settings import (
     read_text,
     settings_path,
 )
-from ..common import CommandError, info
+from ..common import CommandError, info, out
 
 ORDER = 95
 
@@ -50,17 +50,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     path = settings_path()
     if args.path:
-        print(path)
+        out(path)
         return 0
     if args.set:
         _change(path, args.set)
     settings = load_settings(path)
     state = "" if path.exists() else "  (not created yet; pufu settings --set KEY=VALUE creates it)"
-    print(f"# {path}{state}")
+    out(f"# {path}{state}")
     for key in KEYS:
         value = getattr(settings, key)
         source = f"  # from {ENV_PREFIX}{key.upper()}" if os.environ.get(f"{ENV_PREFIX}{key.upper()}") else ""
-        print(f"{key} = {json.dumps(value, ensure_ascii=False)}{source}")
+        out(f"{key} = {json.dumps(value, ensure_ascii=False)}{source}")
     return 0
 
 

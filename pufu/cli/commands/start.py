@@ -9,6 +9,7 @@ from pathlib import Path
 from ...i18n import default_lang, t
 from ...recent import recent_projects
 from ...templates import DEMO, list_templates
+from ...terminal import shown
 from ...text import clip
 
 ORDER = 0
@@ -27,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_default(args: argparse.Namespace) -> int:
-    print(guide(getattr(args, "lang", None) or default_lang()), end="")
+    print(shown(guide(getattr(args, "lang", None) or default_lang()), keep="\n"), end="")
     return 0
 
 

@@ -212,7 +212,7 @@ class ReviewScreen(Screen[None]):
                 self.number, nfc(data["author"]), data["kind"], nfc(data["text"]), part=data.get("part") or None
             )
         except PufuError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(str(exc), severity="error", markup=False)
             return
         self.author = note.author
         self._shown.pop(note.phase, None)
@@ -222,9 +222,10 @@ class ReviewScreen(Screen[None]):
             try:
                 self.stamp = save_project(self.project, self.path, self.stamp)
             except PufuError as exc:
-                self.notify(str(exc), severity="error", timeout=10)
+                self.notify(str(exc), severity="error", timeout=10, markup=False)
         self.notify(
-            t("review.note.saved", self.lang, phase=note.phase, author=note.author, kind=t(f"review.note.{note.kind}", self.lang))
+            t("review.note.saved", self.lang, phase=note.phase, author=note.author, kind=t(f"review.note.{note.kind}", self.lang)),
+            markup=False,
         )
         self.show_phase()
 
