@@ -1,0 +1,172 @@
+"""Diagrams that fill the slide: of a few candidate layouts of the sheet (wrap widths, 施策 in
+one or two columns, the 廟算八要素 panel in one or two columns, where the legend goes), the
+one whose drawing can be zoomed the most on the canvas, so its text comes out largest; then
+its nodes spread (Graphviz's ``ratio=fill``) so the drawing fills the canvas both ways.
+
+Each candidate is laid out by Graphviz with the bundled font (a template takes ~20 ms, the
+demo's phase 4 ~50 ms); the search is deterministic, so repeat exports stay byte-identical.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..model import Chart
+from . import fonts
+from .diagram import MARGIN, NATURAL, Layout, _build, bounding_box, ink_box, zoom_to_fit
+
+#: No text is blown up beyond this zoom (a chart of three parts would fill a wall).
+MAX_ZOOM = 2.0
+#: Wrap widths of 施策 tried (display columns); the other kinds follow in proportion.
+MEASURE_WIDTHS = (20, 23, 26, 30, 36, 42, 50, 60)
+
+
+@dataclass(frozen=True)
+class Fit:
+    """The DOT built for a canvas, with the layout chosen, its zoom on the canvas, and the
+    size (points) Graphviz gave it before it was spread to fill the canvas."""
+
+    dot: str
+    layout: Layout
+    zoom: float
+    natural: tuple[float, float]
+
+
+def laid_out_size(dot: str, ink: bool = True) -> tuple[float, float]:
+    """The width and height (points) of the drawing Graphviz makes of ``dot``: what it draws
+    (``ink``), or Graphviz's bounding box (faster; it may hold invisible helpers)."""
+    import pygraphviz
+    from pygraphviz import graphviz as gv
+
+    graph = pygraphviz.AGraph(string=dot)
+    graph.graph_attr.update(dpi="72", margin="0", pad="0")
+    context = gv.gvContextWithBuiltins()
+    try:
+        if gv.gvLayout(context, graph.handle, b"dot") != 0:
+            raise RuntimeError("Graphviz could not lay the chart out")
+        try:
+            if ink:
+                x0, y0, x1, y1 = ink_box(graph, context)
+            else:
+                x0, y0, x1, y1 = bounding_box(graph.graph_attr["bb"])
+        finally:
+            gv.gvFreeLayout(context, graph.handle)
+    finally:
+        gv.gvFreeContext(context)
+    return x1 - x0, y1 - y0
+
+
+def sized(measure: int, base: Layout) -> Layout:
+    """``base`` with 施策 wrapped at ``measure`` columns and the other kinds in proportion."""
+    return replace(
+        base,
+        measure=measure,
+        purpose=max(16, round(measure * 0.85)),
+        win=max(16, round(measure * 0.8)),
+        element=max(16, round(measure * 0.8)),
+    )
+
+
+#: The layout a search starts from: part texts (15 pt) larger than headings and the legend
+#: (10–11 pt), columns closer, comments as wide as their box, no empty progress cells.
+BASE = Layout(ranksep=0.3, nodesep=0.1, compact=True, font=15)
+
+
+def toggles(chart: Chart, header: bool) -> list[tuple[str, tuple[object, ...]]]:
+    """The structural choices worth trying for ``chart``, each with its values."""
+    choices: list[tuple[str, tuple[object, ...]]] = []
+    if len(chart.measures()) >= 6:
+        choices.append(("measure_columns", (2,)))
+    choices += [("panel_columns", (2,)), ("legend", ("panel", "win"))]
+    if header:
+        choices.append(("header", ("side",)))
+    return choices
+
+
+def fit(chart: Chart, size: tuple[float, float], options: dict[str, Any]) -> Fit:
+    """The DOT of ``chart`` for a canvas of ``size`` inches (see the module)."""
+    if not fonts.ensure():  # another font configuration is loaded: lay out in the child
+        dot = _build(chart, NATURAL, None, **options)
+        return Fit(dot, NATURAL, 0.0, (0.0, 0.0))
+    tried: dict[Layout, tuple[float, tuple[float, float]]] = {}
+
+    def score(structure: Layout, index: int) -> float:
+        return measure(sized(MEASURE_WIDTHS[index], structure))
+
+    def measure(layout: Layout) -> float:
+        if layout not in tried:
+            width, height = laid_out_size(_build(chart, layout, None, **options), ink=False)
+            tried[layout] = (min(zoom_to_fit(width, height, size), MAX_ZOOM), (width, height))
+        return tried[layout][0]
+
+    # the wrap width first (the zoom rises, then falls as it widens), then each structural
+    # choice in turn, kept when it zooms more at that width or the next ones
+    def widest(structure: Layout) -> int:
+        index, previous = 0, -1.0
+        for at in range(len(MEASURE_WIDTHS)):
+            zoom = score(structure, at)
+            if zoom <= previous:
+                break
+            index, previous = at, zoom
+        return index
+
+    structure = BASE
+    index = widest(structure)
+    for name, values in toggles(chart, options.get("header") is not None):
+        for value in values:
+            other = replace(structure, **{name: value})
+            at = widest(other)
+            if score(other, at) > score(structure, index) + 1e-9:
+                structure, index = other, at
+    layout = sized(MEASURE_WIDTHS[index], structure)
+    # then each other column's width on its own, so that the columns come out equally tall
+    for _ in range(2):
+        start = layout
+        for name in ("element", "purpose", "win", "measure"):
+            for step in (-6, -3, -1, 1, 3, 6):
+                least = MEASURE_WIDTHS[0] if name == "measure" else 16
+                other = replace(layout, **{name: max(least, getattr(layout, name) + step)})
+                if measure(other) > measure(layout) + 1e-9:
+                    layout = other
+        if layout == start:
+            break
+    zoom, (width, height) = tried[layout]
+    room = tuple((inches - 2 * MARGIN) * 72 / zoom for inches in size)
+    return Fit(_spread(chart, layout, room, options), layout, zoom, (width, height))
+
+
+def _spread(
+    chart: Chart, layout: Layout, room: tuple[float, ...], options: dict[str, Any]
+) -> str:
+    """The DOT of ``layout`` spread to ``room`` (points). Graphviz scales the node centres,
+    then adds the header, so the drawing does not come out exactly the size asked: a few
+    secant steps, each one layout, correct it."""
+    fill = list(room)
+    dot = _build(chart, layout, _inches(fill), **options)
+    spread = laid_out_size(dot)
+    previous: tuple[list[float], tuple[float, float]] | None = None
+    for _ in range(3):
+        if all(abs(spread[i] - room[i]) <= 1.0 for i in (0, 1)):
+            break
+        step = []
+        for i in (0, 1):
+            slope = 1.0
+            if previous is not None and abs(fill[i] - previous[0][i]) > 0.5:
+                slope = (spread[i] - previous[1][i]) / (fill[i] - previous[0][i])
+                slope = min(max(slope, 0.3), 3.0)
+            step.append(max(fill[i] + (room[i] - spread[i]) / slope, 1.0))
+        previous = (fill, spread)
+        fill = step
+        candidate = _build(chart, layout, _inches(fill), **options)
+        size = laid_out_size(candidate)
+        if max(size[0] - room[0], size[1] - room[1]) > 1.0 and all(
+            spread[i] <= room[i] + 1.0 for i in (0, 1)
+        ):
+            break  # overshot: keep the last one that fitted
+        dot, spread = candidate, size
+    return dot
+
+
+def _inches(points: list[float]) -> tuple[float, float]:
+    return points[0] / 72, points[1] / 72
