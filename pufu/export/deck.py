@@ -9,8 +9,8 @@ from collections.abc import Callable
 
 from ..i18n import t
 from ..model import Project
+from ..text import visible
 from .diagram import build_dot, render_dot
-from .wrap import visible
 
 SLIDE_W, SLIDE_H = 40 / 3, 7.5  # inches, PowerPoint's widescreen
 _TITLE = (0.4, 0.25, SLIDE_W - 0.8, 0.75)

@@ -43,9 +43,9 @@ from typing import Any
 from ..i18n import t
 from ..model import ELEMENT_KEYS, SYMBOLS, Chart, Color, Comment, Part, Project
 from ..model.errors import PufuError
+from ..text import wrap
 from . import fonts
 from .themes import THEMES, Theme
-from .wrap import wrap
 
 FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot")
 #: Slide canvases, width × height in inches (landscape).

@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..i18n import t
 from ..model import COLOR_ORDER, SYMBOLS, ChartError, Color, Kind
+from ..text import truncate
 from .dialogs import CommentDialog, ConfirmDialog, InputDialog, PickDialog, RecordPhaseDialog
 from .layout import Slot, number
-from .text import normalize, truncate
+from .text import normalize
 
 if TYPE_CHECKING:
     from ..model import Finding, Session

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..i18n import t
 from ..model import SYMBOLS, Chart, Kind
-from .text import pad, width, wrap
+from ..text import pad, screen_lines, width
 
 #: From this many cells on, the sheet is drawn in columns.
 WIDE = 110
@@ -110,7 +110,7 @@ class _Blocks:
         if comment.empty:
             return []
         tag = f"[{t('tui.comment.' + comment.color, self.lang)}] "
-        lines = wrap(tag + comment.text, cells - indent)
+        lines = screen_lines(tag + comment.text, cells - indent)
         return [
             [Run(" " * indent, "", slot), Run(line, f"comment.{comment.color}", slot)]
             for line in lines
@@ -120,7 +120,7 @@ class _Blocks:
         text = self.chart.part(part_id).text
         if not text.strip():
             return [[Run(" " * indent, "", slot), Run(pad(t("tui.empty", self.lang), cells - indent), "empty", slot)]]
-        return [[Run(" " * indent, "", slot), Run(line, "text", slot)] for line in wrap(text, cells - indent)]
+        return [[Run(" " * indent, "", slot), Run(line, "text", slot)] for line in screen_lines(text, cells - indent)]
 
     def labelled(self, slot: Slot, label: str, cells: int, indent: int = 0) -> list[Line]:
         """A label line, then the text and the comment below it."""
@@ -157,7 +157,7 @@ class _Blocks:
         text_cells = max(cells - 2 - PROGRESS_CELLS, 4)
         progress = "" if part.progress is None else f"{part.progress:g}%"
         if part.text.strip():
-            body = wrap(part.text, text_cells)
+            body = screen_lines(part.text, text_cells)
             style = "text"
         else:
             body, style = [t("tui.empty", self.lang)], "empty"

@@ -23,10 +23,10 @@ from pufu.export.diagram import (
     render,
 )
 from pufu.export.themes import THEMES, contrast
-from pufu.export.wrap import NEWLINES, visible
 from pufu.interop.pufu_editor import import_file
 from pufu.model import ELEMENT_KEYS, SYMBOLS, Chart, Color, Project
 from pufu.model.store import load_project
+from pufu.text import NEWLINES, visible
 
 DEMO = Path(__file__).resolve().parents[2] / "pufu" / "data" / "demo.pufu.json"
 

@@ -12,8 +12,8 @@ from textual.widgets import Button, Input, Select
 
 from pufu.cli.commands.export import phase_paths
 from pufu.cli.main import main
-from pufu.export.wrap import NEWLINES, visible, width, wrap
 from pufu.model import Chart, Project, save_project
+from pufu.text import NEWLINES, visible, width, wrap
 from pufu.tui.export_dialog import ExportDialog, default_name
 
 

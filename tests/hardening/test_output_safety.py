@@ -22,8 +22,8 @@ import pytest
 from markdown_it import MarkdownIt
 
 from pufu.cli.main import main
-from pufu.export.wrap import NEWLINES, visible
 from pufu.model import ELEMENT_KEYS, Chart, Project, save_project
+from pufu.text import NEWLINES, visible
 
 NASTY = [
     'quote " apostrophe \' backslash \\ end\\',

@@ -7,10 +7,9 @@ import importlib.util
 import shutil
 from pathlib import Path
 
-from wcwidth import wcswidth
-
 from ...i18n import default_lang, t
 from ...templates import DEMO, list_templates
+from ...text import clip
 
 ORDER = 0
 
@@ -51,7 +50,7 @@ def guide(lang: str, width: int | None = None) -> str:
     lines.append(f"  pufu new plan.pufu.json --template {featured[0].name}")
     name_width = max(len(info.name) for info in featured)
     for info in featured:
-        lines.append(_fit(f"    {info.name.ljust(name_width)}  {info.description}", width))
+        lines.append(clip(f"    {info.name.ljust(name_width)}  {info.description}", width))
     lines.append(f"    {t('start.templates.more', lang, count=len(templates) - len(featured))}")
     lines.append("")
     lines.append(t("start.demo", lang))
@@ -69,7 +68,7 @@ def guide(lang: str, width: int | None = None) -> str:
     ]
     command_width = max(len(command) for command, _ in more)
     for command, what in more:
-        lines.append(_fit(f"  {command.ljust(command_width)}  {what}", width))
+        lines.append(clip(f"  {command.ljust(command_width)}  {what}", width))
     return "\n".join(lines) + "\n"
 
 
@@ -106,17 +105,3 @@ def _opener() -> str | None:
         if _has_command(name):
             return name
     return None
-
-
-def _fit(line: str, width: int) -> str:
-    """Cut a line to the terminal's width (counting wide characters as two), with an ellipsis."""
-    if wcswidth(line) <= width:
-        return line
-    out, used = [], 0
-    for char in line:
-        w = max(wcswidth(char), 0)
-        if used + w > width - 1:
-            break
-        out.append(char)
-        used += w
-    return "".join(out) + "…"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from rich.cells import cell_len, get_character_cell_size
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.text import Text
 from textual.strip import Strip
@@ -23,6 +23,8 @@ from ...i18n import t
 from ...model import SYMBOLS, Chart, Part
 from ...model.diff import ChangeKind, ChartDiff
 from ...model.parts import ELEMENT_KEYS
+from ...text import breaks
+from ...text import width as text_width
 
 MARK_STYLE = {"added": "bold green", "changed": "bold dark_orange", "removed": "bold red"}
 MARK_SIGN = {"added": "+", "changed": "~", "removed": "−"}
@@ -37,32 +39,16 @@ def one_line(text: str) -> str:
 
 
 def fold(body: Text, width: int) -> list[Text]:
-    """Split a one-line text into lines of at most ``width`` cells, at a space when one is near
-    the end of the line (English), else between any two characters (Japanese)."""
-    plain = body.plain
-    if cell_len(plain) <= width:
-        return [body]
-    offsets: list[int] = []
-    start, used, space = 0, 0, -1
-    for index, char in enumerate(plain):
-        size = get_character_cell_size(char)
-        if used + size > width and index > start:
-            cut = space + 1 if space > start and index - space < 16 else index
-            offsets.append(cut)
-            start = cut
-            used = cell_len(plain[cut:index])
-            space = -1
-        if char == " ":
-            space = index
-        used += size
-    return list(body.divide(offsets))
+    """Split a one-line text into lines of at most ``width`` cells, between phrases, with 禁則
+    (:func:`pufu.text.breaks`)."""
+    return list(body.divide(breaks(body.plain, width)))
 
 
 def render_rows(rows: Iterable[Row], width: int) -> list[Text]:
     """The rows as screen lines for a width, continuation lines indented under the body."""
     lines: list[Text] = []
     for prefix, body in rows:
-        indent = cell_len(prefix.plain)
+        indent = text_width(prefix.plain)
         parts = fold(body, max(width - indent, 8))
         first = prefix.copy()
         first.append_text(parts[0])
