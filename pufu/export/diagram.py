@@ -109,8 +109,15 @@ class Layout:
         """The title's wrap width: across the sheet, or as wide as the panel beside it."""
         if self.header == "top":
             return COLUMNS["title"]
-        panel = (text_width(self.element, self.font) + 78) * self.panel_columns
-        return max(20, panel // 10)  # a 20-point title: 10 points a display column
+        return max(20, (self.panel_width - 8) // 10)  # a 20-point title: 10 points a column
+
+    @property
+    def panel_width(self) -> int:
+        """The 廟算八要素 panel's width in points: its cells, their padding and its border."""
+        text = text_width(self.element, self.font)
+        if self.panel_columns == 2:
+            return 2 * (text + 94) + 2
+        return text + 88
 
     @property
     def comment_font(self) -> int:
@@ -413,6 +420,11 @@ class _Labels:
             f"<TR>{symbol}{text}{self._progress(None)}</TR></TABLE>>"
         )
 
+    def _legend_text(self, word: str, meaning: str) -> str:
+        """A legend line; a compact layout wraps it (the legend shares a column)."""
+        text = f"{word}: {meaning}"
+        return _lines(text, 30) if self.layout.compact else html(text)
+
     def legend(self) -> str:
         theme, lang = self.theme, self.lang
         rows = (
@@ -423,8 +435,8 @@ class _Labels:
             rows += (
                 f'<TR><TD BGCOLOR="{theme.measure[color]}" BORDER="1" COLOR="{theme.border}" WIDTH="18">'
                 f'<FONT COLOR="{theme.symbol[color]}">{SYMBOLS[color]}</FONT></TD>'
-                f'<TD ALIGN="LEFT"><FONT POINT-SIZE="{SMALL + 1}">'
-                f"{html(t('color.' + color.value, lang))}: {html(t('color.' + color.value + '.meaning', lang))}"
+                f'<TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{SMALL + 1}">'
+                f"{self._legend_text(t('color.' + color.value, lang), t('color.' + color.value + '.meaning', lang))}"
                 "</FONT></TD></TR>"
             )
         if self.comments:
@@ -455,8 +467,10 @@ class _Labels:
                 where += f"「{header.phase_title}」" if lang != "en" else f": {header.phase_title}"
         if header.date:
             where += f"　{header.date}"
+        # beside the panel, as wide as the panel, so that both start on the same line
+        width = f' WIDTH="{self.layout.panel_width}"' if self.layout.header == "side" else ""
         return (
-            '<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2">'
+            f'<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2"{width}>'
             f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="20" COLOR="{theme.text}"><B>'
             f"{_lines(title, self.layout.title_columns)}</B></FONT></TD></TR>"
             f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="13" COLOR="{theme.muted}">'

@@ -62,9 +62,9 @@ def sized(measure: int, base: Layout) -> Layout:
     return replace(
         base,
         measure=measure,
-        purpose=max(16, round(measure * 0.85)),
-        win=max(16, round(measure * 0.8)),
-        element=max(16, round(measure * 0.8)),
+        purpose=max(18, round(measure * 0.85)),
+        win=max(18, round(measure * 0.8)),
+        element=max(18, round(measure * 0.8)),
     )
 
 
@@ -77,10 +77,10 @@ def toggles(chart: Chart, header: bool) -> list[tuple[str, tuple[object, ...]]]:
     """The structural choices worth trying for ``chart``, each with its values."""
     choices: list[tuple[str, tuple[object, ...]]] = []
     if len(chart.measures()) >= 6:
-        choices.append(("measure_columns", (2,)))
-    choices += [("panel_columns", (2,)), ("legend", ("panel", "win"))]
+        choices.append(("measure_columns", (1, 2)))
+    choices += [("panel_columns", (1, 2)), ("legend", ("goal", "panel", "win"))]
     if header:
-        choices.append(("header", ("side",)))
+        choices.append(("header", ("top", "side")))
     return choices
 
 
@@ -100,32 +100,38 @@ def fit(chart: Chart, size: tuple[float, float], options: dict[str, Any]) -> Fit
             tried[layout] = (min(zoom_to_fit(width, height, size), MAX_ZOOM), (width, height))
         return tried[layout][0]
 
-    # the wrap width first (the zoom rises, then falls as it widens), then each structural
-    # choice in turn, kept when it zooms more at that width or the next ones
-    def widest(structure: Layout) -> int:
-        index, previous = 0, -1.0
-        for at in range(len(MEASURE_WIDTHS)):
-            zoom = score(structure, at)
-            if zoom <= previous:
-                break
-            index, previous = at, zoom
-        return index
+    def walk(structure: Layout, index: int) -> int:
+        """The best wrap width near ``index``: step while the zoom rises."""
+        while True:
+            around = [i for i in (index - 1, index + 1) if 0 <= i < len(MEASURE_WIDTHS)]
+            better = [i for i in around if score(structure, i) > score(structure, index) + 1e-9]
+            if not better:
+                return index
+            index = max(better, key=lambda i: score(structure, i))
 
+    # the wrap width first, then each structural choice in turn (each at its best width),
+    # kept when it zooms more; twice over, as one choice changes what the next is worth
     structure = BASE
-    index = widest(structure)
-    for name, values in toggles(chart, options.get("header") is not None):
-        for value in values:
-            other = replace(structure, **{name: value})
-            at = widest(other)
-            if score(other, at) > score(structure, index) + 1e-9:
-                structure, index = other, at
+    index = walk(structure, 2)
+    for _ in range(2):
+        start = structure
+        for name, values in toggles(chart, options.get("header") is not None):
+            for value in values:
+                if getattr(structure, name) == value:
+                    continue
+                other = replace(structure, **{name: value})
+                at = walk(other, index)
+                if score(other, at) > score(structure, index) + 1e-9:
+                    structure, index = other, at
+        if structure == start:
+            break
     layout = sized(MEASURE_WIDTHS[index], structure)
     # then each other column's width on its own, so that the columns come out equally tall
     for _ in range(2):
         start = layout
         for name in ("element", "purpose", "win", "measure"):
             for step in (-6, -3, -1, 1, 3, 6):
-                least = MEASURE_WIDTHS[0] if name == "measure" else 16
+                least = MEASURE_WIDTHS[0] if name == "measure" else 18
                 other = replace(layout, **{name: max(least, getattr(layout, name) + step)})
                 if measure(other) > measure(layout) + 1e-9:
                     layout = other
