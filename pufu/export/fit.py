@@ -14,7 +14,16 @@ from typing import Any
 
 from ..model import Chart
 from . import fonts
-from .diagram import MARGIN, NATURAL, Layout, _build, bounding_box, ink_box, zoom_to_fit
+from .diagram import (
+    DEFAULT_DPI,
+    MARGIN,
+    NATURAL,
+    Layout,
+    _build,
+    bounding_box,
+    ink_box,
+    zoom_to_fit,
+)
 
 #: No text is blown up beyond this zoom (a chart of three parts would fill a wall).
 MAX_ZOOM = 2.0
@@ -31,6 +40,23 @@ class Fit:
     layout: Layout
     zoom: float
     natural: tuple[float, float]
+    #: what is drawn once spread (points): the ink's width and height
+    drawn: tuple[float, float] = (0.0, 0.0)
+    size: tuple[float, float] = (0.0, 0.0)
+
+    @property
+    def final_zoom(self) -> float:
+        """The zoom the slide's viewport gives the drawing (as :func:`render_dot` sets it)."""
+        return zoom_to_fit(*self.drawn, self.size) if self.size[0] else 0.0
+
+    def text_px(self, dpi: int = DEFAULT_DPI) -> float:
+        """The parts' text height in pixels on a PNG of ``dpi``: points × zoom × dpi / 72."""
+        return self.layout.font * self.final_zoom * dpi / 72
+
+    def coverage(self) -> tuple[float, float]:
+        """The share of the canvas the drawing covers, across and down."""
+        zoom = self.final_zoom
+        return tuple(d * zoom / (s * 72) for d, s in zip(self.drawn, self.size, strict=True))  # type: ignore[return-value]
 
 
 def laid_out_size(dot: str, ink: bool = True) -> tuple[float, float]:
@@ -139,12 +165,13 @@ def fit(chart: Chart, size: tuple[float, float], options: dict[str, Any]) -> Fit
             break
     zoom, (width, height) = tried[layout]
     room = tuple((inches - 2 * MARGIN) * 72 / zoom for inches in size)
-    return Fit(_spread(chart, layout, room, options), layout, zoom, (width, height))
+    dot, drawn = _spread(chart, layout, room, options)
+    return Fit(dot, layout, zoom, (width, height), drawn, size)
 
 
 def _spread(
     chart: Chart, layout: Layout, room: tuple[float, ...], options: dict[str, Any]
-) -> str:
+) -> tuple[str, tuple[float, float]]:
     """The DOT of ``layout`` spread to ``room`` (points). Graphviz scales the node centres,
     then adds the header, so the drawing does not come out exactly the size asked: a few
     secant steps, each one layout, correct it."""
@@ -171,7 +198,7 @@ def _spread(
         ):
             break  # overshot: keep the last one that fitted
         dot, spread = candidate, size
-    return dot
+    return dot, spread
 
 
 def _inches(points: list[float]) -> tuple[float, float]:
