@@ -5,7 +5,7 @@ the 獲得目標 on the right; arrows 施策 → 中間目的 → 勝利条件 �
 API (other modules call these; keep them stable)::
 
     build_dot(chart, *, header=None, theme="light", comments=False, lang=None,
-              marks=None, ghosts=None) -> str          # DOT text
+              marks=None, ghosts=None, size=None, layout=None) -> str   # DOT text
     render(chart, fmt, *, size="16:9", dpi=None, **the same keywords) -> bytes
                                                        # fmt: svg, png, pdf or dot
 
@@ -18,11 +18,15 @@ API (other modules call these; keep them stable)::
 - ``size``: ``16:9``, ``4:3``, ``a4`` (landscape) gives a canvas of exactly that shape and of
   that slide's size (16:9 is 13.33 × 7.5 in), the chart fitted with margins; ``None`` keeps
   the chart's own size. ``dpi`` applies to PNG (default 144: a 16:9 PNG is 1920 × 1080).
+  With a size, the DOT itself is built for the canvas (:mod:`pufu.export.fit`): of a few
+  :class:`Layout` (wrap widths, 施策 and the panel in one or two columns, where the legend and
+  the header go) the one whose text comes out largest, its nodes spread to fill the canvas.
+  ``render(chart, "dot")`` gives the natural layout's DOT.
 
 The DOT is the whole picture but the canvas: each band is a Graphviz cluster, kept in the
 sheet's order by invisible helper nodes (``band_order_N``; ``band_spacer_N`` gives a band
 without 施策 its width), so Graphviz lays it out and draws it in one pass; :func:`render_dot`
-only adds the slide's ``viewport`` (read when drawing) once the layout gave the bounding box.
+only adds the slide's ``viewport`` (read when drawing) once the layout gave what is drawn.
 
 Any text is safe: texts only ever enter the DOT as escaped HTML-like labels, node names are
 made from ids (or their digest), so quotes, backslashes, ``<>``, ``{}`` or DOT-looking strings

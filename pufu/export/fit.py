@@ -3,8 +3,10 @@ one or two columns, the 廟算八要素 panel in one or two columns, where the l
 one whose drawing can be zoomed the most on the canvas, so its text comes out largest; then
 its nodes spread (Graphviz's ``ratio=fill``) so the drawing fills the canvas both ways.
 
-Each candidate is laid out by Graphviz with the bundled font (a template takes ~20 ms, the
-demo's phase 4 ~50 ms); the search is deterministic, so repeat exports stay byte-identical.
+Each candidate is laid out by Graphviz with the bundled font (a template takes ~10 ms, the
+demo's phase 4 ~20 ms; a search tries ~40: ~0.5 s of CPU for a template); the search is
+deterministic (no time limit), so repeat exports stay byte-identical. Charts of more than
+:data:`MAX_PARTS` 中間目的 and 施策 keep the natural layout, zoomed to fit.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ from .diagram import (
 
 #: No text is blown up beyond this zoom (a chart of three parts would fill a wall).
 MAX_ZOOM = 2.0
+#: Charts with more 中間目的 and 施策 than this keep the natural layout (each layout tried costs
+#: ~1 ms a part; a 30 × 10 chart takes ~0.3 s to lay out once).
+MAX_PARTS = 80
 #: Wrap widths of 施策 tried (display columns); the other kinds follow in proportion.
 MEASURE_WIDTHS = (20, 23, 26, 30, 36, 42, 50, 60)
 
@@ -112,7 +117,10 @@ def toggles(chart: Chart, header: bool) -> list[tuple[str, tuple[object, ...]]]:
 
 def fit(chart: Chart, size: tuple[float, float], options: dict[str, Any]) -> Fit:
     """The DOT of ``chart`` for a canvas of ``size`` inches (see the module)."""
-    if not fonts.ensure():  # another font configuration is loaded: lay out in the child
+    parts = len(chart.purposes()) + len(chart.measures())
+    # another font configuration is loaded (lay out in the child), or a chart so large that
+    # its text is small whatever the layout: the natural layout, zoomed to fit
+    if parts > MAX_PARTS or not fonts.ensure():
         dot = _build(chart, NATURAL, None, **options)
         return Fit(dot, NATURAL, 0.0, (0.0, 0.0))
     tried: dict[Layout, tuple[float, tuple[float, float]]] = {}
