@@ -107,6 +107,8 @@ class Layout:
     #: the header (title, phase) across the top, or at the top of the panel's column
     header: str = "top"
     nodesep: float = 0.14
+    #: the first band level with the top of the panel's column (else Graphviz may sink them)
+    align_top: bool = False
 
     @property
     def title_columns(self) -> int:
@@ -653,6 +655,12 @@ def _build(
     # the panel on the far left, the legend under the 獲得目標 (or where the layout puts it)
     first = column[0] if column else dot_name(sheet.purposes[0]) if sheet.purposes else win_name
     out.append(f'  "elements" -> "{first}" [style=invis, weight={1 if layout is NATURAL else 0}];')
+    if layout.align_top:
+        top = "header" if header is not None and layout.header == "side" else "elements"
+        out.append('  "top" [shape=point, width=0, height=0, style=invis, label=""];')
+        out.append(f'  {{ rank=same; "top"; "{top}"; }}')
+        out.append(f'  "top" -> "{top}" [style=invis, weight=10];')
+        out.append(f'  "top" -> "{first}" [style=invis, weight=2];')
     if layout.legend == "panel":
         out.append('  { rank=same; "elements"; "legend"; }')
         above = order[-1] if order else '"elements"'
