@@ -6,7 +6,10 @@ the canvas (not a test: it prints; floors are shown, never asserted on time).
 - text px: the parts' font size (points) × the viewport's zoom × dpi / 72, at the default
   144 dpi (16:9 is 1920 × 1080 px, 4:3 is 1440 × 1080, a4 is 1684 × 1191);
 - across / down: the drawing's box × zoom over the whole canvas (margins included: the
-  0.3 in margins alone leave at most 95.5 % across and 92 % down on 16:9).
+  0.3 in margins alone leave at most 95.5 % across and 92 % down on 16:9);
+- over: arrows that run across a box other than their own two ends (points sampled along
+  each drawn arrow, inside a visible node's box by more than 2 pt), in the natural layout
+  (the one main draws, computed live) → in the layout for the canvas.
 
 "Before" is the layout as it was on main before this work (commit da83646: fixed wrap
 widths, 12 pt text, the chart at its natural size zoomed to fit), measured with the same
@@ -24,8 +27,10 @@ import sys
 import time
 from pathlib import Path
 
+import pygraphviz
+
 from pufu.export import fonts
-from pufu.export.diagram import SIZES, Header
+from pufu.export.diagram import SIZES, Header, build_dot
 from pufu.export.fit import fit
 from pufu.model import Chart, load_project
 
@@ -80,11 +85,61 @@ def charts() -> list[tuple[str, Chart, dict[str, object]]]:
     return items
 
 
+def _bezier(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Points along a Graphviz spline (cubic pieces: p0 c1 c2 p3 c1 c2 p6 ...)."""
+    out = []
+    for i in range(0, len(points) - 3, 3):
+        p0, p1, p2, p3 = points[i : i + 4]
+        for k in range(11):
+            t = k / 10
+            a, b, c, d = (1 - t) ** 3, 3 * t * (1 - t) ** 2, 3 * t * t * (1 - t), t**3
+            out.append(
+                (
+                    a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0],
+                    a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1],
+                )
+            )
+    return out
+
+
+def arrows_over_boxes(dot: str) -> int:
+    """How many drawn arrows pass over a visible box that is neither of their ends."""
+    graph = pygraphviz.AGraph(string=dot)
+    graph.layout(prog="dot")
+    boxes = {}
+    for node in graph.nodes_iter():
+        if "invis" in (node.attr.get("style") or ""):
+            continue
+        x, y = (float(v) for v in node.attr["pos"].split(","))
+        w, h = float(node.attr["width"]) * 36 - 2, float(node.attr["height"]) * 36 - 2
+        boxes[str(node)] = (x - w, y - h, x + w, y + h)
+    over = 0
+    for edge in graph.edges_iter():
+        if "invis" in (edge.attr.get("style") or ""):
+            continue
+        points = [
+            (float(p.split(",")[-2]), float(p.split(",")[-1]))
+            for p in edge.attr["pos"].split()
+            if not p.startswith(("e,", "s,"))
+        ]
+        ends = {str(edge[0]), str(edge[1])}
+        samples = _bezier(points)
+        if any(
+            x0 < x < x1 and y0 < y < y1
+            for name, (x0, y0, x1, y1) in boxes.items()
+            if name not in ends
+            for x, y in samples
+        ):
+            over += 1
+    return over
+
+
 def main(only: str | None) -> int:
     fonts.ensure()
     below = 0
     print(
-        f"{'chart':32} {'canvas':6} {'text px before → after':>24} {'across':>14} {'down':>14}  ms"
+        f"{'chart':32} {'canvas':6} {'text px before → after':>24} {'across':>14} {'down':>14}"
+        f"  {'over':>7}  ms"
     )
     for size in SIZE_NAMES:
         for name, chart, options in charts():
@@ -94,6 +149,8 @@ def main(only: str | None) -> int:
             result = fit(chart, SIZES[size], options)
             elapsed = (time.perf_counter() - start) * 1000
             px = result.text_px()
+            natural = arrows_over_boxes(build_dot(chart, **options))  # type: ignore[arg-type]
+            crossing = f"{natural:2d} → {arrows_over_boxes(result.dot):2d}"
             across, down = result.coverage()
             old = BEFORE.get(name, ((0.0, 0, 0),) * 3)[SIZE_NAMES.index(size)]
             note = ""
@@ -104,7 +161,7 @@ def main(only: str | None) -> int:
             print(
                 f"{name:32} {size:6} {old[0]:10.1f} → {px:5.1f} px"
                 f"   {old[1]:3d} → {across:4.0%}   {old[2]:3d} → {down:4.0%}"
-                f"  {elapsed:5.0f}{note}"
+                f"  {crossing}  {elapsed:5.0f}{note}"
             )
     print(f"16:9 charts below a floor: {below}")
     return 0
