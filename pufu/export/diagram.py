@@ -742,7 +742,10 @@ def _render_here(dot: str, fmt: str, size: tuple[float, float] | None, dpi: int 
             raise DiagramError("Graphviz could not lay the chart out")
         try:
             if size is not None:
-                box = ink_box(graph, context)
+                # a layout spread to the canvas: its box is what it draws; else Graphviz's
+                box: str | tuple[float, float, float, float] = graph.graph_attr["bb"]
+                if graph.graph_attr.get("ratio") == "fill":
+                    box = ink_box(graph, context)
                 graph.graph_attr["viewport"] = _viewport(box, size, resolution)
             error, data = gv.gvRenderData(context, graph.handle, fmt.encode())
         finally:

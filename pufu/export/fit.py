@@ -164,7 +164,7 @@ def fit(chart: Chart, size: tuple[float, float], options: dict[str, Any]) -> Fit
     for _ in range(2):
         start = layout
         for name in ("element", "purpose", "win", "measure"):
-            for step in (-6, -3, -1, 1, 3, 6):
+            for step in (-4, -2, 2, 4):
                 least = MEASURE_WIDTHS[0] if name == "measure" else 18
                 other = replace(layout, **{name: max(least, getattr(layout, name) + step)})
                 if measure(other) > measure(layout) + 1e-9:
