@@ -5,7 +5,7 @@ the 獲得目標 on the right; arrows 施策 → 中間目的 → 勝利条件 �
 API (other modules call these; keep them stable)::
 
     build_dot(chart, *, header=None, theme="light", comments=False, lang=None,
-              marks=None, ghosts=None) -> str          # DOT text
+              marks=None, ghosts=None, size=None, layout=None) -> str   # DOT text
     render(chart, fmt, *, size="16:9", dpi=None, **the same keywords) -> bytes
                                                        # fmt: svg, png, pdf or dot
 
@@ -18,11 +18,15 @@ API (other modules call these; keep them stable)::
 - ``size``: ``16:9``, ``4:3``, ``a4`` (landscape) gives a canvas of exactly that shape and of
   that slide's size (16:9 is 13.33 × 7.5 in), the chart fitted with margins; ``None`` keeps
   the chart's own size. ``dpi`` applies to PNG (default 144: a 16:9 PNG is 1920 × 1080).
+  With a size, the DOT itself is built for the canvas (:mod:`pufu.export.fit`): of a few
+  :class:`Layout` (wrap widths, 施策 and the panel in one or two columns, where the legend and
+  the header go) the one whose text comes out largest, its nodes spread to fill the canvas.
+  ``render(chart, "dot")`` gives the natural layout's DOT.
 
 The DOT is the whole picture but the canvas: each band is a Graphviz cluster, kept in the
 sheet's order by invisible helper nodes (``band_order_N``; ``band_spacer_N`` gives a band
 without 施策 its width), so Graphviz lays it out and draws it in one pass; :func:`render_dot`
-only adds the slide's ``viewport`` (read when drawing) once the layout gave the bounding box.
+only adds the slide's ``viewport`` (read when drawing) once the layout gave what is drawn.
 
 Any text is safe: texts only ever enter the DOT as escaped HTML-like labels, node names are
 made from ids (or their digest), so quotes, backslashes, ``<>``, ``{}`` or DOT-looking strings
@@ -38,6 +42,7 @@ import subprocess
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from ..i18n import t
 from ..model import ELEMENT_KEYS, SYMBOLS, Chart, Color, Comment, Part, Project
@@ -69,9 +74,71 @@ COLUMNS = {
 }
 FONT_SIZE = 12
 SMALL = 10
-#: Text cells wide enough for any wrapped line (Latin letters of IPAexGothic average 0.56 em), so
-#: boxes of one kind come out equally wide and line up in their column.
-_TEXT_WIDTH = {kind: round(columns * FONT_SIZE * 0.56) + 6 for kind, columns in COLUMNS.items()}
+#: Where the legend goes: under the 獲得目標, under the 勝利条件 or under the 廟算八要素 panel.
+LEGEND_PLACES: tuple[str, ...] = ("goal", "win", "panel")
+
+
+def text_width(columns: int, font: float = FONT_SIZE) -> int:
+    """Points of a text cell wide enough for any line wrapped at ``columns`` (Latin letters of
+    IPAexGothic average 0.56 em), so that boxes of one kind come out equally wide."""
+    return round(columns * font * 0.56) + 6
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How the sheet is arranged: wrap widths per kind of part (display columns), 施策 in one
+    or two columns under each 中間目的, the 廟算八要素 panel in one or two columns, where the
+    legend goes, and the space between the sheet's columns (inches). :data:`NATURAL` is the
+    layout of ``--size none``; :mod:`pufu.export.fit` picks one for a slide canvas."""
+
+    measure: int = COLUMNS["measure"]
+    purpose: int = COLUMNS["purpose"]
+    win: int = COLUMNS["win"]
+    element: int = COLUMNS["element"]
+    measure_columns: int = 1
+    panel_columns: int = 1
+    legend: str = "goal"
+    ranksep: float = 0.5
+    #: comments wrapped to their box's width (else at ``COLUMNS["comment"]``), and no empty
+    #: progress cell when no 施策 has a progress
+    compact: bool = False
+    #: the parts' texts, in points (headings, legend and progress stay small)
+    font: int = FONT_SIZE
+    #: the header (title, phase) across the top, or at the top of the panel's column
+    header: str = "top"
+    nodesep: float = 0.14
+    #: the first band level with the top of the panel's column (else Graphviz may sink them)
+    align_top: bool = False
+
+    @property
+    def title_columns(self) -> int:
+        """The title's wrap width: across the sheet, or as wide as the panel beside it."""
+        if self.header == "top":
+            return COLUMNS["title"]
+        return max(20, (self.panel_width - 8) // 10)  # a 20-point title: 10 points a column
+
+    @property
+    def panel_width(self) -> int:
+        """The 廟算八要素 panel's width in points: its cells, their padding and its border."""
+        text = text_width(self.element, self.font)
+        if self.panel_columns == 2:
+            return 2 * (text + 94) + 2
+        return text + 88
+
+    @property
+    def comment_font(self) -> int:
+        return self.font - 1
+
+    def columns(self, kind: str) -> int:
+        if kind == "goal":
+            return self.win
+        if kind in ("measure", "purpose", "win", "element"):
+            return int(getattr(self, kind))
+        return COLUMNS[kind]
+
+
+
+NATURAL = Layout()
 
 
 class DiagramError(PufuError):
@@ -117,6 +184,10 @@ def html(text: str) -> str:
 
 def _lines(text: str, columns: int) -> str:
     return "<BR/>".join(html(line) for line in wrap(text, columns))
+
+
+def _nested(rows: str) -> str:
+    return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4">{rows}</TABLE>'
 
 
 def _check_options(theme: str, marks: dict[str, str] | None) -> Theme:
@@ -196,26 +267,42 @@ def _merge(order: list[str], ghost_order: Iterable[str], removed: set[str]) -> N
 class _Labels:
     """HTML-like labels of each kind of part."""
 
-    def __init__(self, sheet: _Sheet, theme: Theme, comments: bool, lang: str | None) -> None:
+    def __init__(
+        self, sheet: _Sheet, theme: Theme, comments: bool, lang: str | None, layout: Layout
+    ) -> None:
         self.sheet, self.theme, self.comments, self.lang = sheet, theme, comments, lang
+        self.layout = layout
+        progress = [sheet.part(m).progress for m in [*sheet.home, *sheet.orphans]]
+        #: the progress cell of 施策 (left out of a compact layout when no 施策 has one)
+        self.progress = not layout.compact or any(p is not None for p in progress)
+
+    def _comment_columns(self, kind: str) -> int:
+        """Comments are drawn 1 pt smaller across the box: the text's columns and, for a 施策,
+        its symbol and progress cells, for an element its name cell."""
+        if not self.layout.compact:
+            return COLUMNS["comment"]
+        extra = {"measure": 60 if self.progress else 14, "element": 70}.get(kind, 0)
+        box = text_width(self.layout.columns(kind), self.layout.font) + extra - 8
+        return int(box / (self.layout.comment_font * 0.56))
 
     def _text_cell(self, name: str, text: str, kind: str, colspan: int = 1) -> str:
-        width = _TEXT_WIDTH[kind]
+        width = text_width(self.layout.columns(kind), self.layout.font)
         span = f' COLSPAN="{colspan}"' if colspan > 1 else ""
         if text.strip():
-            body = _lines(text, COLUMNS[kind])
+            body = _lines(text, self.layout.columns(kind))
         else:
             body = f'<FONT COLOR="{self.theme.muted}">{html(t("diagram.empty", self.lang))}</FONT>'
-        return f'<TD ID="{name}_text" ALIGN="LEFT" BALIGN="LEFT" WIDTH="{width}"{span}>{body}</TD>'
+        return f'<TD ID="{name}_text" ALIGN="LEFT" BALIGN="LEFT" VALIGN="TOP" WIDTH="{width}"{span}>{body}</TD>'
 
-    def _comment_row(self, comment: Comment, colspan: int) -> str:
+    def _comment_row(self, comment: Comment, colspan: int, kind: str) -> str:
         if not self.comments or comment.empty:
             return ""
         word = html(t(f"diagram.comment.{comment.color}", self.lang))
-        body = _lines(comment.text, COLUMNS["comment"])
+        body = _lines(comment.text, self._comment_columns(kind))
         return (
             f'<TR><TD COLSPAN="{colspan}" ALIGN="LEFT" BALIGN="LEFT" CELLPADDING="4" '
-            f'BGCOLOR="{self.theme.comment[comment.color]}"><FONT POINT-SIZE="{SMALL + 1}">'
+            f'BGCOLOR="{self.theme.comment[comment.color]}">'
+            f'<FONT POINT-SIZE="{self.layout.comment_font}">'
             f"<B>{word}</B> {body}</FONT></TD></TR>"
         )
 
@@ -248,7 +335,7 @@ class _Labels:
             f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{SMALL}" COLOR="{self.theme.muted}">'
             f"<B>{html(heading)}</B></FONT>{self._mark_tag(part_id)}</TD></TR>"
             f"<TR>{self._text_cell(name, part.text, kind)}</TR>"
-            f"{self._comment_row(part.comment, 1)}"
+            f"{self._comment_row(part.comment, 1, kind)}"
         )
         return self._frame(part_id, fill, rows)
 
@@ -265,13 +352,15 @@ class _Labels:
         tag = self._mark_tag(part_id)
         if tag:
             rows += f'<TR><TD></TD><TD ALIGN="LEFT" COLSPAN="2">{tag}</TD></TR>'
-        rows += self._comment_row(part.comment, 3)
+        rows += self._comment_row(part.comment, 3 if self.progress else 2, "measure")
         return self._frame(part_id, self.theme.measure[color], rows)
 
     def _progress(self, progress: float | None) -> str:
         """A cell on the right: "60%" above a bar filled to 60%; empty when unset (and as wide:
         the bar and the cell's padding), so that every 施策 is as wide as the others."""
         total = 40
+        if not self.progress:
+            return ""
         if progress is None:
             return f'<TD WIDTH="{total + 6}"></TD>'
         done = round(total * progress / 100)
@@ -294,37 +383,53 @@ class _Labels:
 
     def elements(self) -> str:
         """The 廟算八要素 panel: one row per element, its name and its text."""
-        theme, chart = self.theme, self.sheet.chart
+        theme = self.theme
         rows = (
             f'<TR><TD COLSPAN="2" ALIGN="LEFT" BGCOLOR="{theme.panel_head}" CELLPADDING="5">'
             f"<B>{html(t('kind.elements', self.lang))}</B></TD></TR>"
         )
-        for key in ELEMENT_KEYS:
-            part_id = chart.element(key)
-            part = chart.part(part_id)
-            name = dot_name(part_id)
-            mark = self.sheet.mark(part_id)
-            frame = f' BORDER="2" COLOR="{theme.mark[mark]}"' if mark else ""
-            rows += (
-                f'<TR><TD ALIGN="LEFT" VALIGN="TOP" WIDTH="70"{frame}><FONT POINT-SIZE="{SMALL + 1}" '
-                f'COLOR="{theme.muted}"><B>{html(t("element." + key, self.lang))}</B></FONT>'
-                f"{self._mark_tag(part_id)}</TD>{self._text_cell(name, part.text, 'element')}</TR>"
-                f"{self._comment_row(part.comment, 2)}"
-            )
+        cells = [self._element(key) for key in ELEMENT_KEYS]
+        if self.layout.panel_columns == 2:
+            # two elements a row, each in a table of its own (its name, text and comment)
+            for left, right in zip(cells[0::2], [*cells[1::2], ""], strict=False):
+                rows += f'<TR><TD VALIGN="TOP">{_nested(left)}</TD>'
+                rows += f'<TD VALIGN="TOP">{_nested(right) if right else ""}</TD></TR>'
+        else:
+            rows += "".join(cells)
         return (
             f'<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4" STYLE="rounded" '
             f'COLOR="{theme.border}" BGCOLOR="{theme.panel}">{rows}</TABLE>>'
+        )
+
+    def _element(self, key: str) -> str:
+        """The rows of one element: its name and its text, then its comment."""
+        theme = self.theme
+        part_id = self.sheet.chart.element(key)
+        part = self.sheet.chart.part(part_id)
+        name = dot_name(part_id)
+        mark = self.sheet.mark(part_id)
+        frame = f' BORDER="2" COLOR="{theme.mark[mark]}"' if mark else ""
+        return (
+            f'<TR><TD ALIGN="LEFT" VALIGN="TOP" WIDTH="70"{frame}><FONT POINT-SIZE="{SMALL + 1}" '
+            f'COLOR="{theme.muted}"><B>{html(t("element." + key, self.lang))}</B></FONT>'
+            f"{self._mark_tag(part_id)}</TD>{self._text_cell(name, part.text, 'element')}</TR>"
+            f"{self._comment_row(part.comment, 2, 'element')}"
         )
 
     def spacer(self) -> str:
         """A 施策's box with no text nor progress (its cells, so exactly its width), for a band
         without 施策; drawn invisible."""
         symbol = f'<TD VALIGN="TOP" ALIGN="LEFT" WIDTH="14">{SYMBOLS[Color.WHITE]}</TD>'
-        text = f'<TD WIDTH="{_TEXT_WIDTH["measure"]}"></TD>'
+        text = f'<TD WIDTH="{text_width(self.layout.measure, self.layout.font)}"></TD>'
         return (
             '<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
             f"<TR>{symbol}{text}{self._progress(None)}</TR></TABLE>>"
         )
+
+    def _legend_text(self, word: str, meaning: str) -> str:
+        """A legend line; a compact layout wraps it (the legend shares a column)."""
+        text = f"{word}: {meaning}"
+        return _lines(text, 30) if self.layout.compact else html(text)
 
     def legend(self) -> str:
         theme, lang = self.theme, self.lang
@@ -336,8 +441,8 @@ class _Labels:
             rows += (
                 f'<TR><TD BGCOLOR="{theme.measure[color]}" BORDER="1" COLOR="{theme.border}" WIDTH="18">'
                 f'<FONT COLOR="{theme.symbol[color]}">{SYMBOLS[color]}</FONT></TD>'
-                f'<TD ALIGN="LEFT"><FONT POINT-SIZE="{SMALL + 1}">'
-                f"{html(t('color.' + color.value, lang))}: {html(t('color.' + color.value + '.meaning', lang))}"
+                f'<TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{SMALL + 1}">'
+                f"{self._legend_text(t('color.' + color.value, lang), t('color.' + color.value + '.meaning', lang))}"
                 "</FONT></TD></TR>"
             )
         if self.comments:
@@ -368,12 +473,14 @@ class _Labels:
                 where += f"「{header.phase_title}」" if lang != "en" else f": {header.phase_title}"
         if header.date:
             where += f"　{header.date}"
+        # beside the panel, as wide as the panel, so that both start on the same line
+        width = f' WIDTH="{self.layout.panel_width}"' if self.layout.header == "side" else ""
         return (
-            '<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2">'
+            f'<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="2"{width}>'
             f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="20" COLOR="{theme.text}"><B>'
-            f"{_lines(title, COLUMNS['title'])}</B></FONT></TD></TR>"
+            f"{_lines(title, self.layout.title_columns)}</B></FONT></TD></TR>"
             f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="13" COLOR="{theme.muted}">'
-            f"{_lines(where, COLUMNS['title'] + 20)}</FONT></TD></TR></TABLE>>"
+            f"{_lines(where, self.layout.title_columns + 20)}</FONT></TD></TR></TABLE>>"
         )
 
 
@@ -389,22 +496,64 @@ def build_dot(
     lang: str | None = None,
     marks: dict[str, str] | None = None,
     ghosts: Chart | None = None,
+    size: Canvas = None,
+    layout: Layout | None = None,
 ) -> str:
-    """The chart as DOT text, laid out left to right like the paper sheet."""
+    """The chart as DOT text, laid out left to right like the paper sheet. With a ``size``
+    (a slide canvas) and no ``layout``, the DOT is built for that canvas: the layout whose text
+    comes out largest (:func:`pufu.export.fit.fit`), spread to fill the canvas."""
+    options = {
+        "header": header,
+        "theme": theme,
+        "comments": comments,
+        "lang": lang,
+        "marks": marks,
+        "ghosts": ghosts,
+    }
+    if size is not None and layout is None:
+        from .fit import fit
+
+        return fit(chart, canvas(size), options).dot
+    return _build(chart, layout or NATURAL, None, **options)  # type: ignore[arg-type]
+
+
+def _build(
+    chart: Chart,
+    layout: Layout,
+    fill: tuple[float, float] | None,
+    *,
+    header: Header | None = None,
+    theme: str = "light",
+    comments: bool = False,
+    lang: str | None = None,
+    marks: dict[str, str] | None = None,
+    ghosts: Chart | None = None,
+) -> str:
+    """The DOT of ``layout``; ``fill`` (inches) spreads the laid-out nodes to exactly that
+    size (Graphviz's ``ratio=fill``), boxes and texts keeping their size."""
     colors = _check_options(theme, marks)
+    if layout.legend not in LEGEND_PLACES:
+        raise DiagramError(f"unknown legend place {layout.legend!r}")
     sheet = _Sheet(chart, dict(marks or {}), ghosts)
-    labels = _Labels(sheet, colors, comments, lang)
+    labels = _Labels(sheet, colors, comments, lang, layout)
     font = fonts.FONT_LIST
+    ranksep = f"{layout.ranksep:g}"
     out = [
         "digraph pufu {",
-        f'  graph [rankdir=LR, newrank=true, ranksep=0.5, nodesep=0.14, bgcolor="{colors.background}", '
+        f'  graph [rankdir=LR, newrank=true, ranksep={ranksep}, nodesep={layout.nodesep:g}, bgcolor="{colors.background}", '
         f'fontname="{font}", fontcolor="{colors.text}", pad=0.25, margin=0, outputorder=edgesfirst, remincross=false, '
         f'pufu_theme="{colors.name}"];',
-        f'  node [shape=plain, fontname="{font}", fontsize={FONT_SIZE}, fontcolor="{colors.text}"];',
+        f'  node [shape=plain, fontname="{font}", fontsize={layout.font}, fontcolor="{colors.text}"];',
         f'  edge [color="{colors.edge}", arrowsize=0.6, penwidth=1.1];',
     ]
-    if header is not None:
+    if fill is not None:
+        out.append(f'  graph [size="{fill[0]:.4f},{fill[1]:.4f}", ratio=fill];')
+    if header is not None and layout.header == "top":
         out.append(f"  graph [label={labels.header(header)}, labelloc=t, labeljust=l];")
+    elif header is not None:  # above the panel, in its column
+        out.append(f'  "header" [label={labels.header(header)}];')
+        out.append('  { rank=same; "header"; "elements"; }')
+        out.append('  "header" -> "elements" [style=invis];')
 
     out.append(f'  "elements" [label={labels.elements()}];')
     out.append(f'  "legend" [label={labels.legend()}];')
@@ -420,9 +569,21 @@ def build_dot(
     # one band per 中間目的: a cluster holding its 施策 (each drawn once, in the band of its
     # first 中間目的) and itself; the 施策 of no 中間目的 in a dashed band at the end. A band
     # without 施策 holds an invisible 施策-wide spacer, so that it spans both columns too.
+    # With two 施策 columns, a band's 施策 go row by row, left then right.
     band = f'color="{colors.band_border}", penwidth=0.8, margin={BAND_MARGIN}, label=""'
-    bands: list[list[str]] = []  # the names in the 施策 column of each band
+    bands: list[list[str]] = []  # the names in the (left) 施策 column of each band
+    rights: list[list[str]] = []  # the names in the right 施策 column of each band
     home: dict[str, int] = {}  # band number of each node in a band
+    rows: list[tuple[str, str]] = []  # (left, right) 施策 side by side
+
+    def split(names: list[str]) -> None:
+        left, right = names, []
+        if layout.measure_columns == 2 and len(names) > 1:
+            left, right = names[0::2], names[1::2]
+            rows.extend(zip(left, right, strict=False))
+        bands.append(left)
+        rights.append(right)
+
     for index, purpose in enumerate(sheet.purposes, start=1):
         out.append(f"  subgraph cluster_band_{index} {{")
         out.append(f'    graph [style="rounded,filled", fillcolor="{colors.band}", {band}];')
@@ -440,7 +601,7 @@ def build_dot(
         out.append(f'    "{dot_name(purpose)}" [label={label}];')
         out.append("  }")
         home.update(dict.fromkeys([*names, dot_name(purpose)], len(bands)))
-        bands.append(names)
+        split(names)
     if sheet.orphans:
         out.append("  subgraph cluster_band_unattached {")
         out.append(f'    graph [style="rounded,dashed", {band}];')
@@ -449,8 +610,9 @@ def build_dot(
         out.append("  }")
         names = [dot_name(m) for m in sheet.orphans]
         home.update(dict.fromkeys(names, len(bands)))
-        bands.append(names)
+        split(names)
     column = [name for names in bands for name in names]
+    right_column = [name for names in rights for name in names]
 
     removed_edge = f'style=dashed, color="{colors.mark["removed"]}"'
     for purpose in sheet.purposes:
@@ -465,11 +627,13 @@ def build_dot(
         struck = f"{removed_edge}, " if purpose in sheet.removed else ""
         out.append(f'  "{dot_name(purpose)}" -> "{win_name}" [{struck}penwidth=1.4];')
     out.append(f'  "{win_name}" -> "{goal_name}" [penwidth=1.8];')
+    for left, right in rows:  # side by side, the right one a column further
+        out.append(f'  "{left}" -> "{right}" [style=invis, weight=8];')
 
     # the sheet's order, top to bottom. Within a column, invisible edges fix it; Graphviz
     # (rankdir=LR, remincross=false) keeps the nodes of a cluster in the reverse order of
     # such edges, so within a band they point upwards.
-    for names in (column, [dot_name(p) for p in sheet.purposes]):
+    for names in (column, right_column, [dot_name(p) for p in sheet.purposes]):
         if len(names) > 1:
             quoted = "; ".join(f'"{name}"' for name in names)
             out.append(f"  {{ rank=same; {quoted}; }}")
@@ -479,8 +643,8 @@ def build_dot(
                 out.append(f'  "{upper}" -> "{lower}" [style=invis];')
     # Graphviz orders clusters by crossings alone: an invisible node per band beside the
     # panel, in order, tied to the first and last 施策 of its band, keeps the bands in order
-    if len(bands) > 1:
-        order = [f'"band_order_{number}"' for number in range(len(bands))]
+    order = [f'"band_order_{number}"' for number in range(len(bands))] if len(bands) > 1 else []
+    if order:
         for name in order:
             out.append(f'  {name} [shape=point, width=0, height=0, style=invis, label=""];')
         out.append(f'  {{ rank=same; "elements"; {"; ".join(order)}; }}')
@@ -488,16 +652,40 @@ def build_dot(
         for name, names in zip(order, bands, strict=True):
             for tied in dict.fromkeys([names[0], names[-1]]):
                 out.append(f'  {name} -> "{tied}" [style=invis, weight=0];')
-    # the panel on the far left, the legend under the 獲得目標
+    # the panel on the far left, the legend under the 獲得目標 (or where the layout puts it)
     first = column[0] if column else dot_name(sheet.purposes[0]) if sheet.purposes else win_name
-    out.append(f'  "elements" -> "{first}" [style=invis, weight=1];')
-    out.append(f'  {{ rank=same; "{goal_name}"; "legend"; }}')
-    out.append(f'  "{goal_name}" -> "legend" [style=invis];')
+    out.append(f'  "elements" -> "{first}" [style=invis, weight={1 if layout is NATURAL else 0}];')
+    if layout.align_top:
+        top = "header" if header is not None and layout.header == "side" else "elements"
+        out.append('  "top" [shape=point, width=0, height=0, style=invis, label=""];')
+        out.append(f'  {{ rank=same; "top"; "{top}"; }}')
+        out.append(f'  "top" -> "{top}" [style=invis, weight=10];')
+        out.append(f'  "top" -> "{first}" [style=invis, weight=2];')
+    if layout.legend == "panel":
+        out.append('  { rank=same; "elements"; "legend"; }')
+        above = order[-1] if order else '"elements"'
+        out.append(f'  {above} -> "legend" [style=invis];')
+    else:
+        above = goal_name if layout.legend == "goal" else win_name
+        out.append(f'  {{ rank=same; "{above}"; "legend"; }}')
+        out.append(f'  "{above}" -> "legend" [style=invis];')
     out.append("}")
     return "\n".join(out) + "\n"
 
 
 # ---------------------------------------------------------------------- rendering
+
+
+Canvas = str | tuple[float, float] | None
+
+
+def canvas(size: Canvas) -> tuple[float, float] | None:
+    """A canvas in inches: a name in :data:`SIZES`, a (width, height), or None (the chart's own)."""
+    if isinstance(size, str):
+        if size not in SIZES:
+            raise DiagramError(f"unknown size {size!r}; sizes are {', '.join(SIZES)}")
+        return SIZES[size]
+    return size
 
 
 def render(
@@ -508,25 +696,21 @@ def render(
     dpi: int | None = None,
     **options: object,
 ) -> bytes:
-    """The chart drawn as ``fmt`` (svg, png, pdf or dot), on a slide canvas of ``size``."""
+    """The chart drawn as ``fmt`` (svg, png, pdf or dot), on a slide canvas of ``size``, laid
+    out for that canvas. ``dot`` gives the natural layout's DOT (the one of ``size=None``)."""
     if fmt not in FORMATS:
         raise DiagramError(f"unknown diagram format {fmt!r}; formats are {', '.join(FORMATS)}")
-    dot = build_dot(chart, **options)  # type: ignore[arg-type]
     if fmt == "dot":
-        return dot.encode("utf-8")
-    return render_dot(dot, fmt, size=size, dpi=dpi)
-
-
-Canvas = str | tuple[float, float] | None
+        return build_dot(chart, **options).encode("utf-8")  # type: ignore[arg-type]
+    area = canvas(size)
+    dot = build_dot(chart, size=area, **options)  # type: ignore[arg-type]
+    return render_dot(dot, fmt, size=area, dpi=dpi)
 
 
 def render_dot(dot: str, fmt: str, *, size: Canvas = "16:9", dpi: int | None = None) -> bytes:
     """Lay out and draw DOT text made by :func:`build_dot`, with the bundled font. ``size`` is
     a name in :data:`SIZES`, a (width, height) in inches, or None for the chart's own size."""
-    if isinstance(size, str):
-        if size not in SIZES:
-            raise DiagramError(f"unknown size {size!r}; sizes are {', '.join(SIZES)}")
-        size = SIZES[size]
+    size = canvas(size)
     if dpi is not None and not 24 <= dpi <= 1200:
         raise DiagramError(f"dpi must be from 24 to 1200; got {dpi}")
     if fmt not in ("svg", "png", "pdf"):
@@ -558,7 +742,11 @@ def _render_here(dot: str, fmt: str, size: tuple[float, float] | None, dpi: int 
             raise DiagramError("Graphviz could not lay the chart out")
         try:
             if size is not None:
-                graph.graph_attr["viewport"] = _viewport(graph.graph_attr["bb"], size, resolution)
+                # a layout spread to the canvas: its box is what it draws; else Graphviz's
+                box: str | tuple[float, float, float, float] = graph.graph_attr["bb"]
+                if graph.graph_attr.get("ratio") == "fill":
+                    box = ink_box(graph, context)
+                graph.graph_attr["viewport"] = _viewport(box, size, resolution)
             error, data = gv.gvRenderData(context, graph.handle, fmt.encode())
         finally:
             gv.gvFreeLayout(context, graph.handle)
@@ -569,14 +757,68 @@ def _render_here(dot: str, fmt: str, size: tuple[float, float] | None, dpi: int 
     return data
 
 
-def _viewport(bb: str, size: tuple[float, float], resolution: float) -> str:
-    """The canvas: exactly the slide's size, the chart (bounding box ``bb``, in points, as the
-    layout leaves it: "x0 y0 x1 y1") zoomed to fit within the margins and centred."""
+def ink_box(graph: Any, context: Any) -> tuple[float, float, float, float]:
+    """What the laid-out ``graph`` draws (points): its visible nodes, bands, edges and header.
+    Graphviz's own ``bb`` may hold invisible helpers, and with ``ratio=fill`` it is the size
+    asked rather than where the nodes went."""
+    from pygraphviz import graphviz as gv
+
+    gv.gvRenderData(context, graph.handle, b"dot")  # writes the positions into the graph
+    xs: list[float] = []
+    ys: list[float] = []
+
+    def add(x: float, y: float, half_w: float = 0.0, half_h: float = 0.0) -> None:
+        xs.extend((x - half_w, x + half_w))
+        ys.extend((y - half_h, y + half_h))
+
+    for node in graph.nodes_iter():
+        attr = node.attr
+        if "invis" in (attr.get("style") or ""):
+            continue
+        x, y = (float(v) for v in attr["pos"].split(","))
+        add(x, y, float(attr["width"]) * 36, float(attr["height"]) * 36)
+    for edge in graph.edges_iter():
+        attr = edge.attr
+        if "invis" in (attr.get("style") or ""):
+            continue
+        for point in (attr.get("pos") or "").split():
+            x, y = point.split(",")[-2:]
+            add(float(x), float(y))
+    for sub in graph.subgraphs_iter():
+        if (sub.name or "").startswith("cluster") and sub.graph_attr.get("bb"):
+            x0, y0, x1, y1 = bounding_box(sub.graph_attr["bb"])
+            add(x0, y0)
+            add(x1, y1)
+    label = graph.graph_attr
+    if label.get("lp") and label.get("lwidth"):
+        x, y = (float(v) for v in label["lp"].split(","))
+        add(x, y, float(label["lwidth"]) * 36, float(label["lheight"]) * 36)
+    if not xs:
+        return bounding_box(graph.graph_attr["bb"])
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def bounding_box(bb: str) -> tuple[float, float, float, float]:
+    """Graphviz's ``bb`` attribute ("x0,y0,x1,y1", points) as numbers."""
     x0, y0, x1, y1 = (float(v) for v in re.split(r"[ ,]", bb.strip()))
-    width, height = max(x1 - x0, 1.0), max(y1 - y0, 1.0)  # points
+    return x0, y0, x1, y1
+
+
+def zoom_to_fit(width: float, height: float, size: tuple[float, float]) -> float:
+    """The zoom that fits a drawing of ``width`` × ``height`` points within the margins of a
+    canvas of ``size`` inches."""
+    room_w, room_h = ((inches - 2 * MARGIN) * 72 for inches in size)
+    return min(room_w / max(width, 1.0), room_h / max(height, 1.0))
+
+
+def _viewport(
+    box: str | tuple[float, float, float, float], size: tuple[float, float], resolution: float
+) -> str:
+    """The canvas: exactly the slide's size, the chart (its box, in points: "x0 y0 x1 y1" as
+    the layout leaves it, or numbers) zoomed to fit within the margins and centred."""
+    x0, y0, x1, y1 = bounding_box(box) if isinstance(box, str) else box
     canvas_w, canvas_h = (inches * 72 for inches in size)
-    margin = MARGIN * 72
-    zoom = min((canvas_w - 2 * margin) / width, (canvas_h - 2 * margin) / height)
+    zoom = zoom_to_fit(x1 - x0, y1 - y0, size)
     pixels = resolution / 72
     return (
         f"{canvas_w * pixels:.4f},{canvas_h * pixels:.4f},{zoom * pixels:.6f},"
