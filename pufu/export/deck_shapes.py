@@ -34,6 +34,7 @@ from .geometry import Box, Layout, layout
 from .themes import THEMES, Theme
 
 EMU_PER_PT = 12700
+EMU_PER_INCH = 914400
 FONT = fonts.FAMILY
 #: Points of the progress cell on the right of a 施策 (the diagram's 44 + padding).
 PROGRESS_W = 46
@@ -196,7 +197,11 @@ def draw_chart(
     ghosts: Chart | None = None,
 ) -> ChartShapes:
     """Draw ``chart`` on ``slide`` within ``area`` (EMU), from the diagram's layout."""
-    dot = build_dot(chart, theme=theme, comments=comments, lang=lang, marks=marks, ghosts=ghosts)
+    # the layout made for this area's shape, as a diagram is made for its slide
+    canvas = (area[2] / EMU_PER_INCH, area[3] / EMU_PER_INCH)
+    dot = build_dot(
+        chart, theme=theme, comments=comments, lang=lang, marks=marks, ghosts=ghosts, size=canvas
+    )
     drawing = layout(dot)
     place = fit(drawing.bounds, area)
     painter = _Painter(slide, chart, ghosts, dict(marks or {}), THEMES[theme], comments, lang, place)
