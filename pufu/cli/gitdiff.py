@@ -6,7 +6,6 @@ Used by ``pufu git diff-driver`` (``git diff``) and ``pufu git textconv`` (``git
 
 from __future__ import annotations
 
-from ..export.markdown import chart_markdown
 from ..i18n import t
 from ..model import Chart, Project
 from ..model.diff import diff
@@ -84,23 +83,3 @@ def plain_description(path: str, old_hex: str, new_hex: str, old_file: str, new_
             return "-"
 
     return f"a/{path} {old_hex[:9]} ({size(old_file)}) → b/{path} {new_hex[:9]} ({size(new_file)})"
-
-
-def project_text(project: Project, lang: str | None) -> str:
-    """One version as an outline: title, phases with their notes, conflicts, the draft."""
-    lines = [f"# {_one_line(project.title)}", ""]
-    notes_by_phase: dict[int, list] = {}
-    for note in project.notes:
-        notes_by_phase.setdefault(note.phase, []).append(note)
-    for phase in project.phases:
-        lines.append(t("git.text.phase", lang, number=phase.number, title=_one_line(phase.title), date=phase.date))
-        if phase.happened:
-            lines.append(t("git.text.happened", lang, text=_one_line(phase.happened)))
-        for note in notes_by_phase.get(phase.number, []):
-            kind = t(f"review.note.{note.kind}", lang)
-            lines.append(t("git.text.note", lang, kind=kind, author=_one_line(note.author), text=_one_line(note.text)))
-    if project.conflicts:
-        lines += ["", t("git.diff.conflicts", lang, n=len(project.conflicts))]
-        lines += [f"  {f.message(lang)}" for f in conflict_findings(project)]
-    lines += ["", f"## {t('git.text.draft', lang)}", chart_markdown(project.draft, lang)]
-    return "\n".join(lines)

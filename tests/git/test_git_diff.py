@@ -38,7 +38,7 @@ def test_git_log_p_and_show_print_the_methods_words(repo: Repo) -> None:
         out = repo.git(*args).stdout
         assert "+局面2「月末の感想戦」 2026-02-28" in out
         assert "+  感想（教訓）佐藤: 指標の定義を先に決める" in out
-        assert "+- 勝利条件: 一次解決率が80%を超えている" in out
+        assert "+勝利条件: 一次解決率が80%を超えている" in out
         assert '"gainingGoal"' not in out
     ext = repo.git("log", "-p", "--ext-diff", "-1").stdout
     assert "+ 局面2「月末の感想戦」 2026-02-28" in ext and "pufu diff a/plan.pufu.json" in ext

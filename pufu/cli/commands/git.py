@@ -11,8 +11,10 @@ What git runs then:
   words (title, phases and notes added, the draft's changes as ``pufu diff`` shows them), coloured
   when git colours (``color.diff``/``color.ui`` and the terminal or git's pager);
 - ``git log -p`` and ``git show`` run external diff drivers only with ``--ext-diff``; without it
-  git uses ``pufu git textconv`` (``diff.pufu.textconv``): each side as a readable outline, so
-  git's own line diff (and colours) show which phase, note or part changed;
+  git uses the textconv (``diff.pufu.textconv``, ``python -m pufu.cli.gittext``, the same as
+  ``pufu git textconv``): each side as a readable outline, so git's own line diff (and colours)
+  show which phase, note or part changed. It starts without the rest of pufu (twice per commit)
+  and speaks ``PUFU_LANG``'s language (Japanese by default);
 - ``git merge`` runs ``pufu git merge-driver %O %A %B %P``: a three-way merge on the model; a real
   conflict is recorded in the project (``pufu check`` lists it, ``pufu edit`` resolves it) and the
   driver exits 1 so git reports the file as conflicted.
@@ -84,7 +86,8 @@ def settings() -> dict[str, str]:
     pufu = pufu_command()
     return {
         "diff.pufu.command": f"{pufu} git diff-driver",
-        "diff.pufu.textconv": f"{pufu} git textconv",
+        # git log -p starts this twice per commit: the light entry point, not the whole CLI
+        "diff.pufu.textconv": f"{shlex.quote(sys.executable)} -m pufu.cli.gittext",
         "merge.pufu.name": "pufu: three-way merge of project score charts",
         "merge.pufu.driver": f"{pufu} git merge-driver %O %A %B %P",
     }
@@ -287,18 +290,13 @@ def run_diff(args: argparse.Namespace) -> int:
 
 def run_textconv(args: argparse.Namespace) -> int:
     """One side as readable text for git's own line diff (``git log -p``, ``git show``)."""
-    from ...i18n import default_lang, t
-    from ..gitdiff import project_text
+    from ...i18n import default_lang
+    from ..gittext import textconv
 
     lang = getattr(args, "lang", None) or default_lang()
-    project, error = _load(args.file, args.file)
-    if project is None:
-        if error:
-            sys.stdout.write(t("git.diff.unreadable", lang, side=args.file, error=error) + "\n")
-        try:
-            sys.stdout.write(Path(args.file).read_bytes().decode("utf-8", "replace"))
-        except OSError:
-            pass
-        return 0
-    sys.stdout.write(project_text(project, lang))
+    try:
+        raw = Path(args.file).read_bytes()
+    except OSError as exc:
+        raw = f"{exc.strerror}\n".encode()
+    sys.stdout.write(textconv(raw, args.file, lang))
     return 0
