@@ -29,7 +29,7 @@ from ..i18n import default_lang, t
 from .chart import Chart, new_id
 from .diff import match
 from .errors import ChartError
-from .fileformat import ConflictData, ProjectData
+from .fileformat import ConflictData, PhaseData, ProjectData
 from .project import Project
 
 JSON = Any
@@ -81,8 +81,8 @@ def _chart(side: Side) -> Chart:
     return side.draft if isinstance(side, Project) else Chart.from_data(side.draft)
 
 
-def _json(data: ProjectData) -> dict[str, JSON]:
-    out: dict[str, JSON] = json.loads(data.model_dump_json(exclude_none=True))
+def _json(data: ProjectData, exclude: set[str] | None = None) -> dict[str, JSON]:
+    out: dict[str, JSON] = json.loads(data.model_dump_json(exclude_none=True, exclude=exclude))
     return out
 
 
@@ -278,37 +278,39 @@ def _unique(*lists: list[Any]) -> bool:
 # ---------------------------------------------------------------------- phases and notes
 
 
-def _phase_key(phase: dict[str, JSON]) -> str:
-    return json.dumps({k: v for k, v in phase.items() if k != "number"}, sort_keys=True, ensure_ascii=False)
-
-
 def _phases(
-    base: list[JSON], ours: list[JSON], theirs: list[JSON]
-) -> tuple[list[JSON], dict[int, int], dict[int, int]]:
-    """All phases, renumbered, and each side's old number → new number."""
+    base: list[PhaseData], ours: list[PhaseData], theirs: list[PhaseData]
+) -> tuple[list[PhaseData], dict[int, int], dict[int, int]]:
+    """All phases, renumbered, and each side's old number → new number. Phases stay frozen
+    models: they are compared whole, never merged."""
     known = len(base)
-    keys: dict[str, int] = {}
-    entries: list[tuple[str, int, int, dict[str, JSON]]] = []
-    for side, phases in enumerate((ours, theirs)):
-        for phase in phases[known:]:
-            key = _phase_key(phase)
-            if key in keys:
-                continue
-            keys[key] = len(entries)
-            entries.append((phase["date"], side, phase["number"], phase))
+
+    def same(a: PhaseData, b: PhaseData) -> bool:
+        return a.model_copy(update={"number": 0}) == b.model_copy(update={"number": 0})
+
+    entries: list[tuple[str, int, PhaseData]] = []
+    twin: dict[int, PhaseData] = {}  # theirs' number → ours' phase recorded identically
+    for phase in ours[known:]:
+        entries.append((phase.date, 0, phase))
+    for phase in theirs[known:]:
+        equal = next((o for o in ours[known:] if o.date == phase.date and same(o, phase)), None)
+        if equal is not None:
+            twin[phase.number] = equal
+        else:
+            entries.append((phase.date, 1, phase))
     ordered = sorted(entries, key=lambda e: (e[0], e[1]))  # stable: each side's order kept
-    new_of: dict[str, int] = {}
     merged = list(ours[:known]) if len(ours) >= known else list(base)
-    for offset, (_, _, _, phase) in enumerate(ordered):
+    new_number: dict[tuple[int, int], int] = {}
+    for offset, (_, side, phase) in enumerate(ordered):
         number = known + offset + 1
-        new_of[_phase_key(phase)] = number
-        merged.append({**phase, "number": number})
-    maps: list[dict[int, int]] = []
-    for phases in (ours, theirs):
-        numbers = {n: n for n in range(1, known + 1)}
-        for phase in phases[known:]:
-            numbers[phase["number"]] = new_of[_phase_key(phase)]
-        maps.append(numbers)
+        new_number[side, phase.number] = number
+        merged.append(phase if phase.number == number else phase.model_copy(update={"number": number}))
+    maps: list[dict[int, int]] = [{n: n for n in range(1, known + 1)} for _ in (0, 1)]
+    for phase in ours[known:]:
+        maps[0][phase.number] = new_number[0, phase.number]
+    for phase in theirs[known:]:
+        source = (0, twin[phase.number].number) if phase.number in twin else (1, phase.number)
+        maps[1][phase.number] = new_number[source]
     return merged, maps[0], maps[1]
 
 
@@ -325,18 +327,21 @@ def merge(base: Side | None, ours: Side, theirs: Side) -> MergeResult:
     ours_chart, theirs_chart = _chart(ours), _chart(theirs)
     base_chart = _chart(base) if base is not None else None
     rename_ours, rename_theirs = _renames(base_chart, ours_chart, theirs_chart)
-    b = _json(_data(base)) if base is not None else {}
-    o, t = _json(_data(ours)), _json(_data(theirs))
+    data_b = _data(base) if base is not None else None
+    data_o, data_t = _data(ours), _data(theirs)
+    b = _json(data_b, {"phases"}) if data_b is not None else {}
+    o, t = _json(data_o, {"phases"}), _json(data_t, {"phases"})
     o["draft"] = _rename(o["draft"], rename_ours)
     t["draft"] = _rename(t["draft"], rename_theirs)
     merger = _Merger()
     out: dict[str, JSON] = {}
-    phases, ours_numbers, theirs_numbers = _phases(b.get("phases", []), o.get("phases", []), t.get("phases", []))
+    phases, ours_numbers, theirs_numbers = _phases(
+        data_b.phases if data_b is not None else [], data_o.phases, data_t.phases
+    )
+    out["phases"] = phases
     for key in dict.fromkeys([*o, *t]):
         if key == "version":
             out[key] = max(o.get(key, 1), t.get(key, 1))
-        elif key == "phases":
-            out[key] = phases
         elif key == "notes":
             notes = merger.by_id(
                 b.get("notes", []),
@@ -452,8 +457,9 @@ def resolve(
     if (take is None) == (value is MISSING):
         raise ChartError("take ours, theirs or base, or give a value")
     chosen = conflict_value(conflict, take) if take is not None else value
-    data = _json(project.to_data())
+    data = _json(project.to_data(), {"phases"})
     _set_part(data, conflict, chosen)
+    data["phases"] = list(project.phases)
     data["draft"] = _linked(data["draft"])
     data["conflicts"] = [c for c in data.get("conflicts", []) if c["id"] != conflict_id]
     if not data["conflicts"]:

@@ -241,3 +241,17 @@ def test_no_common_version_merges_what_agrees() -> None:
     result = merge(None, ours, theirs)
     assert result.clean
     assert [p.title for p in result.project.phases] == ["キックオフ", "theirs"] or len(result.project.phases) >= 2
+
+
+def test_notes_on_a_phase_recorded_on_both_sides_follow_the_one_kept() -> None:
+    base, _ = base_project()
+    ours, theirs = copy(base), copy(base)
+    theirs.snapshot("theirs 先", date="2026-02-01")
+    for side in (ours, theirs):
+        side.snapshot("同じ局面", date="2026-03-01")
+    theirs.add_note(3, "佐藤", "question", "同じ局面への問い")
+    result = merge(base, ours, theirs)
+    project = _reloaded(result.project)
+    assert [p.title for p in project.phases] == ["キックオフ", "theirs 先", "同じ局面"]
+    (note,) = project.notes
+    assert project.phase(note.phase).title == "同じ局面"
