@@ -481,6 +481,30 @@ def resolve_all(project: Project, take: Take) -> int:
     return len(ids)
 
 
+def field_value(chart: Chart, part: str, field: str) -> JSON:
+    """A part's field as the file holds it (for comparing with a conflict's versions)."""
+    data = chart.graph.nodes[part]
+    if field == "comment":
+        return data["comment"].model_dump()
+    if field == "color":
+        return str(data["color"])
+    if field == "measures":
+        return chart.measures_of(part)
+    return data.get(field)
+
+
+def edited(conflict: ConflictData, before: Chart, after: Chart) -> bool:
+    """Whether a change from ``before`` to ``after`` set the conflicted field (the user chose)."""
+    where = conflict.where
+    if where.field is None or where.part is None or where.path == "" or not where.path.startswith("draft"):
+        return False
+    if where.part not in before or where.part not in after:
+        return where.part in before and where.part not in after  # removed by hand: settled
+    if where.field not in ("text", "comment", "color", "progress", "measures"):
+        return False
+    return field_value(before, where.part, where.field) != field_value(after, where.part, where.field)
+
+
 # ---------------------------------------------------------------------- reporting
 
 
