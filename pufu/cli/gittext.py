@@ -64,6 +64,27 @@ def chart_text(chart: dict[str, Any], lang: str | None) -> list[str]:
     return lines
 
 
+PART_KINDS = ("goal", "win", "purpose", "measure", "element")
+
+
+def _conflict_line(conflict: dict[str, Any], lang: str | None) -> str:
+    where = conflict.get("where", {})
+    kind = str(where.get("kind", ""))
+    name = t(f"kind.{kind}" if kind in PART_KINDS else f"merge.kind.{kind}", lang)
+    if where.get("field") and kind != "title":
+        name += t("merge.field", lang, field=t(f"merge.field.{where['field']}", lang))
+
+    def shown(value: object) -> str:
+        if value is None:
+            return t("merge.removed", lang)
+        if isinstance(value, dict):
+            value = value.get("text", "")
+        return t("merge.quoted", lang, text=_line(value)[:40])
+
+    ours, theirs = shown(conflict.get("ours")), shown(conflict.get("theirs"))
+    return t("check.conflict", lang, part=name, ours=ours, theirs=theirs)
+
+
 def project_text(data: dict[str, Any], lang: str | None) -> str:
     """Title, phases with what happened and their review notes, conflicts, then the draft."""
     lines = [f"# {_line(data.get('title', ''))}", ""]
@@ -83,8 +104,7 @@ def project_text(data: dict[str, Any], lang: str | None) -> str:
     if conflicts:
         lines += ["", t("git.diff.conflicts", lang, n=len(conflicts))]
         for conflict in conflicts:
-            where = conflict.get("where", {})
-            lines.append(f"  {where.get('kind')} {where.get('part') or ''} {where.get('field') or ''}".rstrip())
+            lines.append("  " + _conflict_line(conflict, lang))
     lines += ["", f"## {t('git.text.draft', lang)}", *chart_text(data["draft"], lang)]
     return "\n".join(lines) + "\n"
 

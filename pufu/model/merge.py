@@ -114,7 +114,7 @@ def _rename(value: JSON, names: dict[str, str], key: str | None = None) -> JSON:
     if not names:
         return value
     if isinstance(value, dict):
-        out = {}
+        out: dict[str, JSON] = {}
         for k, v in value.items():
             if k in ("id", "part") and isinstance(v, str):
                 out[k] = names.get(v, v)
@@ -502,7 +502,7 @@ def edited(conflict: ConflictData, before: Chart, after: Chart) -> bool:
         return where.part in before and where.part not in after  # removed by hand: settled
     if where.field not in ("text", "comment", "color", "progress", "measures"):
         return False
-    return field_value(before, where.part, where.field) != field_value(after, where.part, where.field)
+    return bool(field_value(before, where.part, where.field) != field_value(after, where.part, where.field))
 
 
 # ---------------------------------------------------------------------- reporting
