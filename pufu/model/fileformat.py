@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, model_validator
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, Strict, model_validator
 
 from .parts import Color, Comment, EditorCopy, StrictProgress
 
@@ -103,6 +103,29 @@ class NoteData(_Data):
     created: str = Field(description="ISO 8601 timestamp")
 
 
+class ConflictPlace(_Data):
+    """Where a merge conflict is: ``path`` names the object or list in the file (``draft.measures``,
+    ``draft.gainingGoal``, ``notes``, ``""`` for the project itself), ``part`` the id of the object
+    in that list, ``field`` the field; no ``field`` when a part was removed on one side and changed
+    on the other."""
+
+    kind: str = Field(description="goal, win, purpose, measure, element, note, title, or a list's name")
+    path: str
+    part: str | None = None
+    field: str | None = None
+
+
+class ConflictData(_Data):
+    """A merge conflict left by ``pufu git merge-driver``: the base, ours and theirs versions of one
+    field (or of one whole part). The project holds "ours" until the conflict is resolved."""
+
+    id: Annotated[str, Field(min_length=1)]
+    where: ConflictPlace
+    base: JsonValue = None
+    ours: JsonValue = None
+    theirs: JsonValue = None
+
+
 class ProjectData(_Data):
     """The whole ``*.pufu.json`` file."""
 
@@ -112,6 +135,9 @@ class ProjectData(_Data):
     phases: list[PhaseData] = Field(default_factory=list)
     draft: ChartData
     notes: list[NoteData] = Field(default_factory=list)
+    conflicts: list[ConflictData] | None = Field(
+        default=None, description="merge conflicts still to resolve (absent when there are none)"
+    )
 
     @model_validator(mode="after")
     def _phases_numbered(self) -> ProjectData:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .chart import Chart, _check_text, check_links, new_id
 from .errors import ChartError, FormatError
-from .fileformat import NOTE_KINDS, NoteData, PhaseData, ProjectData
+from .fileformat import NOTE_KINDS, ConflictData, NoteData, PhaseData, ProjectData
 
 
 def today() -> str:
@@ -27,6 +27,7 @@ class Project:
     draft: Chart = field(default_factory=Chart)
     phases: list[PhaseData] = field(default_factory=list)
     notes: list[NoteData] = field(default_factory=list)
+    conflicts: list[ConflictData] = field(default_factory=list)  # left by a git merge
     _charts: dict[int, Chart] = field(default_factory=dict, repr=False)
 
     # ------------------------------------------------------------------ phases
@@ -105,13 +106,20 @@ class Project:
             phases=list(self.phases),
             draft=self.draft.to_data(),
             notes=list(self.notes),
+            conflicts=list(self.conflicts) or None,
         )
 
     @classmethod
     def from_data(cls, data: ProjectData) -> Project:
         """Build a project from validated file data, checking every chart's ids and links."""
         draft = Chart.from_data(data.draft, "$.draft")
-        project = cls(title=data.title, draft=draft, phases=list(data.phases), notes=list(data.notes))
+        project = cls(
+            title=data.title,
+            draft=draft,
+            phases=list(data.phases),
+            notes=list(data.notes),
+            conflicts=list(data.conflicts or ()),
+        )
         ids_by_phase = [
             check_links(phase.chart, f"$.phases[{index}].chart") for index, phase in enumerate(data.phases)
         ]

@@ -13,6 +13,7 @@ from typing import Any, Literal, overload
 
 from .chart import OPERATIONS, Chart
 from .errors import ChartError
+from .fileformat import ConflictData
 from .project import Project
 
 #: The operations that return the new part's id, and those that return the ids they removed;
@@ -43,6 +44,7 @@ class Step:
     label: str
     title: str
     draft: Chart
+    conflicts: tuple[ConflictData, ...] = ()
 
 
 class Session:
@@ -82,8 +84,27 @@ class Session:
         except BaseException:
             self.project.draft = before.draft  # operations check first, but be sure
             raise
+        self._settle_edited(before)
         self._push(before)
         return result
+
+    def resolve_conflict(self, conflict_id: str, take: str | None = None, value: Any = None) -> None:
+        """Settle a merge conflict (take ``ours``/``theirs``, or set ``value``) as one undoable step."""
+        from .merge import MISSING, resolve
+
+        before = self._state("resolve_conflict")
+        resolve(self.project, conflict_id, take, MISSING if take is not None else value)  # type: ignore[arg-type]
+        self._push(before)
+
+    def _settle_edited(self, before: Step) -> None:
+        """A conflicted field the user has just set is settled: its conflict entry goes."""
+        if not self.project.conflicts:
+            return
+        from .merge import edited
+
+        self.project.conflicts = [
+            c for c in self.project.conflicts if not edited(c, before.draft, self.project.draft)
+        ]
 
     def set_title(self, title: str) -> None:
         """Set the project title, as one undoable step."""
@@ -91,6 +112,8 @@ class Session:
             raise ChartError("a title must be a string")
         before = self._state("set_title")
         self.project.title = title
+        if title != before.title:
+            self.project.conflicts = [c for c in self.project.conflicts if c.where.kind != "title"]
         self._push(before)
 
     def touch(self) -> None:
@@ -145,7 +168,7 @@ class Session:
     # ------------------------------------------------------------------ helpers
 
     def _state(self, label: str) -> Step:
-        return Step(label, self.project.title, self.project.draft.copy())
+        return Step(label, self.project.title, self.project.draft.copy(), tuple(self.project.conflicts))
 
     def _push(self, before: Step) -> None:
         if self._saved_at is not None and self._saved_at > len(self._undo):
@@ -160,3 +183,4 @@ class Session:
     def _restore(self, step: Step) -> None:
         self.project.title = step.title
         self.project.draft = step.draft
+        self.project.conflicts = list(step.conflicts)

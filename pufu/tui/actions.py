@@ -244,6 +244,39 @@ class ChartActions:
         self.sheet.select(slots[0] if slots else Slot(part))
         self.say(finding.message(self.lang))
 
+    # ------------------------------------------------------------------ merge conflicts
+
+    def _conflict_here(self) -> Any:
+        """The conflict on the selected part; else one the sheet cannot show (the title, a part
+        that only the other side keeps)."""
+        conflicts = self.session.project.conflicts
+        part = self.sheet.selection.part
+        here = [c for c in conflicts if c.where.part == part]
+        if here:
+            return here[0]
+        loose = [c for c in conflicts if c.where.part is None or c.where.part not in self.session.chart]
+        return loose[0] if loose else None
+
+    def action_take_side(self, side: str) -> None:
+        """Settle the conflict of the selected part with ours or theirs (undoable)."""
+        self.commit_editing()
+        conflict = self._conflict_here()
+        if conflict is None:
+            key = "msg.no_conflict_here" if self.session.project.conflicts else "msg.no_conflicts"
+            self.say(t(key, self.lang))
+            return
+        try:
+            self.session.resolve_conflict(conflict.id, side)
+        except ChartError as exc:
+            self.say(str(exc))
+            return
+        self.refresh_all()
+        left = len(self.session.project.conflicts)
+        if left:
+            self.say(t("msg.conflict_taken", self.lang, side=side, left=left))
+        else:
+            self.say(t("msg.conflicts_done", self.lang))
+
     def action_help(self) -> None:
         from .help import HelpScreen
 

@@ -28,6 +28,7 @@ from ..model import (
     load_project,
     save_project,
 )
+from ..model.merge import conflict_findings
 from ..model.recovery import discard_recovery, read_recovery, write_recovery
 from ..recent import remember
 from .actions import ChartActions
@@ -99,8 +100,8 @@ class PufuApp(EditingMixin, ChartActions, App[int]):
     def refresh_all(self, *, schedule: bool = True) -> None:
         """Show the chart as it is now: sheet, checks, header; keep the recovery copy current."""
         chart = self.session.chart
-        self.findings = check(chart)
-        flagged = {f.part for f in self.findings if f.part and f.code in FLAGGED}
+        self.findings = [*conflict_findings(self.session.project), *check(chart)]
+        flagged = {f.part for f in self.findings if f.part and (f.code in FLAGGED or f.code == "conflict")}
         self.sheet.show(chart, flagged)
         self.refresh_header()
         self.refresh_status()
@@ -121,6 +122,10 @@ class PufuApp(EditingMixin, ChartActions, App[int]):
         if self.message:
             line.append(self.message, style="bold")
             line.append("  │  ")
+        conflicts = len(self.session.project.conflicts)
+        if conflicts:  # left by a git merge: [ takes ours, ] theirs
+            line.append(t("status.conflicts", self.lang, n=conflicts), style="bold magenta")
+            line.append("  ")
         if not self.findings:
             line.append(t("status.ok", self.lang), style="green")
         else:
@@ -130,6 +135,8 @@ class PufuApp(EditingMixin, ChartActions, App[int]):
             shown = next((f for f in self.findings if f.part == selected), self.findings[0])
             line.append(f"  {shown.message(self.lang)}", style="red" if shown.level == "error" else "")
             line.append("  (F8)", style="dim")
+            if shown.code == "conflict":
+                line.append(f"  {t('status.conflict_keys', self.lang)}", style="dim")
         self.query_one("#status", Static).update(line)
 
     def say(self, message: str) -> None:

@@ -52,6 +52,8 @@ KEYS: tuple[Key, ...] = (
     Key("phases", "v", "phases"),
     Key("review", "w", "review"),
     Key("next_finding", "f8", "next_finding"),
+    Key("conflict.ours", "left_square_bracket", "take_side('ours')"),
+    Key("conflict.theirs", "right_square_bracket", "take_side('theirs')"),
     Key("export", "x", "export"),
     Key("template", "", "template"),
     Key("undo", "ctrl+z", "undo", scope="app", show=True),
@@ -88,6 +90,8 @@ _NAMES = {
     "minus": "-",
     "full_stop": ".",
     "comma": ",",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
 }
 
 

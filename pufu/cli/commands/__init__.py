@@ -30,6 +30,7 @@ COMMANDS: dict[str, Command] = {
     "review": Command("review", "replay the phases and write review notes (感想戦)"),
     "note": Command("note", "add a review note (感想) to a phase"),
     "report": Command("report", "write the review (感想戦) up in Markdown"),
+    "git": Command("git", "use pufu as git's diff and merge driver for projects"),
     "schema": Command("schema", "print the JSON Schema of the project file"),
     "settings": Command(
         "settings", "show or change your settings (language, theme, export size, author)"

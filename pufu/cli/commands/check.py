@@ -1,5 +1,6 @@
 """pufu check PROJECT [--phase N]: errors and warnings on the draft (or a phase).
 
+Conflicts left by a git merge (``pufu git``) are errors, one per conflict, naming the part.
 Exit code 1 when an error is found, 0 when there are only warnings or nothing.
 """
 
@@ -9,6 +10,7 @@ import argparse
 
 from ...i18n import t
 from ...model import check
+from ...model.merge import conflict_findings
 from ..common import EXIT_CHECK_ERRORS, open_project, out
 
 ORDER = 20
@@ -24,7 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     project, _ = open_project(args.project)
     chart = project.phase_chart(args.phase) if args.phase is not None else project.draft  # 0: no phase
-    findings = check(chart)
+    findings: list = [] if args.phase is not None else conflict_findings(project)  # left by a git merge
+    findings += check(chart)
     for finding in findings:
         out(f"{args.project}: {t('level.' + finding.level)}: {finding.message()} [{finding.part}]")
     errors = sum(f.level == "error" for f in findings)
