@@ -510,10 +510,11 @@ def build_dot(
         "marks": marks,
         "ghosts": ghosts,
     }
-    if size is not None and layout is None:
+    target = canvas(size) if layout is None else None
+    if target is not None:
         from .fit import fit
 
-        return fit(chart, canvas(size), options).dot
+        return fit(chart, target, options).dot
     return _build(chart, layout or NATURAL, None, **options)  # type: ignore[arg-type]
 
 
@@ -782,8 +783,8 @@ def ink_box(graph: Any, context: Any) -> tuple[float, float, float, float]:
         if "invis" in (attr.get("style") or ""):
             continue
         for point in (attr.get("pos") or "").split():
-            x, y = point.split(",")[-2:]
-            add(float(x), float(y))
+            px, py = point.split(",")[-2:]
+            add(float(px), float(py))
     for sub in graph.subgraphs_iter():
         if (sub.name or "").startswith("cluster") and sub.graph_attr.get("bb"):
             x0, y0, x1, y1 = bounding_box(sub.graph_attr["bb"])

@@ -153,7 +153,7 @@ def fit(chart: Chart, size: tuple[float, float], options: dict[str, Any]) -> Fit
             for value in values:
                 if getattr(structure, name) == value:
                     continue
-                other = replace(structure, **{name: value})
+                other = replace(structure, **{name: value})  # type: ignore[arg-type]
                 at = walk(other, index)
                 if score(other, at) > score(structure, index) + 1e-9:
                     structure, index = other, at

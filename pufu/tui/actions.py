@@ -19,7 +19,9 @@ from .layout import Slot, number
 
 if TYPE_CHECKING:
     from ..model import Finding, Session
+    from ..model.merge import ConflictFinding
     from .sheet import SheetView
+
 
 class ChartActions:
     """Actions on the selected part (mixed into the app)."""
@@ -28,7 +30,7 @@ class ChartActions:
     path: Path
     lang: str
     blink: bool
-    findings: list[Finding]
+    findings: list[Finding | ConflictFinding]
     _finding_index: int
 
     if TYPE_CHECKING:

@@ -28,7 +28,7 @@ from ..model import (
     load_project,
     save_project,
 )
-from ..model.merge import conflict_findings
+from ..model.merge import ConflictFinding, conflict_findings
 from ..model.recovery import discard_recovery, read_recovery, write_recovery
 from ..recent import remember
 from .actions import ChartActions
@@ -72,7 +72,7 @@ class PufuApp(EditingMixin, ChartActions, App[int]):
         self.stamp = stamp
         self.recovery_delay = recovery_delay
         self.blink = blink
-        self.findings: list[Finding] = []
+        self.findings: list[Finding | ConflictFinding] = []
         self.message = ""
         self._recovery_timer: Timer | None = None
         self._finding_index = -1

@@ -28,6 +28,10 @@ import shlex
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ...model import Project
 
 ORDER = 85
 DRIVER = "pufu"
@@ -216,7 +220,7 @@ def run_merge(args: argparse.Namespace) -> int:
     from ...model.store import dumps_project, loads_project, read_bytes, write_atomic
 
     path = args.path or args.ours
-    sides = {}
+    sides: dict[str, Project | None] = {}
     for name in ("base", "ours", "theirs"):
         try:
             raw = read_bytes(getattr(args, name))
@@ -230,7 +234,9 @@ def run_merge(args: argparse.Namespace) -> int:
     try:
         from ...model.merge import merge
 
-        result = merge(sides["base"], sides["ours"], sides["theirs"])
+        ours, theirs = sides["ours"], sides["theirs"]
+        assert ours is not None and theirs is not None  # an unreadable side returned above
+        result = merge(sides["base"], ours, theirs)
         write_atomic(args.ours, dumps_project(result.project).encode("utf-8"))
     except Exception as exc:  # never a traceback in the middle of a git merge
         print("pufu: " + t("git.unreadable", path=path, side="merge", error=exc), file=sys.stderr)
@@ -241,7 +247,7 @@ def run_merge(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load(path: str, name: str) -> tuple[object | None, str | None]:
+def _load(path: str, name: str) -> tuple[Project | None, str | None]:
     """A side of a diff: the project, or None and why (absent side: None, None)."""
     if path in ("/dev/null", "") or not Path(path).exists():
         return None, None
