@@ -93,17 +93,18 @@ KEYS: tuple[str, ...] = tuple(Settings.model_fields)
 
 def read_file(path: Path) -> dict[str, Any]:
     """The raw table of a settings file, or ``{}`` when there is none."""
+    from .model.store import read_bytes  # the one capped reader: refuses a FIFO without blocking
+
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_SETTINGS_BYTES + 1)
-    except FileNotFoundError:
-        return {}
-    except IsADirectoryError:
-        raise SettingsError(path, "is a folder, not a settings file") from None
-    except OSError as exc:
-        raise SettingsError(path, f"cannot be read: {exc.strerror or exc}") from None
-    if len(raw) > MAX_SETTINGS_BYTES:
-        raise SettingsError(path, f"is larger than {MAX_SETTINGS_BYTES // 1024} KiB; a settings file is a few lines")
+        raw = read_bytes(path, MAX_SETTINGS_BYTES)
+    except FileError as exc:
+        if not os.path.lexists(path):
+            return {}
+        if path.is_dir():
+            raise SettingsError(path, "is a folder, not a settings file") from None
+        if exc.message.startswith("is ") and "MiB" in exc.message:
+            raise SettingsError(path, f"is larger than {MAX_SETTINGS_BYTES // 1024} KiB; a settings file is a few lines") from None
+        raise SettingsError(path, exc.message) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..model import FileError, Project, Stamp, load_project, write_atomic
+from ..model import FileError, Project, Stamp, write_atomic
+from ..model.document import Document
 
 EXIT_OK = 0
 EXIT_CHECK_ERRORS = 1
@@ -32,7 +33,9 @@ def info(message: str) -> None:
 
 def open_project(path: str) -> tuple[Project, Stamp]:
     """Load a project or raise a one-line error naming the file and the place."""
-    return load_project(path)
+    doc = Document.open(path)
+    assert doc.stamp is not None
+    return doc.project, doc.stamp
 
 
 def write_output(target: str, content: str | bytes, *, force: bool = False) -> None:

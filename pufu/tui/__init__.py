@@ -13,9 +13,8 @@ from pathlib import Path
 
 def run_editor(path: str | Path, lang: str | None = None) -> int:
     """Open the editor on a project file and return the exit code when it closes."""
-    from ..model import Session, load_project
+    from ..model.document import Document
     from .app import PufuApp
 
-    project, stamp = load_project(path)
-    app = PufuApp(path, lang=lang, session=Session(project), stamp=stamp)
+    app = PufuApp(path, lang=lang, document=Document.open(path))
     return app.run() or 0

@@ -11,7 +11,8 @@ import importlib.util
 import shlex
 
 from ...i18n import LANGS, default_lang
-from ...model import Project, save_project
+from ...model import Project
+from ...model.document import Document
 from ...templates import load_template
 from ..common import info
 
@@ -37,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         project = Project()
     if args.title is not None:
         project.title = args.title
-    save_project(project, args.project, None, force=args.force)
+    Document.create(args.project, project, force=args.force)
     _remember(args.project)
     made = f"created {args.project}" + (f" from the template {args.template}" if args.template else "")
     info(f"{made}; next: pufu edit {shlex.quote(args.project)}" if _has_editor() else made)

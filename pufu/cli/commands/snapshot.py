@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import argparse
 
-from ...model import save_project
-from ..common import info, open_project
+from ...model.document import Document
+from ..common import info
 
 ORDER = 40
 
@@ -23,8 +23,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    project, stamp = open_project(args.project)
-    phase = project.snapshot(title=args.title, happened=args.note, date=args.date)
-    save_project(project, args.project, stamp)
+    # under the file's lock, on the file as it is now: a phase or note another command is
+    # saving at this moment is kept, and this phase is recorded after it
+    _, phase = Document.update(
+        args.project, lambda project: project.snapshot(title=args.title, happened=args.note, date=args.date)
+    )
     info(f"recorded phase {phase.number}: {phase.title} ({phase.date})")
     return 0
