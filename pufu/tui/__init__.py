@@ -17,4 +17,10 @@ def run_editor(path: str | Path, lang: str | None = None) -> int:
     from .app import PufuApp
 
     app = PufuApp(path, lang=lang, document=Document.open(path))
-    return app.run() or 0
+    code = app.run()
+    if app.crash_message:
+        import sys
+
+        print(f"pufu: error: {app.crash_message}", file=sys.stderr)
+        return code or 2
+    return code or 0
