@@ -9,9 +9,9 @@ import json
 import os
 from pathlib import Path
 
-from .locations import recent_file
 from .model.errors import PufuError
-from .model.store import write_atomic
+from .locations import recent_file
+from .model.store import read_bytes, write_atomic
 
 #: How many paths the list keeps.
 KEEP = 50
@@ -23,8 +23,8 @@ def _file() -> Path:
 
 def _read() -> list[str]:
     try:
-        data = json.loads(_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_bytes(_file(), 4 * 1024 * 1024))  # refuses a FIFO without blocking
+    except (OSError, ValueError, PufuError, RecursionError):
         return []
     return [item for item in data if isinstance(item, str)] if isinstance(data, list) else []
 

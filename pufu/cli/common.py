@@ -9,7 +9,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..i18n import t
-from ..model import FileError, Project, Stamp, load_project, write_atomic
+from ..model import FileError, Project, Stamp, write_atomic
+from ..model.document import Document
 from ..terminal import shown
 
 EXIT_OK = 0
@@ -43,7 +44,9 @@ def out(line: object = "", keep: str = "\t") -> None:
 
 def open_project(path: str) -> tuple[Project, Stamp]:
     """Load a project or raise a one-line error naming the file and the place."""
-    return load_project(path)
+    doc = Document.open(path)
+    assert doc.stamp is not None
+    return doc.project, doc.stamp
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -1,11 +1,14 @@
 """Reading and writing project files, safely.
 
 - Reads refuse, with one line naming the file and the place, anything pufu cannot take: a
-  missing file, a folder, a file over :data:`MAX_FILE_BYTES`, invalid UTF-8, a byte-order mark,
-  broken JSON, data that does not fit the format, duplicate ids, dangling links.
+  missing file, a folder, a FIFO or device (without blocking on it), a file over
+  :data:`MAX_FILE_BYTES`, invalid UTF-8, a byte-order mark, broken JSON, a key written twice in
+  one object, data that does not fit the format, duplicate ids, dangling links.
 - Saves are atomic: the text goes to a temporary file in the same folder, is flushed to disk
   (fsync), and then renamed over the old file, so a crash leaves the old file or the new one,
-  never half of one.
+  never half of one. A symbolic link stays a link: the file it points to gets the new content.
+  The file keeps its mode and, where the system allows, its owner and group. A file with other
+  hard links is split: the name saved to gets the new content, the other names keep the old.
 - A save refuses when the file on disk is not the one pufu read (someone else saved it, or it
   was never readable), unless forced. This is how a file pufu cannot read is never overwritten.
 """
@@ -17,6 +20,8 @@ import glob
 import hashlib
 import json
 import os
+import re
+import stat
 import tempfile
 import time
 from collections.abc import Iterator
@@ -25,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jiter
 from pydantic import BaseModel, ValidationError
 
 from .errors import ConflictError, FileError, FormatError
@@ -55,21 +61,57 @@ class Stamp:
 # ---------------------------------------------------------------------- reading
 
 
+def _open_regular(path: Path) -> int:
+    """Open a file for reading without blocking, refusing anything but a regular file.
+
+    ``O_NONBLOCK`` makes opening a FIFO (or a device that waits) return at once; ``fstat`` on the
+    open descriptor then tells what it is, with no window for a swap between check and read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    flags |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise FileError(path, "is a folder, not a file")
+        if not stat.S_ISREG(mode):
+            raise FileError(path, f"is {_kind_of(mode)}, not a regular file; pufu reads only files")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
 def read_bytes(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of a file, refusing folders, missing files and files over the size limit."""
+    """The bytes of a file, refusing folders, FIFOs, devices, missing files and files over the
+    size limit; never blocks on what it refuses."""
     path = Path(path)
     try:
-        if path.is_dir():
-            raise FileError(path, "is a folder, not a file")
-        size = path.stat().st_size
-        if size > limit:
-            raise FileError(
-                path, f"is {size / 1048576:.1f} MiB; pufu reads files up to {limit // 1048576} MiB"
-            )
-        with path.open("rb") as handle:
+        fd = _open_regular(path)
+        with os.fdopen(fd, "rb") as handle:
+            size = os.fstat(fd).st_size
+            if size > limit:
+                raise FileError(
+                    path,
+                    f"is {size / 1048576:.1f} MiB; pufu reads files up to {limit // 1048576} MiB",
+                )
             raw = handle.read(limit + 1)
     except FileNotFoundError:
         raise FileError(path, "no such file") from None
+    except IsADirectoryError:
+        raise FileError(path, "is a folder, not a file") from None
     except PermissionError:
         raise FileError(path, "cannot be read: permission denied") from None
     except OSError as exc:
@@ -108,16 +150,74 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def parse_json(path: object, raw: bytes) -> Any:
-    """Parse a JSON file into Python data, with one clear line for every way it can fail."""
-    text = decode_text(path, raw)
+def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        raise _DuplicateKey
+    return found
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+class _Marked(dict[str, Any]):
+    """An object read in the slow second pass, remembering the first key it holds twice."""
+
+    duplicate: str | None = None
+
+
+def _mark_duplicates(pairs: list[tuple[str, Any]]) -> _Marked:
+    found = _Marked(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                found.duplicate = key
+                break
+            seen.add(key)
+    return found
+
+
+def _duplicate_path(text: str) -> str:
+    """The JSON path of the first key written twice (a second, slower pass, on error only)."""
+    stack: list[tuple[str, Any]] = [("$", json.loads(text, object_pairs_hook=_mark_duplicates))]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, _Marked):
+            if value.duplicate is not None:
+                return f"{where}.{value.duplicate}"
+            stack.extend((f"{where}.{key}", item) for key, item in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend((f"{where}[{index}]", item) for index, item in reversed(list(enumerate(value))))
+    return "$"
+
+
+def parse_json(path: object, raw: bytes | str, *, strict: bool = False) -> Any:
+    """Parse a JSON file into Python data, with one clear line for every way it can fail.
+
+    ``strict`` refuses a key written twice in one object (JSON readers keep the last one and
+    silently drop the other), naming its JSON path.
+    """
+    text = raw if isinstance(raw, str) else decode_text(path, raw)
     try:
+        if strict:
+            return json.loads(
+                text, parse_constant=_reject_constant, object_pairs_hook=_refuse_duplicates
+            )
         return json.loads(text, parse_constant=_reject_constant)
+    except _DuplicateKey:
+        place = _duplicate_path(text)
+        raise FileError(path, f"{place}: this key is written twice; pufu will not guess which one counts") from None
     except json.JSONDecodeError as exc:
         raise FileError(path, f"line {exc.lineno} column {exc.colno}: not valid JSON: {exc.msg}") from None
     except RecursionError:
         raise FileError(path, "not valid JSON: nested too deeply") from None
     except ValueError as exc:
+        digits = re.search(r"\d{4300,}", text)
+        if digits is not None:  # Python refuses to read integers this long
+            line = text.count("\n", 0, digits.start()) + 1
+            raise FileError(path, f"not valid JSON: number out of range at line {line}") from None
         raise FileError(path, f"not valid JSON: {exc}") from None
 
 
@@ -165,6 +265,29 @@ def load_project(path: str | os.PathLike[str]) -> tuple[Project, Stamp]:
     return loads_project(path, raw), Stamp.of(raw)
 
 
+def check_unique_keys(path: object, raw: bytes) -> None:
+    """Refuse a key written twice in one object, naming its JSON path and line.
+
+    JSON readers (pydantic's too) keep the last value and silently drop the other, and the next
+    save would erase it. jiter (the Rust reader inside pydantic, as a package) finds them in
+    about two thirds of the time of a ``json.load``; the path is found by a slower pass, only
+    when there is a duplicate.
+    """
+    try:
+        jiter.from_json(raw, catch_duplicate_keys=True)
+    except ValueError as exc:
+        message = str(exc)
+        if not message.startswith("Detected duplicate key"):
+            return  # not JSON: the validator says where
+        place = _duplicate_path(raw.decode("utf-8", "surrogatepass"))
+        where = message[message.find(" at line ") + 4 :] if " at line " in message else ""
+        raise FileError(
+            path,
+            f"{place}: this key is written twice{f' ({where})' if where else ''}; "
+            "pufu will not guess which one counts",
+        ) from None
+
+
 def loads_project(path: object, raw: bytes) -> Project:
     """Parse and check the bytes of a project file."""
     if raw.startswith(_BOM):
@@ -175,6 +298,8 @@ def loads_project(path: object, raw: bytes) -> Project:
     except FileError:
         decode_text(path, raw)  # invalid UTF-8 gets its own message, with the line
         raise
+    with _gc_paused():
+        check_unique_keys(path, raw)
     try:
         with _gc_paused():
             return Project.from_data(data)
@@ -217,14 +342,15 @@ def dumps_model(model: BaseModel) -> str:
 def stamp_of(path: str | os.PathLike[str]) -> Stamp | None:
     """The stamp of the file now on disk, or None when there is none."""
     try:
-        with open(path, "rb") as handle:
-            return Stamp.of(handle.read())
+        fd = _open_regular(Path(path))
     except FileNotFoundError:
         return None
     except IsADirectoryError:
         raise FileError(path, "is a folder, not a file") from None
     except OSError as exc:
         raise FileError(path, f"cannot be read: {exc.strerror or exc}") from None
+    with os.fdopen(fd, "rb") as handle:
+        return Stamp.of(handle.read())
 
 
 def save_project(
@@ -236,34 +362,52 @@ def save_project(
 ) -> Stamp:
     """Save atomically; ``base`` is the stamp pufu read (None for a new file).
 
-    Raises :class:`ConflictError` when the file on disk is not ``base``, unless ``force``.
+    The check and the write happen under the file's lock (:mod:`pufu.model.lock`), so no other
+    pufu can save in between. Raises :class:`ConflictError` when the file on disk is not
+    ``base``, unless ``force``; :class:`~pufu.model.lock.LockedError` when another writer holds
+    the lock too long.
     """
+    from .lock import locked
+
     data = dumps_project(project).encode("utf-8")
-    if not force:
-        current = stamp_of(path)
-        if base is None and current is not None:
-            raise ConflictError(path, "already exists; pufu will not replace it (use --force)")
-        if base is not None and current != base:
-            what = "was removed" if current is None else "changed on disk"
-            raise ConflictError(path, f"{what} since pufu read it; not saved, to keep that work")
-    write_atomic(path, data)
+    with locked(path):
+        if not force:
+            current = stamp_of(path)
+            if base is None and current is not None:
+                raise ConflictError(path, "already exists; pufu will not replace it (use --force)")
+            if base is not None and current != base:
+                what = "was removed" if current is None else "changed on disk"
+                raise ConflictError(path, f"{what} since pufu read it; not saved, to keep that work")
+        write_atomic(path, data, exclusive=base is None and not force)
     return Stamp.of(data)
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write a file so that a crash leaves either the old file or the new one, whole."""
-    path = Path(path)
+def write_atomic(path: str | os.PathLike[str], data: bytes, *, exclusive: bool = False) -> None:
+    """Write a file so that a crash leaves either the old file or the new one, whole.
+
+    A symbolic link is followed: the file it points to is replaced (atomically) and the link
+    stays a link. Mode, owner and group are kept (the owner when running as root, the group
+    when the user belongs to it). Anything but a regular file (a FIFO, a device) is refused.
+    ``exclusive`` creates a new file and refuses, atomically, when one appeared meanwhile.
+    """
+    given = Path(path)
+    path = Path(os.path.realpath(given)) if given.is_symlink() else given
     folder = path.parent if str(path.parent) else Path(".")
+    owner: tuple[int, int] | None = None
     try:
-        mode = path.stat().st_mode & 0o7777
+        info = path.stat()
+        mode = info.st_mode & 0o7777
+        if stat.S_ISDIR(info.st_mode):
+            raise FileError(given, "is a folder; not saved")
+        if not stat.S_ISREG(info.st_mode):
+            raise FileError(given, f"is {_kind_of(info.st_mode)}; pufu saves only to regular files")
+        owner = (info.st_uid, info.st_gid)
     except FileNotFoundError:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
     except OSError as exc:
-        raise FileError(path, f"not saved: {exc.strerror or exc}") from None
-    if path.is_dir():
-        raise FileError(path, "is a folder; not saved")
+        raise FileError(given, f"not saved: {exc.strerror or exc}") from None
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -271,19 +415,54 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+            if owner is not None:
+                _keep_owner(handle.fileno(), *owner)
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
-        tmp = None
+        if exclusive:
+            if owner is not None:
+                raise ConflictError(given, "already exists; pufu will not replace it (use --force)")
+            _link_new(tmp, path, given)
+        else:
+            os.replace(tmp, path)
+            tmp = None
         _fsync_folder(folder)
         _remove_stale_temporaries(path)
     except OSError as exc:
-        raise FileError(path, f"not saved: {exc.strerror or exc}; nothing on disk was changed") from None
+        raise FileError(given, f"not saved: {exc.strerror or exc}; nothing on disk was changed") from None
     finally:
         if tmp is not None:
             try:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def _keep_owner(fd: int, uid: int, gid: int) -> None:
+    """Give the new file the old one's owner and group, as far as this user may."""
+    if not hasattr(os, "fchown"):
+        return
+    info = os.fstat(fd)
+    if (info.st_uid, info.st_gid) == (uid, gid):
+        return
+    for wanted in ((uid, gid), (-1, gid)):
+        try:
+            os.fchown(fd, *wanted)
+            return
+        except OSError:
+            continue
+
+
+def _link_new(tmp: str, path: Path, given: Path) -> None:
+    """Give the temporary file its name only if that name is still free (``link`` never
+    replaces); file systems without hard links fall back to a rename."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise ConflictError(given, "already exists; pufu will not replace it (use --force)") from None
+    except OSError:
+        if os.path.lexists(path):
+            raise ConflictError(given, "already exists; pufu will not replace it (use --force)") from None
+        os.replace(tmp, path)
 
 
 #: A temporary file older than this was left by a save that was killed; it can go.

@@ -17,9 +17,14 @@ install_in_textual()  # every widget shows ESC, C1 and bidi controls from a file
 
 def run_editor(path: str | Path, lang: str | None = None) -> int:
     """Open the editor on a project file and return the exit code when it closes."""
-    from ..model import Session, load_project
+    from ..model.document import Document
     from .app import PufuApp
 
-    project, stamp = load_project(path)
-    app = PufuApp(path, lang=lang, session=Session(project), stamp=stamp)
-    return app.run() or 0
+    app = PufuApp(path, lang=lang, document=Document.open(path))
+    code = app.run()
+    if app.crash_message:
+        import sys
+
+        print(f"pufu: error: {app.crash_message}", file=sys.stderr)
+        return code or 2
+    return code or 0

@@ -16,20 +16,10 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 
 from ..i18n import default_lang, t
-from ..model import (
-    ConflictError,
-    FileError,
-    Finding,
-    PufuError,
-    Session,
-    Stamp,
-    check,
-    dumps_project,
-    load_project,
-    save_project,
-)
+from ..model import ConflictError, FileError, Finding, PufuError, Session, Stamp, check
+from ..model.document import Document, losses, merge_from_disk
 from ..model.merge import ConflictFinding, conflict_findings
-from ..model.recovery import discard_recovery, read_recovery, write_recovery
+from ..model.recovery import Copy, Opened, RecoverySession, copies, discard_copy
 from ..recent import remember
 from .actions import ChartActions
 from .dialogs import ChoiceDialog, ConfirmDialog
@@ -59,17 +49,19 @@ class PufuApp(EditingMixin, ChartActions, App[int]):
         lang: str | None = None,
         session: Session | None = None,
         stamp: Stamp | None = None,
+        document: Document | None = None,
         recovery_delay: float = 1.0,
         blink: bool = True,
     ) -> None:
         super().__init__()
         self.lang = lang or default_lang()
-        self.path = Path(path)
-        if session is None:
-            project, stamp = load_project(self.path)
-            session = Session(project)
-        self.session = session
-        self.stamp = stamp
+        if document is None:
+            document = Document.open(path) if session is None else Document(Path(path), session.project, stamp)
+        self.document = document
+        self.session = session if session is not None else Session(document.project)
+        self.recovery = RecoverySession(self.document.path)
+        self.opened = Opened.of(self.document.path, self.document.project, self.document.stamp)
+        self.crash_message = ""
         self.recovery_delay = recovery_delay
         self.blink = blink
         self.findings: list[Finding | ConflictFinding] = []
@@ -77,6 +69,25 @@ class PufuApp(EditingMixin, ChartActions, App[int]):
         self._recovery_timer: Timer | None = None
         self._finding_index = -1
         self._bindings = BindingsMap(bindings("app", self.lang))
+
+    @property
+    def path(self) -> Path:
+        return self.document.path
+
+    @path.setter
+    def path(self, value: str | Path) -> None:  # the template picker opens a new file
+        self.document.path = Path(value)
+        self.recovery.close()
+        self.recovery = RecoverySession(self.document.path)
+
+    @property
+    def stamp(self) -> Stamp | None:
+        return self.document.stamp
+
+    @stamp.setter
+    def stamp(self, value: Stamp | None) -> None:
+        self.document.stamp = value
+        self.opened = Opened.of(self.document.path, self.session.project, value)
 
     # ------------------------------------------------------------------ screen
 
@@ -176,9 +187,10 @@ class PufuApp(EditingMixin, ChartActions, App[int]):
         self.save()
 
     def save(self, *, force: bool = False, then_quit: bool = False) -> bool:
-        """Save; on a conflict ask (overwrite / reload / cancel); on failure keep the work."""
+        """Save under the file's lock; on a conflict ask (merge / overwrite / reload / cancel)."""
+        self.document.project = self.session.project
         try:
-            self.stamp = save_project(self.session.project, self.path, self.stamp, force=force)
+            self.document.save(force=force)
         except ConflictError:
             self.ask_conflict(then_quit)
             return False
@@ -186,45 +198,81 @@ class PufuApp(EditingMixin, ChartActions, App[int]):
             self.notify(t("msg.not_saved", self.lang, error=exc), severity="error", timeout=15, markup=False)
             self.say(t("msg.not_saved", self.lang, error=exc))
             return False
-        self.session.mark_saved()
-        self.cancel_recovery()
-        discard_recovery(self.path)
-        remember(self.path)
-        self.refresh_header()
-        self.say(t("msg.saved", self.lang, file=self.path.name))
+        self.saved()
         if then_quit:
             self.exit(0)
         return True
 
+    def saved(self) -> None:
+        self.opened = Opened.of(self.path, self.session.project, self.stamp)
+        self.session.mark_saved()
+        self.cancel_recovery()
+        self.recovery.discard()
+        remember(self.path)
+        self.refresh_header()
+        self.say(t("msg.saved", self.lang, file=self.path.name))
+
     def ask_conflict(self, then_quit: bool = False) -> None:
+        """Say what each answer loses, comparing the file on disk with this work; merge first."""
+        try:
+            disk, disk_stamp = self.document.read_disk()
+        except PufuError:
+            disk = None
+        mine = self.session.project
+        if disk is not None:
+            lost = losses(mine, disk, self.document.base)
+            lines = [t("dialog.conflict", self.lang, file=self.path.name)]
+            for choice, items in (("merge", lost.merge), ("overwrite", lost.overwrite), ("reload", lost.reload)):
+                if items:
+                    said = "; ".join(self.describe_loss(item) for item in items[:4])
+                    more = f" (+{len(items) - 4})" if len(items) > 4 else ""
+                    lines.append(t(f"dialog.loses_{choice}", self.lang, what=said + more))
+            message = "\n".join(lines)
+        else:
+            message = t("dialog.conflict", self.lang, file=self.path.name)
+
         def answer(choice: str | None) -> None:
-            if choice == "overwrite":
+            if choice == "merge" and disk is not None:
+                merged = merge_from_disk(mine, disk)
+                self.session = Session(merged)
+                self.session.touch()
+                self.document.adopt(merged, disk_stamp)
+                self.document.base = type(self.document.base).of(disk)
+                self.refresh_all()
+                self.save(then_quit=then_quit)
+            elif choice == "overwrite":
                 self.save(force=True, then_quit=then_quit)
             elif choice == "reload":
                 self.reload()
 
-        self.push_screen(
-            ChoiceDialog(
-                t("dialog.conflict", self.lang, file=self.path.name),
-                [
-                    ("overwrite", t("dialog.overwrite", self.lang)),
-                    ("reload", t("dialog.reload", self.lang)),
-                    ("cancel", t("dialog.cancel", self.lang)),
-                ],
-            ),
-            answer,
-        )
+        choices = [("merge", t("dialog.merge", self.lang))] if disk is not None else []
+        choices += [
+            ("overwrite", t("dialog.overwrite", self.lang)),
+            ("reload", t("dialog.reload", self.lang)),
+            ("cancel", t("dialog.cancel", self.lang)),
+        ]
+        self.push_screen(ChoiceDialog(message, choices), answer)
+
+    def describe_loss(self, item: tuple[str, ...]) -> str:
+        kind = item[0]
+        if kind == "phase":
+            return t("loss.phase", self.lang, number=item[1], title=item[2], date=item[3])
+        if kind == "note":
+            return t("loss.note", self.lang, phase=item[1], author=item[2], time=item[3])
+        if kind == "draft":
+            return t(f"loss.draft_{item[1]}", self.lang)
+        return t("loss.title", self.lang, title=item[1])
 
     def reload(self) -> None:
         try:
-            project, stamp = load_project(self.path)
+            self.document.reload()
         except PufuError as exc:
             self.notify(str(exc), severity="error", timeout=15, markup=False)
             return
-        self.session = Session(project)
-        self.stamp = stamp
+        self.session = Session(self.document.project)
+        self.opened = Opened.of(self.path, self.session.project, self.stamp)
         self.cancel_recovery()
-        discard_recovery(self.path)
+        self.recovery.discard()
         self.refresh_all(schedule=False)
         self.say(t("msg.reloaded", self.lang))
 
@@ -232,7 +280,7 @@ class PufuApp(EditingMixin, ChartActions, App[int]):
         self.commit_editing()
         if not self.session.modified:
             self.cancel_recovery()
-            discard_recovery(self.path)
+            self.recovery.discard()
             self.exit(0)
             return
 
@@ -241,7 +289,7 @@ class PufuApp(EditingMixin, ChartActions, App[int]):
                 self.save(then_quit=True)
             elif choice == "discard":
                 self.cancel_recovery()
-                discard_recovery(self.path)
+                self.recovery.discard()
                 self.exit(0)
 
         self.push_screen(
@@ -256,13 +304,36 @@ class PufuApp(EditingMixin, ChartActions, App[int]):
             answer,
         )
 
+    def on_unmount(self) -> None:
+        self.recovery.close()
+
+    # ------------------------------------------------------------------ unexpected errors
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error: keep the work in the recovery copy, say so in one line, and
+        end with a non-zero exit code (never a traceback, never 0)."""
+        kept = ""
+        try:
+            if self.session.modified:
+                kept = str(self.recovery.write(self.recovery.payload(self.session.project, self.opened)))
+        except Exception:  # noqa: BLE001 - the first error is the one to report
+            kept = ""
+        detail = f"{type(error).__name__}: {error}".splitlines()[0][:200] if str(error) else type(error).__name__
+        key = "msg.crashed_kept" if kept else "msg.crashed"
+        self.crash_message = t(key, self.lang, error=detail, copy=kept)
+        self._return_code = 2
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        self._close_messages_no_wait()
+
     # ------------------------------------------------------------------ recovery copies
 
     def schedule_recovery(self) -> None:
         """Keep the recovery copy in step with the work: written shortly after each change."""
         if not self.session.modified:
             self.cancel_recovery()
-            discard_recovery(self.path)
+            self.recovery.discard()
             return
         if self.recovery_delay <= 0:
             self.write_recovery()
@@ -276,46 +347,72 @@ class PufuApp(EditingMixin, ChartActions, App[int]):
             self._recovery_timer = None
 
     def write_recovery(self) -> None:
+        """Take what the copy needs here (the draft, what was added) and write it in a thread."""
         self._recovery_timer = None
         if not self.session.modified:
             return
+        payload = self.recovery.payload(self.session.project, self.opened)
+        if self.recovery_delay <= 0:
+            self._write_copy(payload)
+        else:
+            self.run_worker(lambda: self._write_copy(payload), thread=True, group="recovery", exclusive=True)
+
+    def _write_copy(self, payload: dict) -> None:
         try:
-            write_recovery(self.path, self.session.project, self.stamp)
+            self.recovery.write(payload)
         except PufuError as exc:
-            self.notify(str(exc), severity="warning", markup=False)
+            if self.recovery_delay > 0:
+                self.call_from_thread(self.notify, str(exc), severity="warning", markup=False)
+            else:
+                self.notify(str(exc), severity="warning", markup=False)
 
     def offer_recovery(self) -> None:
-        """After a crash, offer back the work the recovery copy holds."""
-        found = read_recovery(self.path)
-        if found is None:
+        """After a crash, offer back the work other sessions' copies hold, newest first."""
+        self.offer_copies(copies(self.path, exclude=self.recovery))
+
+    def offer_copies(self, found: list[Copy]) -> None:
+        if not found:
             return
-        if found.text == dumps_project(self.session.project):
-            discard_recovery(self.path)
+        copy, rest = found[0], found[1:]
+        try:
+            project = copy.project(self.session.project)
+        except PufuError:
+            discard_copy(copy)
+            self.offer_copies(rest)
             return
-        when = found.saved_local()
+        running = copy.running()
+        from ..model.store import dumps_project
+
+        if not running and dumps_project(project) == dumps_project(self.session.project):
+            discard_copy(copy)
+            self.offer_copies(rest)
+            return
+        notes = [t("dialog.recover", self.lang, file=self.path.name, time=copy.saved_local())]
+        if running:
+            notes.append(t("recover.running", self.lang, pid=copy.pid))
+        if copy.other_file(self.session.project):
+            notes.append(t("recover.other_file", self.lang))
+        elif not copy.base_matches(self.path):
+            notes.append(t("recover.changed", self.lang))
 
         def answer(recover: bool | None) -> None:
-            if not recover:
-                discard_recovery(self.path)
-                return
-            try:
-                project = found.project()
-            except PufuError as exc:
-                self.notify(str(exc), severity="error", timeout=15, markup=False)
-                discard_recovery(self.path)
-                return
-            self.session = Session(project)
-            self.session.touch()
-            self.stamp = found.base
-            self.refresh_all()
-            self.say(t("msg.recovered", self.lang))
+            if recover:
+                self.session = Session(project)
+                self.session.touch()
+                self.refresh_all()  # this session's own copy now holds the work
+                self.say(t("msg.recovered", self.lang))
+                if not running:
+                    discard_copy(copy)
+            elif not running:
+                discard_copy(copy)
+            self.offer_copies(rest)
 
         self.push_screen(
             ConfirmDialog(
-                t("dialog.recover", self.lang, file=self.path.name, time=when),
+                "\n".join(notes),
                 self.lang,
                 yes=t("dialog.recover_yes", self.lang),
-                no=t("dialog.recover_no", self.lang),
+                no=t("dialog.recover_no", self.lang) if not running else t("recover.later", self.lang),
             ),
             answer,
         )

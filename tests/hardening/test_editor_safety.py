@@ -15,7 +15,8 @@ import pytest
 
 from pufu.cli.main import main
 from pufu.model import load_project, save_project, store
-from pufu.model.recovery import read_recovery, recovery_path
+from pufu.model.lock import path_key
+from pufu.model.recovery import read_recovery, recovery_dir
 from pufu.tui.dialogs import ChoiceDialog, ConfirmDialog
 
 from ..tui.conftest import cs_project, make_app, replace_text
@@ -46,13 +47,13 @@ async def test_a_cli_snapshot_while_the_editor_holds_edits_is_never_overwritten_
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)  # told, and offered overwrite / reload / cancel
-        await pilot.press("3")
+        await pilot.press("4")  # cancel (merge, overwrite, reload, cancel)
         await pilot.pause()
         assert [p.title for p in load_project(plan)[0].phases] == ["CLIで記録"]
         assert goal(app) == "画面での編集" and app.session.modified
         await pilot.press("ctrl+s")
         await pilot.pause()
-        await pilot.press("2")  # reload: the snapshot is now in the editor
+        await pilot.press("3")  # reload: the snapshot is now in the editor
         await pilot.pause()
         assert [p.title for p in app.session.project.phases] == ["CLIで記録"]
 
@@ -72,7 +73,7 @@ async def test_two_editors_on_one_file_the_second_to_save_is_asked(plan: Path) -
         assert isinstance(second.screen, ChoiceDialog)
         on_disk, _ = load_project(plan)
         assert on_disk.draft.part(on_disk.draft.goal).text == "一つ目の画面"
-        await two.press("1")  # overwrite, chosen knowingly
+        await two.press("2")  # overwrite, chosen knowingly
         await two.pause()
         on_disk, _ = load_project(plan)
         assert on_disk.draft.part(on_disk.draft.goal).text == "二つ目の画面"
@@ -167,8 +168,8 @@ async def test_after_the_editor_is_killed_the_next_one_offers_the_work_back(plan
 
 @pytest.mark.parametrize("case", sorted(CASES.glob("recovery-*.bin")), ids=lambda p: p.name)
 async def test_a_damaged_recovery_copy_never_stops_the_editor(plan: Path, case: Path) -> None:
-    recovery_path(plan).parent.mkdir(parents=True, exist_ok=True)
-    recovery_path(plan).write_bytes(case.read_bytes())
+    recovery_dir().mkdir(parents=True, exist_ok=True)
+    (recovery_dir() / f"{path_key(plan)}-1-damaged.json").write_bytes(case.read_bytes())
     app = make_app(plan)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pufu.model import FileError, load_project, save_project
-from pufu.model.recovery import read_recovery, recovery_path
+from pufu.model import document as document_module
+from pufu.model.recovery import read_recovery
 from pufu.recent import recent_projects
-from pufu.tui import app as app_module
 from pufu.tui.dialogs import ChoiceDialog, ConfirmDialog
 
 from .conftest import make_app, replace_text
@@ -44,13 +44,13 @@ async def test_saving_over_a_file_changed_on_disk_asks_overwrite_reload_or_cance
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
-        await pilot.press("3")  # cancel
+        await pilot.press("4")  # cancel (merge, overwrite, reload, cancel)
         await pilot.pause()
         assert load_project(plan)[0].title == "別の人が保存した"
         assert goal_text(app) == "わたしの編集" and app.session.modified
         await pilot.press("ctrl+s")
         await pilot.pause()
-        await pilot.press("1")  # overwrite
+        await pilot.press("2")  # overwrite (1 is merge)
         await pilot.pause()
         saved, _ = load_project(plan)
         assert saved.draft.part(saved.draft.goal).text == "わたしの編集"
@@ -67,7 +67,7 @@ async def test_reloading_after_a_conflict_takes_the_file_on_disk(plan):
         save_project(other, plan, stamp)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        await pilot.press("2")  # reload
+        await pilot.press("3")  # reload
         await pilot.pause()
         assert app.session.project.title == "別の人が保存した"
         assert not app.session.modified
@@ -77,7 +77,7 @@ async def test_a_failed_save_keeps_the_work_and_says_why(plan, monkeypatch):
     def broken(*args, **kwargs):
         raise FileError(plan, "not saved: No space left on device; nothing on disk was changed")
 
-    monkeypatch.setattr(app_module, "save_project", broken)
+    monkeypatch.setattr(document_module, "write_atomic", broken)
     app = make_app(plan)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("enter")
@@ -137,7 +137,7 @@ async def test_a_recovery_copy_is_kept_in_the_state_folder_and_offered_back(plan
     async with crashed.run_test(size=(120, 40)) as pilot:
         await pilot.press("enter")
         await replace_text(pilot, "クラッシュ前の編集。")
-        copy = recovery_path(plan)
+        copy = crashed.recovery.file
         assert copy.is_file() and state_dir in copy.parents
         assert not any(p.name != plan.name for p in plan.parent.iterdir())
         # the process dies here: no save, no quit

@@ -2,30 +2,57 @@
 
 from __future__ import annotations
 
-from pufu.model import Project, Stamp
-from pufu.model.recovery import discard_recovery, read_recovery, recovery_path, write_recovery
+from pufu.model import Project, load_project, save_project
+from pufu.model.recovery import Opened, RecoverySession, copies, read_recovery, recovery_dir
 from pufu.recent import recent_projects, remember
 
 
-def test_a_recovery_copy_round_trips_and_is_keyed_by_the_absolute_path(tmp_path, state_dir):
-    project = Project(title="復元テスト")
+def test_a_recovery_copy_round_trips_per_session_and_keyed_by_the_resolved_path(tmp_path, state_dir):
+    path = tmp_path / "a" / "plan.pufu.json"
+    path.parent.mkdir()
+    save_project(Project(title="復元テスト"), path, None)
+    project, stamp = load_project(path)
+    project.snapshot("一", "", "2026-04-01")
     project.draft.set_text(project.draft.goal, "「途中」の文。")
-    a, b = tmp_path / "a" / "plan.pufu.json", tmp_path / "b" / "plan.pufu.json"
-    write_recovery(a, project, Stamp(3, "abc"))
-    assert recovery_path(a) != recovery_path(b)
-    assert state_dir in recovery_path(a).parents
-    found = read_recovery(a)
-    assert found is not None and found.base == Stamp(3, "abc")
-    assert found.project().draft.part(project.draft.goal).text == "「途中」の文。"
-    assert read_recovery(b) is None
-    discard_recovery(a)
-    assert read_recovery(a) is None
+    opened = Opened.of(path, load_project(path)[0], stamp)
+    one, two = RecoverySession(path), RecoverySession(path)
+    one.write(one.payload(project, opened))
+    two.write(two.payload(project, opened))
+    assert one.file != two.file and state_dir in one.file.parents
+    (tmp_path / "link.pufu.json").symlink_to(path)
+    assert len(copies(tmp_path / "link.pufu.json")) == 2  # a link leads to the same copies
+    assert [c.file for c in copies(path, exclude=one)] == [two.file]
+    found = read_recovery(path)
+    rebuilt = found.project(load_project(path)[0])
+    assert rebuilt.draft.part(project.draft.goal).text == "「途中」の文。"
+    assert [p.title for p in rebuilt.phases] == ["一"]
+    assert found.running() and found.base_matches(path) and not found.other_file(load_project(path)[0])
+    one.discard()
+    assert [c.file for c in copies(path)] == [two.file]  # one session never deletes another's
+    two.close()
+    assert not read_recovery(path).running()
+
+
+def test_a_copy_made_against_another_file_at_the_same_path_says_so(tmp_path, state_dir):
+    path = tmp_path / "plan.pufu.json"
+    save_project(Project(title="前のファイル"), path, None)
+    project, stamp = load_project(path)
+    session = RecoverySession(path)
+    project.draft.set_text(project.draft.goal, "下書き")
+    session.write(session.payload(project, Opened.of(path, project, stamp)))
+    session.close()
+    path.unlink()
+    save_project(Project(title="別のファイル"), path, None)
+    (found,) = copies(path)
+    assert found.other_file(load_project(path)[0]) and not found.base_matches(path)
+    assert found.project(load_project(path)[0]).draft.part(project.draft.goal).text == "下書き"
 
 
 def test_a_damaged_recovery_copy_is_ignored(tmp_path):
     path = tmp_path / "plan.pufu.json"
-    recovery_path(path).parent.mkdir(parents=True)
-    recovery_path(path).write_text("{not json", encoding="utf-8")
+    recovery_dir().mkdir(parents=True)
+    session = RecoverySession(path)
+    session.file.write_text("{not json", encoding="utf-8")
     assert read_recovery(path) is None
 
 

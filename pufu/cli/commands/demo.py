@@ -52,7 +52,7 @@ def fresh_copy(folder: str | None) -> Path:
     while target.exists():
         target = where / f"demo-{counter}.pufu.json"
         counter += 1
-    write_atomic(target, data)
+    write_atomic(target, data, exclusive=True)
     return target
 
 

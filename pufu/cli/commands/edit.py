@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 from ...i18n import default_lang
-from ...model import Project, save_project
+from ...model import Project
+from ...model.document import Document
 from ...terminal import shown
 from ..common import CommandError, info
 
@@ -44,7 +45,7 @@ def ensure_exists(path: Path, create: bool, title: str = "") -> None:
             raise CommandError(f"{path}: not created")
     if not path.parent.exists():
         raise CommandError(f"{path}: folder {path.parent} does not exist")
-    save_project(Project(title=title), path, None)
+    Document.create(path, Project(title=title))
     info(f"created {path}")
 
 

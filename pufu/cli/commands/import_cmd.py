@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 
 from ...interop.pufu_editor import import_file
-from ...model import save_project
+from ...model.document import Document
 from ..common import check_output_target, info, warn
 
 ORDER = 30
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         imported.project.title = args.title
     for message in imported.warnings:
         warn(f"{args.source}: {message}")
-    save_project(imported.project, args.output, None, force=args.force)
+    Document.create(args.output, imported.project, force=args.force)
     phases = len(imported.project.phases)
     info(f"imported {args.source} into {args.output} ({phases} phase{'s' if phases != 1 else ''})")
     return 0

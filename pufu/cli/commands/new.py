@@ -10,7 +10,8 @@ import argparse
 import shlex
 
 from ...i18n import LANGS, default_lang
-from ...model import Project, save_project
+from ...model import Project
+from ...model.document import Document
 from ...recent import remember
 from ...templates import load_template
 from ..common import info
@@ -37,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         project = Project()
     if args.title is not None:
         project.title = args.title
-    save_project(project, args.project, None, force=args.force)
+    Document.create(args.project, project, force=args.force)
     remember(args.project)  # the first screen offers it next time
     made = f"created {args.project}" + (f" from the template {args.template}" if args.template else "")
     info(f"{made}; next: pufu edit {shlex.quote(args.project)}")

@@ -11,10 +11,11 @@ from __future__ import annotations
 import argparse
 
 from ...i18n import default_lang, t
-from ...model import NOTE_KINDS, Chart, Project, save_project
+from ...model import NOTE_KINDS, Chart, Project
+from ...model.document import Document
 from ...model.texts import nfc
 from ...settings import current
-from ..common import CommandError, info, open_project
+from ..common import CommandError, info
 
 ORDER = 62
 
@@ -62,8 +63,8 @@ def run(args: argparse.Namespace) -> int:
     author = args.author or default_author()
     if not author:
         raise CommandError(t("review.note.need_author", lang))
-    project, stamp = open_project(args.project)
-    note = add_note(project, args.phase, author, args.kind, args.text, args.part, lang)
-    save_project(project, args.project, stamp)
+    _, note = Document.update(  # locked, on the file as it is now (see pufu snapshot)
+        args.project, lambda project: add_note(project, args.phase, author, args.kind, args.text, args.part, lang)
+    )
     info(t("review.note.saved", lang, phase=note.phase, author=note.author, kind=t(f"review.note.{note.kind}", lang)))
     return 0

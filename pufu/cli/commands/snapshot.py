@@ -8,8 +8,8 @@ from __future__ import annotations
 import argparse
 
 from ...i18n import t
-from ...model import save_project
-from ..common import CommandError, info, open_project
+from ...model.document import Document
+from ..common import CommandError, info
 
 ORDER = 40
 
@@ -26,8 +26,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if not args.title.strip():
         raise CommandError(t("cli.empty_title", args.lang))
-    project, stamp = open_project(args.project)
-    phase = project.snapshot(title=args.title, happened=args.note, date=args.date)
-    save_project(project, args.project, stamp)
+    # under the file's lock, on the file as it is now: a phase or note another command is
+    # saving at this moment is kept, and this phase is recorded after it
+    _, phase = Document.update(
+        args.project, lambda project: project.snapshot(title=args.title, happened=args.note, date=args.date)
+    )
     info(f"recorded phase {phase.number}: {phase.title} ({phase.date})")
     return 0

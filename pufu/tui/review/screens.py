@@ -23,8 +23,9 @@ from ...export.report import (
     side_name,
 )
 from ...i18n import default_lang, t
-from ...model import NoteData, PhaseData, Project, PufuError, Stamp, save_project
+from ...model import NoteData, PhaseData, Project, PufuError, Stamp
 from ...model.diff import DRAFT, ChartDiff, diff, reviews
+from ...model.document import Document
 from ...model.texts import nfc
 from .changes import diff_rows, text_row
 from .compare import CompareChooser, CompareScreen, DiffScreen
@@ -220,7 +221,9 @@ class ReviewScreen(Screen[None]):
             self.on_note(note)
         elif self.path is not None:
             try:
-                self.stamp = save_project(self.project, self.path, self.stamp)
+                # locked, on the file as it is now: a phase or note saved meanwhile is kept
+                doc, _ = Document.update(self.path, lambda fresh: fresh.notes.append(note))
+                self.stamp = doc.stamp
             except PufuError as exc:
                 self.notify(str(exc), severity="error", timeout=10, markup=False)
         self.notify(
