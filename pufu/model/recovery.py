@@ -24,13 +24,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jiter
 from pydantic import TypeAdapter
 
 from .errors import FileError, PufuError
 from .fileformat import ChartData, NoteData, PhaseData
 from .lock import path_key, resolved
 from .project import Project
-from .store import MAX_FILE_BYTES, Stamp, dumps_project, read_bytes, stamp_of, write_atomic
+from .store import (
+    MAX_FILE_BYTES,
+    Stamp,
+    dumps_project,
+    loads_project,
+    read_bytes,
+    stamp_of,
+    write_atomic,
+)
 
 #: The environment variable that moves pufu's state folder (recovery copies, recent projects).
 STATE_ENV = "PUFU_STATE_DIR"
@@ -211,7 +220,9 @@ class Copy:
             phases=[*shared, *self.added_phases],
             notes=[*base.notes, *self.added_notes],
         )
-        return merge_from_disk(mine, base)
+        merged = merge_from_disk(mine, base)
+        # the added phases and notes come from the copy: check their ids and links as a file's
+        return loads_project(f"recovery copy of {self.path}", dumps_project(merged).encode("utf-8"))
 
     @property
     def text(self) -> str:
@@ -229,7 +240,8 @@ def _disk_or_none(path: str) -> Project | None:
 
 def _read_copy(file: Path) -> Copy | None:
     try:
-        record = json.loads(read_bytes(file, MAX_FILE_BYTES))
+        # jiter refuses a lone surrogate escape (json.loads would take it, and saving fail)
+        record = jiter.from_json(read_bytes(file, MAX_FILE_BYTES), catch_duplicate_keys=True)
         if not isinstance(record, dict) or record.get("version") != 2:
             return None
         base = record.get("base")
