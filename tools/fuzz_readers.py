@@ -40,7 +40,8 @@ from pufu.interop.pufu_editor import (  # noqa: E402
     import_data,
 )
 from pufu.model import Project, PufuError, dumps_project, loads_project  # noqa: E402
-from pufu.model.recovery import read_recovery, recovery_path, write_recovery  # noqa: E402
+from pufu.model.lock import path_key  # noqa: E402
+from pufu.model.recovery import Opened, RecoverySession, copies, read_recovery, recovery_dir  # noqa: E402
 from pufu.model.store import parse_json  # noqa: E402
 from pufu.settings import KEYS, dumps_settings, load_settings  # noqa: E402
 
@@ -83,12 +84,24 @@ SETTINGS_SEEDS = [
 
 
 def recovery_seed(project: object) -> bytes:
-    """A recovery copy as the editor writes it (see pufu.model.recovery)."""
+    """A recovery copy as the editor writes it (see pufu.model.recovery): the draft and what
+    was added since the file was opened."""
+    data = json.loads(dumps_project(project))  # type: ignore[arg-type]
     record = {
+        "version": 2,
         "path": "/tmp/plan.pufu.json",
         "saved": "2026-11-23T10:00:00+00:00",
+        "pid": 1,
+        "host": "elsewhere",
+        "boot": "",
+        "token": "1-seed",
         "base": {"size": 10, "digest": "ab" * 32},
-        "project": dumps_project(project),  # type: ignore[arg-type]
+        "identity": None,
+        "base_phases": 0,
+        "title": data["title"],
+        "draft": data["draft"],
+        "added_phases": data["phases"],
+        "added_notes": data["notes"],
     }
     return json.dumps(record, ensure_ascii=False).encode("utf-8")
 
@@ -211,18 +224,22 @@ RECOVERY_VALUES = [
 
 
 def mutate_recovery(raw: bytes, rng: random.Random) -> bytes:
-    """A recovery copy whose record, or the project inside it, is damaged."""
+    """A recovery copy whose record, or the draft or phases inside it, is damaged."""
     try:
         record = json.loads(raw)
-        inner = record["project"].encode("utf-8")
-    except (ValueError, KeyError, TypeError, AttributeError):
+        part = rng.choice(["draft", "added_phases", "added_notes"])
+        inner = json.dumps(record[part], ensure_ascii=False).encode("utf-8")
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return mutate_bytes(raw, rng)
     choice = rng.random()
     if choice < 0.4:
         damaged = mutate_json(inner, rng) if rng.random() < 0.6 else mutate_bytes(inner, rng)
-        record["project"] = damaged.decode("utf-8", "replace")
+        try:
+            record[part] = json.loads(damaged)
+        except (ValueError, RecursionError):
+            record[part] = damaged.decode("utf-8", "replace")
     elif choice < 0.6:
-        record[rng.choice(["saved", "base", "path"])] = rng.choice(RECOVERY_VALUES)
+        record[rng.choice(["saved", "base", "path", "base_phases", "title"])] = rng.choice(RECOVERY_VALUES)
     else:
         return mutate_json(raw, rng) if rng.random() < 0.6 else mutate_bytes(raw, rng)
     try:
@@ -324,8 +341,11 @@ def _settings_read_back(values: dict[str, str], written: Path) -> str | None:
 
 @accepted_then("writing the recovery copy again and reading it back")
 def _recovery_read_back(project_path: Path, project: Project, base: object) -> str | None:
-    write_recovery(project_path, project, base)  # type: ignore[arg-type]
-    again = read_recovery(project_path)
+    session = RecoverySession(project_path)
+    session.write(session.payload(project, Opened(base, None, 0, frozenset())))  # type: ignore[arg-type]
+    session.close()
+    again = next((c for c in copies(project_path) if c.file == session.file), None)
+    session.discard()
     if again is None or dumps_project(again.project()) != dumps_project(project) or again.base != base:
         return "a recovery copy written again does not read back the same"
     return None
@@ -339,7 +359,7 @@ def _recovery_case(raw: bytes) -> str | None:
     os.environ["PUFU_STATE_DIR"] = str(folder / "state")
     try:
         project_path = folder / "plan.pufu.json"
-        target = recovery_path(project_path)
+        target = recovery_dir() / f"{path_key(project_path)}-1-fuzz.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(raw)
         found = read_recovery(project_path)

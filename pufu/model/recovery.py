@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jiter
 from pydantic import TypeAdapter
 
 from ..locations import recovery_dir
@@ -31,7 +32,15 @@ from .errors import FileError, PufuError
 from .fileformat import ChartData, NoteData, PhaseData
 from .lock import path_key, resolved
 from .project import Project
-from .store import MAX_FILE_BYTES, Stamp, dumps_project, read_bytes, stamp_of, write_atomic
+from .store import (
+    MAX_FILE_BYTES,
+    Stamp,
+    dumps_project,
+    loads_project,
+    read_bytes,
+    stamp_of,
+    write_atomic,
+)
 
 _PHASES = TypeAdapter(list[PhaseData])
 _NOTES = TypeAdapter(list[NoteData])
@@ -197,7 +206,9 @@ class Copy:
             phases=[*shared, *self.added_phases],
             notes=[*base.notes, *self.added_notes],
         )
-        return merge_from_disk(mine, base)
+        merged = merge_from_disk(mine, base)
+        # the added phases and notes come from the copy: check their ids and links as a file's
+        return loads_project(f"recovery copy of {self.path}", dumps_project(merged).encode("utf-8"))
 
     @property
     def text(self) -> str:
@@ -215,7 +226,8 @@ def _disk_or_none(path: str) -> Project | None:
 
 def _read_copy(file: Path) -> Copy | None:
     try:
-        record = json.loads(read_bytes(file, MAX_FILE_BYTES))
+        # jiter refuses a lone surrogate escape (json.loads would take it, and saving fail)
+        record = jiter.from_json(read_bytes(file, MAX_FILE_BYTES), catch_duplicate_keys=True)
         if not isinstance(record, dict) or record.get("version") != 2:
             return None
         base = record.get("base")
