@@ -17,14 +17,17 @@ from .chart import OPERATIONS, Chart, Part, new_id
 from .checks import MAX_PURPOSES, Finding, check
 from .errors import ChartError, ConflictError, FileError, FormatError, PufuError
 from .fileformat import (
+    DIRECTIONS,
     FORMAT_VERSION,
     NOTE_KINDS,
     ChartData,
+    MetricData,
     NoteData,
     PhaseData,
     ProjectData,
     json_schema,
 )
+from .metrics import STATUS_SYMBOLS, Status, format_number, metric_line, status, with_unit
 from .parts import COLOR_ORDER, COMMENT_COLORS, ELEMENT_KEYS, SYMBOLS, Color, Comment, Kind
 from .project import Project, today
 from .session import Session
@@ -37,16 +40,19 @@ from .store import (
     save_project,
     write_atomic,
 )
+from .trajectory import Point, Track, tracks, trajectory
 
 __all__ = [
     "COLOR_ORDER",
     "COMMENT_COLORS",
+    "DIRECTIONS",
     "ELEMENT_KEYS",
     "FORMAT_VERSION",
     "MAX_FILE_BYTES",
     "MAX_PURPOSES",
     "NOTE_KINDS",
     "OPERATIONS",
+    "STATUS_SYMBOLS",
     "SYMBOLS",
     "Chart",
     "ChartData",
@@ -58,21 +64,31 @@ __all__ = [
     "Finding",
     "FormatError",
     "Kind",
+    "MetricData",
     "NoteData",
     "Part",
+    "Point",
     "PhaseData",
     "Project",
     "ProjectData",
     "PufuError",
     "Session",
     "Stamp",
+    "Status",
+    "Track",
     "check",
     "dumps_project",
+    "format_number",
     "json_schema",
     "load_project",
     "loads_project",
+    "metric_line",
     "new_id",
     "save_project",
+    "status",
     "today",
+    "tracks",
+    "trajectory",
+    "with_unit",
     "write_atomic",
 ]
