@@ -12,7 +12,7 @@ import os
 from functools import cache
 
 LANGS: tuple[str, ...] = ("ja", "en")
-_AREAS: tuple[str, ...] = ("core", "tui", "export", "review", "templates")
+_AREAS: tuple[str, ...] = ("core", "tui", "export", "review", "templates", "metrics")
 
 
 @cache

@@ -243,3 +243,22 @@ class MetricOps:
         table = self._metric_table()
         for metric_id in [m.id for m in table.values() if m.part == part]:
             del table[metric_id]
+
+
+def parse_number(text: str) -> int | float:
+    """A number as a person types it: ``0.18``, ``-30``, ``1,200``, ``８０``, ``−8``; refuses
+    anything else, ``nan`` and ``inf`` included."""
+    cleaned = unicodedata.normalize("NFKC", text).strip().replace("−", "-").replace(",", "")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise ChartError(f"{text!r} is not a number") from None
+    if not math.isfinite(value):
+        raise ChartError(f"{text!r} is not a number pufu can hold (a finite one)")
+    try:
+        number = int(cleaned)
+    except ValueError:
+        number = None
+    checked = check_number(number if number is not None else value, "value")
+    assert checked is not None
+    return checked
