@@ -86,7 +86,7 @@ EN = {
     "metric.bad_number": "the {what} \"{text}\" is not a number",
     "check.no_metrics": "the win condition has no yardstick: agree with the members and the managers on the number that counts as a win, and write it down",
     "check.metric_without_target": "the yardstick \"{name}\" has no target (still ○)",
-    "check.win_placeholder": "the win condition still holds ○: decide the numbers and write them in",
+    "check.win_placeholder": "the win condition still holds a placeholder (○ or X): decide the numbers and write them in",
     "check.duplicate_metric": "{count} yardsticks are named \"{name}\"",
     "diff.metric.added": "yardstick added: {name}",
     "diff.metric.removed": "yardstick removed: {name}",

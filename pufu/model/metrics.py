@@ -13,6 +13,7 @@ each one checks first and changes second, raising :class:`~pufu.model.errors.Cha
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 import uuid
 from enum import StrEnum
@@ -28,6 +29,8 @@ from .parts import Kind
 METRIC_FIELDS: tuple[str, ...] = ("name", "unit", "baseline", "target", "direction", "note", "part")
 #: What a missing number shows as (a template's ○% placeholder, a value not measured yet).
 PLACEHOLDER = "○"
+#: A template's placeholder for a number the team has to decide: ○ (Japanese), X (English).
+PLACEHOLDER_IN_TEXT = re.compile(r"○|(?<![A-Za-z0-9])X(?![A-Za-z0-9])")
 
 
 class Status(StrEnum):

@@ -246,3 +246,30 @@ def test_status_and_the_line_a_sheet_shows() -> None:
     assert metric_line(chart.metric(worse)) == "月間問い合わせ数 12 → -30% ✗"
     assert metric_line(chart.metric(placeholder)) == "自己解決率 – → ○% ·"
     assert format_number(1200) == "1,200" and format_number(-8.0) == "-8" and format_number(0.0004) == "0.0004"
+
+
+def test_check_asks_for_a_yardstick_agreed_with_the_managers() -> None:
+    from pufu.model import check
+
+    chart = Chart()
+    chart.set_text(chart.win, "半年で問い合わせ率が○%下がっている")
+    codes = {f.code: f for f in check(chart)}
+    assert "win_placeholder" in codes and "no_metrics" in codes
+    assert "管理職" in codes["no_metrics"].message("ja")
+    assert "managers" in codes["no_metrics"].message("en")
+    purpose = chart.add_purpose("FAQ")
+    chart.add_metric("自己解決率", unit="%", part=purpose)
+    assert "no_metrics" in {f.code for f in check(chart)}, "a 中間目的's yardstick is not the win's"
+    chart.add_metric("問い合わせ率", unit="件/顧客", direction="lower")
+    findings = [f for f in check(chart) if f.code == "metric_without_target"]
+    assert [f.message("ja") for f in findings] == [
+        "評価指標「自己解決率」に目標値がありません（○のまま）",
+        "評価指標「問い合わせ率」に目標値がありません（○のまま）",
+    ]
+    assert [f.part for f in findings] == [purpose, chart.win]
+    chart.set_text(chart.win, "In six months the inquiry rate is down X%")
+    assert "win_placeholder" in {f.code for f in check(chart)}
+    chart.set_text(chart.win, "半年で問い合わせ率が28%下がっている (Xbox owners too)")
+    for metric in chart.metrics():
+        chart.set_metric(metric.id, target=10)
+    assert {f.code for f in check(chart)} & {"win_placeholder", "no_metrics", "metric_without_target"} == set()

@@ -14,10 +14,18 @@ TEMPLATES = [name for name in template_names() if name != DEMO]
 BOTH = [(name, lang) for name in template_names() for lang in ("ja", "en")]
 
 
+#: What a fresh template is warned about until the team fills it in: ○ in the 勝利条件 and
+#: yardsticks with no target yet (#12: check must not pass the placeholders).
+PLACEHOLDER_WARNINGS = {"win_placeholder", "metric_without_target", "no_metrics"}
+
+
 @pytest.mark.parametrize(("name", "lang"), BOTH)
-def test_every_template_checks_clean(name: str, lang: str) -> None:
+def test_every_template_checks_clean_but_for_its_placeholders(name: str, lang: str) -> None:
     project = load_template(name, lang)
-    assert check(project.draft) == []
+    findings = check(project.draft)
+    assert {f.code for f in findings} <= PLACEHOLDER_WARNINGS
+    if name != DEMO:
+        assert "win_placeholder" in {f.code for f in findings}
     for number in range(1, len(project.phases) + 1):
         assert [f for f in check(project.phase_chart(number)) if f.level == "error"] == []
 

@@ -23,7 +23,7 @@ def test_four_dated_phases_each_saying_what_happened(demo) -> None:
 
 
 def test_every_phase_and_the_draft_check_without_errors(demo) -> None:
-    assert check(demo.draft) == []
+    assert {f.code for f in check(demo.draft)} <= {"no_metrics"}
     for number in range(1, len(demo.phases) + 1):
         assert [f for f in check(demo.phase_chart(number)) if f.level == "error"] == []
 
