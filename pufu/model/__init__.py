@@ -27,7 +27,15 @@ from .fileformat import (
     ProjectData,
     json_schema,
 )
-from .metrics import STATUS_SYMBOLS, Status, format_number, metric_line, status, with_unit
+from .metrics import (
+    STATUS_SYMBOLS,
+    Status,
+    format_number,
+    metric_line,
+    metric_lines,
+    status,
+    with_unit,
+)
 from .parts import COLOR_ORDER, COMMENT_COLORS, ELEMENT_KEYS, SYMBOLS, Color, Comment, Kind
 from .project import Project, today
 from .session import Session
@@ -83,6 +91,7 @@ __all__ = [
     "load_project",
     "loads_project",
     "metric_line",
+    "metric_lines",
     "new_id",
     "save_project",
     "status",

@@ -16,6 +16,7 @@ import math
 import re
 import unicodedata
 import uuid
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
 
@@ -103,18 +104,23 @@ def format_number(value: int | float | None) -> str:
     return text if text not in ("-0", "0") else f"{value:.3g}"
 
 
-def with_unit(value: int | float | None, unit: str) -> str:
-    """A number with its unit: ``71%``, ``0.21 件/顧客``."""
+def with_unit(value: int | float | None, unit: str, escape: Callable[[str], str] | None = None) -> str:
+    """A number with its unit: ``71%``, ``0.21 件/顧客``; ``escape`` is applied to the unit
+    (Markdown, XML), never to the number pufu wrote itself."""
     number = format_number(value)
     if not unit:
         return number
-    return f"{number}{unit}" if unit in ("%", "％", "pt", "ポイント") else f"{number} {unit}"
+    shown = escape(unit) if escape is not None else unit
+    return f"{number}{shown}" if unit in ("%", "％", "pt", "ポイント") else f"{number} {shown}"
 
 
-def metric_line(metric: MetricData) -> str:
-    """One line for a sheet, a diagram or a slide: ``問い合わせ率 0.21 → 0.18 件/顧客 ✓``."""
+def metric_line(metric: MetricData, escape: Callable[[str], str] | None = None) -> str:
+    """One line for a sheet, a diagram or a slide: ``問い合わせ率 0.21 → 0.18 件/顧客 ✓``;
+    ``escape`` is applied to the user's texts (the name and the unit)."""
     value = format_number(metric.value) if metric.value is not None else "–"
-    return f"{metric.name} {value} → {with_unit(metric.target, metric.unit)} {STATUS_SYMBOLS[status(metric)]}"
+    name = escape(metric.name) if escape is not None else metric.name
+    target = with_unit(metric.target, metric.unit, escape)
+    return f"{name} {value} → {target} {STATUS_SYMBOLS[status(metric)]}"
 
 
 class MetricOps:
@@ -265,3 +271,9 @@ def parse_number(text: str) -> int | float:
     checked = check_number(number if number is not None else value, "value")
     assert checked is not None
     return checked
+
+
+def metric_lines(chart: MetricOps, part_id: str) -> list[str]:
+    """The lines a box on a diagram or a slide shows for the yardsticks of one part (the
+    勝利条件 or a 中間目的): ``問い合わせ率 0.21 → 0.18 件/顧客 ✓``."""
+    return [metric_line(metric) for metric in chart.metrics(part_id)]
