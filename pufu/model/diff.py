@@ -442,6 +442,16 @@ def diff(a: Chart, b: Chart) -> ChartDiff:
     return ChartDiff(changes, by_text, diff_metrics(a, b, pairs))
 
 
+_METRIC_FIELDS: tuple[tuple[MetricChangeKind, str], ...] = (
+    (MetricChangeKind.TARGET, "target"),
+    (MetricChangeKind.DIRECTION, "direction"),
+    (MetricChangeKind.BASELINE, "baseline"),
+    (MetricChangeKind.UNIT, "unit"),
+    (MetricChangeKind.NOTE, "note"),
+    (MetricChangeKind.VALUE, "value"),
+)
+
+
 def _pair_metrics(old: list[MetricData], new: list[MetricData]) -> list[tuple[MetricData | None, MetricData | None]]:
     """Yardsticks of two sheets paired by id, then by name; in the newer sheet's order, the
     removed ones last."""
@@ -481,27 +491,17 @@ def diff_metrics(a: Chart, b: Chart, pairs: dict[str, str] | None = None) -> lis
             found.append(MetricChange(MetricChangeKind.REMOVED, before.id, before.name, before.value, None, before.unit))
             continue
         assert before is not None and after is not None
-        mine: list[MetricChange] = []
-
-        def add(kind: MetricChangeKind, old_value: Any, new_value: Any) -> None:
-            mine.append(MetricChange(kind, after.id, after.name, old_value, new_value, after.unit))
-
+        changed: list[tuple[MetricChangeKind, Any, Any]] = []
         if before.name != after.name:
-            add(MetricChangeKind.RENAMED, before.name, after.name)
-        for kind, field_name in (
-            (MetricChangeKind.TARGET, "target"),
-            (MetricChangeKind.DIRECTION, "direction"),
-            (MetricChangeKind.BASELINE, "baseline"),
-            (MetricChangeKind.UNIT, "unit"),
-            (MetricChangeKind.NOTE, "note"),
-            (MetricChangeKind.VALUE, "value"),
-        ):
+            changed.append((MetricChangeKind.RENAMED, before.name, after.name))
+        for kind, field_name in _METRIC_FIELDS:
             old_value, new_value = getattr(before, field_name), getattr(after, field_name)
             if old_value != new_value:
-                add(kind, old_value, new_value)
+                changed.append((kind, old_value, new_value))
         if pairs.get(before.part) != after.part:
-            add(MetricChangeKind.PART, text(a, before.part), text(b, after.part))
-        found += sorted(mine, key=lambda m: rank[m.kind])
+            changed.append((MetricChangeKind.PART, text(a, before.part), text(b, after.part)))
+        changed.sort(key=lambda item: rank[item[0]])
+        found += [MetricChange(kind, after.id, after.name, old, new, after.unit) for kind, old, new in changed]
     found.sort(key=lambda m: not m.decisive)  # stable
     return found
 
