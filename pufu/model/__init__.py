@@ -48,7 +48,7 @@ from .store import (
     save_project,
     write_atomic,
 )
-from .trajectory import Point, Track, tracks, trajectory
+from .trajectory import Point, Track, history, tracks, trajectory
 
 __all__ = [
     "COLOR_ORDER",
@@ -87,6 +87,7 @@ __all__ = [
     "check",
     "dumps_project",
     "format_number",
+    "history",
     "json_schema",
     "load_project",
     "loads_project",

@@ -277,3 +277,25 @@ def metric_lines(chart: MetricOps, part_id: str) -> list[str]:
     """The lines a box on a diagram or a slide shows for the yardsticks of one part (the
     勝利条件 or a 中間目的): ``問い合わせ率 0.21 → 0.18 件/顧客 ✓``."""
     return [metric_line(metric) for metric in chart.metrics(part_id)]
+
+
+_BARS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: list[int | float | None]) -> str:
+    """A text sparkline of a yardstick's values (▁ lowest, █ highest); a missing value is a
+    space. Lower or higher is better is not drawn here: the status symbol says it."""
+    known = [v for v in values if v is not None]
+    if not known:
+        return ""
+    low, high = min(known), max(known)
+    span = high - low
+    out = []
+    for value in values:
+        if value is None:
+            out.append(" ")
+        elif span == 0:
+            out.append(_BARS[len(_BARS) // 2])
+        else:
+            out.append(_BARS[round((value - low) / span * (len(_BARS) - 1))])
+    return "".join(out).strip()

@@ -115,3 +115,9 @@ def tracks(project: Project) -> list[Track]:
             Point(sheet, row.get(track_index)) for (sheet, _), row in zip(sheets, rows, strict=True)
         ]
     return found
+
+
+def history(project: Project) -> dict[str, list[int | float | None]]:
+    """For each yardstick of the draft (by its id there): its values at each phase, then on
+    the draft."""
+    return {track.latest.id: track.values() for track in tracks(project) if track.in_draft}
