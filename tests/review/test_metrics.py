@@ -168,3 +168,32 @@ def test_the_report_without_yardsticks_has_no_such_section() -> None:
     project = Project(title="x")
     project.snapshot("a", date="2026-01-01")
     assert "評価指標" not in build_report(project, "ja", date="2026-01-02")
+
+
+def test_the_replay_shows_each_phase_s_yardsticks_and_their_trajectory_so_far(tmp_path: Path) -> None:
+    import asyncio
+
+    from pufu.model import load_project
+    from pufu.tui.review import ReviewApp
+    from pufu.tui.review.sheet import Rows
+
+    path = tmp_path / "p.pufu.json"
+    save_project(measured_project(), path, None)
+
+    async def run() -> list[str]:
+        project, stamp = load_project(path)
+        app = ReviewApp(project, path, stamp, lang="ja")
+        seen = []
+        async with app.run_test(size=(160, 48)) as pilot:
+            for _ in range(4):
+                await pilot.pause()
+                seen.append(app.screen.query_one("#side", Rows).plain)
+                await pilot.press("right")
+        return seen
+
+    one, two, three, four = asyncio.run(run())
+    assert "月間問い合わせ数 0 → -30% ✗  ▅" in one
+    assert "月間問い合わせ数 12 → -30% ✗  ▁█" in two
+    assert "月間問い合わせ数 -8 → -30% ✓  ▄█▁" in three
+    assert "!! 「月間問い合わせ数」の目標: -30% → -20%" in four
+    assert "+ 評価指標を追加: 「問い合わせ率」 (0.25 件/顧客)" in four

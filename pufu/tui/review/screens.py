@@ -25,7 +25,7 @@ from ...export.report import (
 from ...i18n import default_lang, t
 from ...model import NoteData, PhaseData, Project, PufuError, Stamp, save_project
 from ...model.diff import DRAFT, ChartDiff, diff, reviews
-from .changes import diff_rows, nfc, text_row
+from .changes import diff_rows, nfc, text_row, trajectory_rows
 from .compare import CompareChooser, CompareScreen, DiffScreen
 from .sheet import Row, Rows, SheetView, step_marks
 
@@ -127,6 +127,7 @@ class ReviewScreen(Screen[None]):
         rows: list[Row] = [text_row(t("review.happened", self.lang), "bold underline")]
         rows.append(text_row(phase.happened or t("review.nothing_happened", self.lang)))
         rows.append(text_row(""))
+        rows += trajectory_rows(self.project, n, self.lang)
         if self.last_diff is None:
             rows += [text_row(t("review.first_phase", self.lang), "dim"), text_row("")]
         else:
