@@ -9,8 +9,8 @@ import json
 import os
 from pathlib import Path
 
+from .locations import recent_file
 from .model.errors import PufuError
-from .model.recovery import state_dir
 from .model.store import write_atomic
 
 #: How many paths the list keeps.
@@ -18,7 +18,7 @@ KEEP = 50
 
 
 def _file() -> Path:
-    return state_dir() / "recent.json"
+    return recent_file()
 
 
 def _read() -> list[str]:

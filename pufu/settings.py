@@ -1,137 +1,221 @@
-"""The user's settings: ``settings.toml`` in the user's config folder, and ``PUFU_*`` variables.
+"""The user's settings: one typed object, read once at start-up and handed down.
 
     lang = "ja"            # ja or en: labels, messages, templates
     theme = "light"        # light or dark: the editor and the diagrams
     export_size = "16:9"   # 16:9, 4:3 or a4: the default size of exported pictures
     author = "佐藤"         # the name written on review notes
 
-The folder is ``platformdirs.user_config_dir("pufu")`` (``~/.config/pufu`` on Linux);
-``PUFU_CONFIG_DIR`` moves it. Each key can also come from a variable (``PUFU_LANG``,
-``PUFU_THEME``, ``PUFU_EXPORT_SIZE``, ``PUFU_AUTHOR``), which wins over the file; ``--lang``
-wins over both. A file pufu cannot use raises :class:`SettingsError`, one line naming the file
-and the key.
+The file is ``settings.toml`` in the config folder (:mod:`pufu.locations`; ``PUFU_CONFIG_DIR``
+moves it), read through pydantic-settings' own TOML source. Each key can also come from a
+variable (``PUFU_LANG``, ``PUFU_THEME``, ``PUFU_EXPORT_SIZE``, ``PUFU_AUTHOR``), which wins over
+the file; ``--lang`` wins over both. Variables are read when the settings are loaded (once, at
+start-up), never later, and pufu never writes them.
+
+``pufu`` loads the settings once and runs the command inside :func:`use`; code anywhere below
+reads them with :func:`current` (a :class:`~contextvars.ContextVar`, as posting does), which
+gives the defaults when nothing was loaded (a library caller, a test). A file pufu cannot use
+raises :class:`SettingsError`, one line naming the file and the key.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import ValidationError
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationError
 
+from .locations import settings_file
 from .model.errors import FileError
+from .model.store import decode_text, read_bytes
 
-FILENAME = "settings.toml"
 ENV_PREFIX = "PUFU_"
 #: The largest settings file pufu reads (a real one is a few lines).
 MAX_SETTINGS_BYTES = 1024 * 1024
+_BOM = b"\xef\xbb\xbf"
 
 
 class SettingsError(FileError):
     """A settings file (or variable) pufu cannot use; the message names it and the key."""
 
 
-def config_dir() -> Path:
-    """The folder of ``settings.toml``: ``PUFU_CONFIG_DIR``, else the user's config folder."""
-    override = os.environ.get("PUFU_CONFIG_DIR")
-    if override:
-        return Path(override).expanduser()
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("pufu", appauthor=False))
-
-
 def settings_path() -> Path:
     """Where the settings file is (it need not exist)."""
-    return config_dir() / FILENAME
+    return settings_file()
 
 
-class _FileSource(PydanticBaseSettingsSource):
-    """The values of the TOML file, read once (the file is checked before this runs)."""
-
-    def __init__(self, settings_cls: type[BaseSettings], values: dict[str, Any]) -> None:
-        super().__init__(settings_cls)
-        self.values = values
-
-    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
-        return self.values.get(field_name), field_name, False
-
-    def __call__(self) -> dict[str, Any]:
-        return dict(self.values)
-
-
-class Settings(BaseSettings):
-    """pufu's settings, with their defaults."""
-
-    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="forbid", validate_default=True)
-
-    lang: Literal["ja", "en"] = "ja"
-    theme: Literal["light", "dark"] = "light"
-    export_size: Literal["16:9", "4:3", "a4"] = "16:9"
-    author: str = ""
-
-    @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        values = init_settings.init_kwargs.pop("_file_values", {})  # type: ignore[attr-defined]
-        return (init_settings, env_settings, _FileSource(settings_cls, values))
-
-
-KEYS: tuple[str, ...] = tuple(Settings.model_fields)
+def read_text(path: Path) -> str:
+    """The text of a settings file (``""`` when there is none), read through the one capped
+    reader, :func:`pufu.model.store.read_bytes`."""
+    if not os.path.lexists(path):
+        return ""
+    try:  # a byte-order mark is allowed (Windows editors write one)
+        return decode_text(path, read_bytes(path, MAX_SETTINGS_BYTES).removeprefix(_BOM))
+    except FileError as exc:
+        raise SettingsError(exc.file, exc.message) from None
 
 
 def read_file(path: Path) -> dict[str, Any]:
-    """The raw table of a settings file, or ``{}`` when there is none."""
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_SETTINGS_BYTES + 1)
-    except FileNotFoundError:
-        return {}
-    except IsADirectoryError:
-        raise SettingsError(path, "is a folder, not a settings file") from None
-    except OSError as exc:
-        raise SettingsError(path, f"cannot be read: {exc.strerror or exc}") from None
-    if len(raw) > MAX_SETTINGS_BYTES:
-        raise SettingsError(path, f"is larger than {MAX_SETTINGS_BYTES // 1024} KiB; a settings file is a few lines")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SettingsError(path, f"is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+    """The table of a settings file, ``{}`` when there is none."""
+    return parse(path, read_text(path))
+
+
+def parse(path: Path, text: str) -> dict[str, Any]:
+    """The table of a settings file's text; a one-line :class:`SettingsError` if it is not TOML."""
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise SettingsError(
-            path, f"is not valid TOML ({exc}); write lines such as: lang = \"en\""
-        ) from None
+        raise SettingsError(path, f'is not valid TOML ({exc}); write lines such as: lang = "en"') from None
     except RecursionError:
         raise SettingsError(path, "is not valid TOML (nested too deeply)") from None
     except ValueError as exc:  # e.g. an integer of more digits than Python converts
         raise SettingsError(path, f"is not valid TOML ({_short(str(exc))})") from None
 
 
+class _Reading:
+    """The file being read by :func:`load_settings`, and the table found in it."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.values: dict[str, Any] = {}
+
+
+_READING: ContextVar[_Reading | None] = ContextVar("pufu_settings_reading", default=None)
+
+
+class Settings(BaseModel):
+    """pufu's settings, with their defaults (the object handed down; :func:`load_settings`
+    fills it from its sources)."""
+
+    model_config = ConfigDict(extra="forbid", validate_default=True, frozen=True)
+
+    lang: Literal["ja", "en"] = "ja"
+    theme: Literal["light", "dark"] = "light"
+    export_size: Literal["16:9", "4:3", "a4"] = "16:9"
+    author: str = ""
+
+
+KEYS: tuple[str, ...] = tuple(Settings.model_fields)
+
+
+@cache
+def _from_sources() -> type[Settings]:
+    """:class:`Settings` read by pydantic-settings: init values (``--lang``), then ``PUFU_*``
+    variables, then the TOML file. Built on first use: importing pydantic-settings costs more
+    than the rest of a ``pufu check``, so a run with nothing to read does without it."""
+    from pydantic_settings import (
+        BaseSettings,
+        PydanticBaseSettingsSource,
+        SettingsConfigDict,
+        TomlConfigSettingsSource,
+    )
+
+    class TomlSource(TomlConfigSettingsSource):
+        """pydantic-settings' TOML source, reading through pufu's capped reader and errors."""
+
+        def _read_file(self, file_path: Any) -> dict[str, Any]:
+            values = read_file(Path(file_path))
+            reading = _READING.get()
+            if reading is not None:
+                reading.values = values
+            return values
+
+    class FromSources(Settings, BaseSettings):
+        model_config = SettingsConfigDict(
+            env_prefix=ENV_PREFIX, extra="forbid", validate_default=True, frozen=True
+        )
+
+        @classmethod
+        def settings_customise_sources(
+            cls,
+            settings_cls: type[BaseSettings],
+            init_settings: PydanticBaseSettingsSource,
+            env_settings: PydanticBaseSettingsSource,
+            dotenv_settings: PydanticBaseSettingsSource,
+            file_secret_settings: PydanticBaseSettingsSource,
+        ) -> tuple[PydanticBaseSettingsSource, ...]:
+            reading = _READING.get()
+            path = reading.path if reading is not None else None
+            return (init_settings, env_settings, TomlSource(settings_cls, toml_file=path))
+
+    return FromSources
+
+
+def _variables() -> bool:
+    """Whether any ``PUFU_*`` variable names a setting (read at load time only)."""
+    names = {f"{ENV_PREFIX}{key}".upper() for key in KEYS}
+    return any(name.upper() in names for name in os.environ)
+
+_CURRENT: ContextVar[Settings | None] = ContextVar("pufu_settings", default=None)
+
+
+#: The settings of the outermost :func:`use` still running, for threads started without a copy
+#: of its context (Textual's thread workers run in a plain executor).
+_PROCESS: list[Settings] = []
+
+
+def current() -> Settings:
+    """The settings in use: those handed to :func:`use`, else the defaults."""
+    settings = _CURRENT.get()
+    if settings is not None:
+        return settings
+    return _PROCESS[0] if _PROCESS else Settings()
+
+
+@contextmanager
+def use(settings: Settings) -> Iterator[Settings]:
+    """Run the block with ``settings`` as :func:`current` (threads started inside it, which do
+    not copy the context, see them too)."""
+    token = _CURRENT.set(settings)
+    _PROCESS.append(settings)
+    try:
+        yield settings
+    finally:
+        _PROCESS.remove(settings)
+        _CURRENT.reset(token)
+
+
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def load_settings(path: Path | None = None) -> Settings:
-    """The settings: defaults, then the file, then ``PUFU_*`` variables."""
-    path = path or settings_path()
-    values = read_file(path)
+def load_settings(path: Path | None = None, *, lang: str | None = None, file: bool = True) -> Settings:
+    """The settings: defaults, then the file (``path``, else the user's; none when ``file`` is
+    false), then ``PUFU_*`` variables, then ``lang`` (the ``--lang`` flag)."""
+    reading = _Reading((path or settings_path()) if file else None)
+    if reading.path is not None and os.path.lexists(reading.path) and not reading.path.is_file():
+        read_file(reading.path)  # a folder or a FIFO: refused by the reader, in one line
+    overrides: dict[str, Any] = {"lang": lang} if lang else {}
+    if (reading.path is None or not os.path.lexists(reading.path)) and not _variables():
+        return Settings(**overrides)  # nothing to read
+    token = _READING.set(reading)
     try:
-        return Settings(_file_values=values)  # type: ignore[call-arg]
+        return _from_sources()(**overrides)
     except ValidationError as exc:
-        raise _explain(exc, path, values) from None
+        raise _explain(exc, reading.path, reading.values) from None
+    finally:
+        _READING.reset(token)
+
+
+def at_start(lang: str | None = None) -> Settings:
+    """The settings of a run of ``pufu``: a settings file (or variable) pufu cannot use is
+    reported in one line on stderr and left out, never fatal."""
+    try:
+        return load_settings(lang=lang)
+    except SettingsError as exc:
+        from .terminal import shown
+
+        print(f"pufu: warning: {shown(exc)}; using the defaults (see: pufu settings)", file=sys.stderr)
+    try:
+        return load_settings(lang=lang, file=False)  # the variables alone, if they are fine
+    except SettingsError:
+        return Settings(**({"lang": lang} if lang else {}))
 
 
 def check_values(values: dict[str, Any], path: Path) -> None:
@@ -143,7 +227,7 @@ def check_values(values: dict[str, Any], path: Path) -> None:
         raise _explain(exc, path, values) from None
 
 
-def _explain(exc: ValidationError, path: Path, values: dict[str, Any]) -> SettingsError:
+def _explain(exc: ValidationError, path: Path | None, values: dict[str, Any]) -> SettingsError:
     error = exc.errors()[0]
     key = str(error["loc"][0]) if error["loc"] else "?"
     variable = f"{ENV_PREFIX}{key.upper()}"
@@ -162,49 +246,30 @@ def _explain(exc: ValidationError, path: Path, values: dict[str, Any]) -> Settin
     return SettingsError(where, f"{key}: {error['msg'].lower()} (got {got})")
 
 
-def dumps_settings(values: dict[str, str]) -> str:
-    """A settings file's text: one ``key = "value"`` line per key, with a short comment."""
-    comments = {
-        "lang": "ja or en",
-        "theme": "light or dark",
-        "export_size": "16:9, 4:3 or a4",
-        "author": "the name written on review notes",
-    }
-    lines = ["# pufu settings (see: pufu settings --help)"]
+_COMMENTS = {
+    "lang": "ja or en",
+    "theme": "light or dark",
+    "export_size": "16:9, 4:3 or a4",
+    "author": "the name written on review notes",
+}
+
+
+def dumps_settings(values: dict[str, str], text: str = "") -> str:
+    """A settings file's text with ``values`` set: ``text`` (the file as it is) keeps its
+    comments and layout; a new file gets one ``key = "value"`` line per key with a short
+    comment. tomlkit writes the values, escaping quotes, backslashes and control characters."""
+    import tomlkit
+
+    document = tomlkit.parse(text) if text else tomlkit.document()
+    if not text:
+        document.add(tomlkit.comment("pufu settings (see: pufu settings --help)"))
     for key in KEYS:
-        if key in values:
-            lines.append(f"{key} = {toml_string(str(values[key]))}  # {comments[key]}")
-    return "\n".join(lines) + "\n"
-
-
-def toml_string(value: str) -> str:
-    """A TOML basic string holding ``value`` exactly: quotes, backslashes and every control
-    character (newlines, tabs, DEL) escaped."""
-    out = []
-    for char in value:
-        code = ord(char)
-        if char in ('"', "\\"):
-            out.append("\\" + char)
-        elif code < 0x20 or code == 0x7F:
-            out.append(f"\\u{code:04x}")
+        if key not in values:
+            continue
+        if key in document:
+            document[key] = str(values[key])
         else:
-            out.append(char)
-    return '"' + "".join(out) + '"'
-
-
-def use_settings(args: argparse.Namespace) -> None:
-    """At start-up: make the settings' language the default when neither ``--lang`` nor
-    ``PUFU_LANG`` is given. A broken settings file is reported in one line, not fatal."""
-    if getattr(args, "lang", None):
-        os.environ["PUFU_LANG"] = args.lang
-        return
-    if os.environ.get("PUFU_LANG"):
-        return
-    try:
-        lang = load_settings().lang
-    except SettingsError as exc:
-        print(f"pufu: warning: {exc}; using the defaults (see: pufu settings)", file=sys.stderr)
-        args.settings_warned = True  # commands that read the settings again do not repeat it
-        return
-    os.environ["PUFU_LANG"] = lang
-    args.lang = lang
+            item = tomlkit.string(str(values[key]))
+            item.comment(_COMMENTS[key])
+            document.add(key, item)
+    return tomlkit.dumps(document)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
+from ..i18n import t
 from ..model import FileError, Project, Stamp, load_project, write_atomic
+from ..terminal import shown
 
 EXIT_OK = 0
 EXIT_CHECK_ERRORS = 1
@@ -18,16 +23,22 @@ class CommandError(Exception):
 
 def fail(message: str) -> int:
     """Print one error line on stderr and return the bad-input exit code."""
-    print(f"pufu: error: {message}", file=sys.stderr)
+    print(f"pufu: error: {shown(message)}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
 
 def warn(message: str) -> None:
-    print(f"pufu: warning: {message}", file=sys.stderr)
+    print(f"pufu: warning: {shown(message)}", file=sys.stderr)
 
 
 def info(message: str) -> None:
-    print(message, file=sys.stderr)
+    print(shown(message), file=sys.stderr)
+
+
+def out(line: object = "", keep: str = "\t") -> None:
+    """Print a line of a command's output on stdout, every control character from a file
+    shown visibly (tabs kept: they separate the columns)."""
+    print(shown(line, keep))
 
 
 def open_project(path: str) -> tuple[Project, Stamp]:
@@ -35,8 +46,45 @@ def open_project(path: str) -> tuple[Project, Stamp]:
     return load_project(path)
 
 
-def write_output(target: str, content: str | bytes, *, force: bool = False) -> None:
-    """Write to a file (atomically, refusing to replace one without ``force``) or ``-`` (stdout)."""
+def _same_file(a: Path, b: Path) -> bool:
+    if a.resolve() == b.resolve():
+        return True
+    try:
+        return os.path.samefile(a, b)  # hard links, bind mounts, different spellings
+    except OSError:
+        return False
+
+
+def check_output_target(target: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
+    """Refuse an output that would replace one of the command's ``inputs`` (the same file by
+    any name: a symlink, a hard link, ``./x``) or that is not a regular file (a FIFO, a device,
+    a socket), ``--force`` or not. ``-`` (standard output) is always fine."""
+    if str(target) == "-":
+        return
+    path = Path(target)
+    for source in inputs:
+        if str(source) != "-" and _same_file(path, Path(source)):
+            raise FileError(path, t("cli.output_is_input", input=source))
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:  # missing (it will be created), or unreadable (writing will say so)
+        return
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return
+    kind = (
+        "device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "fifo" if stat.S_ISFIFO(mode)
+        else "socket" if stat.S_ISSOCK(mode)
+        else "other"
+    )
+    raise FileError(path, t("cli.output_not_regular", what=t(f"cli.filekind.{kind}")))
+
+
+def write_output(
+    target: str, content: str | bytes, *, force: bool = False, inputs: Iterable[str] = ()
+) -> None:
+    """Write to a file (atomically, refusing to replace one without ``force``) or ``-`` (stdout);
+    never over one of ``inputs`` or a file that is not a regular one (:func:`check_output_target`)."""
     if target == "-":
         if isinstance(content, bytes):
             sys.stdout.buffer.write(content)
@@ -45,6 +93,7 @@ def write_output(target: str, content: str | bytes, *, force: bool = False) -> N
             sys.stdout.write(content)
             sys.stdout.flush()
         return
+    check_output_target(target, inputs)
     path = Path(target)
     if path.is_dir():
         raise FileError(path, "is a folder; name a file to write")

@@ -42,9 +42,9 @@ from dataclasses import dataclass
 from ..i18n import t
 from ..model import ELEMENT_KEYS, SYMBOLS, Chart, Color, Comment, Part, Project
 from ..model.errors import PufuError
+from ..text import wrap
 from . import fonts
 from .themes import THEMES, Theme
-from .wrap import wrap
 
 FORMATS: tuple[str, ...] = ("svg", "png", "pdf", "dot")
 #: Slide canvases, width × height in inches (landscape).
@@ -341,11 +341,11 @@ class _Labels:
                 "</FONT></TD></TR>"
             )
         if self.comments:
-            for color in ("blue", "green", "red"):
+            for comment in ("blue", "green", "red"):
                 rows += (
-                    f'<TR><TD BGCOLOR="{theme.comment[color]}" BORDER="1" COLOR="{theme.border}"></TD>'
+                    f'<TR><TD BGCOLOR="{theme.comment[comment]}" BORDER="1" COLOR="{theme.border}"></TD>'
                     f'<TD ALIGN="LEFT"><FONT POINT-SIZE="{SMALL + 1}">'
-                    f"{html(t('comment', lang))}: {html(t('diagram.comment.' + color, lang))}</FONT></TD></TR>"
+                    f"{html(t('comment', lang))}: {html(t('diagram.comment.' + comment, lang))}</FONT></TD></TR>"
                 )
         if self.sheet.marks:
             for mark in MARKS:
@@ -462,8 +462,8 @@ def build_dot(
             attrs.append("weight=4" if sheet.home[measure] == purpose else "constraint=false")
             out.append(f'  "{dot_name(measure)}" -> "{dot_name(purpose)}" [{", ".join(attrs)}];')
     for purpose in sheet.purposes:
-        attrs = f"{removed_edge}, " if purpose in sheet.removed else ""
-        out.append(f'  "{dot_name(purpose)}" -> "{win_name}" [{attrs}penwidth=1.4];')
+        struck = f"{removed_edge}, " if purpose in sheet.removed else ""
+        out.append(f'  "{dot_name(purpose)}" -> "{win_name}" [{struck}penwidth=1.4];')
     out.append(f'  "{win_name}" -> "{goal_name}" [penwidth=1.8];')
 
     # the sheet's order, top to bottom. Within a column, invisible edges fix it; Graphviz

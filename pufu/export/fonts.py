@@ -23,6 +23,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from ..locations import cache_dir
+
 #: The family Graphviz lays text out with (the bundled font).
 FAMILY = "IPAexGothic"
 #: The font list written into DOT and SVG: the bundled font first, then the Japanese gothic
@@ -42,19 +44,8 @@ FONT_LIST = ",".join(
 )
 FONT_DIR = Path(__file__).resolve().parent.parent / "data" / "fonts"
 FONT_FILE = FONT_DIR / "ipaexg.ttf"
-CACHE_ENV = "PUFU_CACHE_DIR"
 
 _state: dict[str, bool] = {}
-
-
-def cache_dir() -> Path:
-    """Where pufu keeps its fontconfig file and cache: ``$PUFU_CACHE_DIR``, else the platform's."""
-    override = os.environ.get(CACHE_ENV)
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("pufu", appauthor=False))
 
 
 def fonts_conf(font_dir: Path, cache: Path) -> str:

@@ -1,7 +1,8 @@
 """Markdown export, close to pufu-editor's own (a nested list), with the right term 勝利条件.
 
 Any text is written literally: Markdown and HTML characters are escaped, newlines become
-``<br>`` as in the editor's export, and control characters show as their visible symbols. What
+``<br>`` as in the editor's export, and control characters show as their visible symbols
+(C1 controls as ``\\x9b``, bidirectional overrides as ``⟨U+202E⟩``: :mod:`pufu.terminal`). What
 would start a block at the start of a line (``- ``, ``+``, ``1.``, ``#``, indentation) is
 escaped too, so a text may stand anywhere: in a list item, a heading, a table cell, a paragraph.
 """
@@ -11,7 +12,8 @@ from __future__ import annotations
 import re
 
 from ..i18n import t
-from ..model import ELEMENT_KEYS, Chart, Comment, metric_line
+from ..model import ELEMENT_KEYS, Chart, Comment, Project, metric_line
+from ..terminal import shown
 
 _NEWLINES = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
 _ESCAPES = {
@@ -47,7 +49,7 @@ _CLOSING_HASHES = re.compile(r"#+(?=\s*$)")
 
 def md_text(text: str) -> str:
     """One part's text as inline Markdown: escaped, on one line, newlines as ``<br>``."""
-    out = "<br>".join(_SPECIAL.sub(_escape_char, line) for line in _NEWLINES.split(text))
+    out = "<br>".join(shown(_SPECIAL.sub(_escape_char, line), "\t") for line in _NEWLINES.split(text))
     out = _INDENT.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group()), out)
     out = _CLOSING_HASHES.sub(lambda m: "\\#" * len(m.group()), out)
     match = _BLOCK_START.match(out)
@@ -102,3 +104,16 @@ def chart_markdown(chart: Chart, lang: str | None = "ja") -> str:
         lines.append(f"  - {t('element.' + key, lang)}: {md_text(element.text)}")
         lines += _comment(element.comment, "    ", lang)
     return "\n".join(lines) + "\n"
+
+
+def project_markdown(project: Project, lang: str | None = "ja") -> str:
+    """Every recorded phase of a project: its title, then per phase a heading (number, title,
+    date), what happened and the chart."""
+    parts = [f"# {md_text(project.title or t('untitled', lang))}\n"]
+    for phase in project.phases:
+        heading = f"## {t('phase', lang)} {phase.number}: {md_text(phase.title)} ({phase.date})"
+        parts.append(heading + "\n")
+        if phase.happened:
+            parts.append(md_text(phase.happened) + "\n")
+        parts.append(chart_markdown(project.phase_chart(phase.number), lang))
+    return "\n".join(parts)

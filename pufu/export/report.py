@@ -27,6 +27,7 @@ from ..model import (
     write_atomic,
 )
 from ..model.diff import DRAFT, Change, ChangeKind, ChartDiff, diff, reviews
+from ..model.texts import one_line
 from .markdown import md_text
 from .yardsticks import metric_change_lines, metric_decisive_lines, trajectory_section
 
@@ -46,11 +47,6 @@ GROUPS: tuple[Kind, ...] = (Kind.GOAL, Kind.WIN, Kind.PURPOSE, Kind.MEASURE, Kin
 
 
 # ---------------------------------------------------------------------- words for changes
-
-
-def one_line(text: str) -> str:
-    """A text on one line: newlines shown as ⏎."""
-    return " ⏎ ".join(line.strip() for line in text.splitlines()) if "\n" in text or "\r" in text else text
 
 
 def quoter(lang: str | None, *, markdown: bool = False) -> Quote:
@@ -89,11 +85,11 @@ def _value(change: Change, value: object, lang: str | None, quote: Quote) -> str
             return t("review.none", lang)
         return f"{t('comment.' + value['color'], lang)}{_sep(lang)}{quote(value['text'])}"
     if kind == ChangeKind.COLOR:
-        return f"{SYMBOLS[Color(value)]}{_sep(lang)}{t('color.' + str(value), lang)}"
+        return f"{SYMBOLS[Color(str(value))]}{_sep(lang)}{t('color.' + str(value), lang)}"
     if kind == ChangeKind.PROGRESS:
         return t("review.unset", lang) if value is None else f"{value:g}%"
     if kind == ChangeKind.RELINKED:
-        texts = list(value or [])
+        texts = list(value) if isinstance(value, list | tuple) else []
         return t("review.and", lang).join(quote(x) for x in texts) if texts else t("review.none", lang)
     if kind == ChangeKind.REORDERED:
         return str(value)
@@ -389,11 +385,11 @@ def build_report(
         if not any(kinds[k] for k in shown):
             continue
         out += [f"### {md_text(author)}", ""]
-        for kind in shown:
-            if kinds[kind]:
-                out += [f"**{t('review.note.' + kind, lang)}**", ""]
+        for note_kind in shown:
+            if kinds[note_kind]:
+                out += [f"**{t('review.note.' + note_kind, lang)}**", ""]
                 out += [
-                    f"- {_note_target(n, project, lang, quote)}: {md_text(n.text)}" for n in kinds[kind]
+                    f"- {_note_target(n, project, lang, quote)}: {md_text(n.text)}" for n in kinds[note_kind]
                 ]
                 out.append("")
 

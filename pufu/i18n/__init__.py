@@ -8,7 +8,6 @@ missing everywhere is returned as it is, so a typo shows on screen instead of cr
 from __future__ import annotations
 
 import importlib
-import os
 from functools import cache
 
 LANGS: tuple[str, ...] = ("ja", "en")
@@ -30,8 +29,10 @@ def _table(lang: str) -> dict[str, str]:
 
 
 def default_lang() -> str:
-    """The language from ``PUFU_LANG``, else Japanese."""
-    lang = os.environ.get("PUFU_LANG", "ja")
+    """The language of the settings in use (:func:`pufu.settings.current`), else Japanese."""
+    from ..settings import current
+
+    lang = current().lang
     return lang if lang in LANGS else "ja"
 
 

@@ -1,6 +1,15 @@
 """Labels of the method itself: parts, colours, elements, checks."""
 
 JA = {
+    "cli.not_utf8": "{option} の値が UTF-8 の文字列ではありません。何も書き込んでいません",
+    "cli.empty_title": "局面のタイトルが空です。--title に一言で名前を付けてください",
+    "cli.empty_part": "--part が空です。部品を ID か文で指定するか、局面全体への感想なら --part を外してください",
+    "cli.output_is_input": "読んでいる {input} そのものです。書き出しで置き換えることはしません（--force でも）。別の名前を -o に指定してください",
+    "cli.output_not_regular": "通常のファイルではありません（{what}）。書き出し先にはしません（--force でも）。ファイル名を -o に指定してください",
+    "cli.filekind.device": "デバイス。出力を捨てるなら -o - にしてシェルで /dev/null へ送ってください",
+    "cli.filekind.fifo": "名前付きパイプ（FIFO）",
+    "cli.filekind.socket": "ソケット",
+    "cli.filekind.other": "特殊なファイル",
     "kind.goal": "獲得目標",
     "kind.win": "勝利条件",
     "kind.purpose": "中間目的",
@@ -48,6 +57,15 @@ JA = {
 }
 
 EN = {
+    "cli.not_utf8": "the value of {option} is not UTF-8 text; nothing was written",
+    "cli.empty_title": "a phase needs a title: give --title a word or two",
+    "cli.empty_part": "--part is empty: name a part by its id or its text, or leave --part out for a note on the phase",
+    "cli.output_is_input": "is {input}, which this command reads; pufu never replaces its input with an output (not even with --force); name another file with -o",
+    "cli.output_not_regular": "is not a regular file ({what}); pufu writes outputs only to files (not even with --force); name a file with -o",
+    "cli.filekind.device": "a device; to discard the output, write -o - and send it to /dev/null in the shell",
+    "cli.filekind.fifo": "a named pipe (FIFO)",
+    "cli.filekind.socket": "a socket",
+    "cli.filekind.other": "a special file",
     "kind.goal": "Gaining goal",
     "kind.win": "Win condition",
     "kind.purpose": "Intermediate purpose",

@@ -31,8 +31,22 @@ from ..model.parts import (
 )
 from ..model.project import Project, today
 from ..model.store import parse_json, read_bytes
+from ..terminal import json_text
 
 _PHASE_KEY = re.compile(r"^phase(\d+)$")
+#: A phase number has at most this many digits (Python's int() refuses more than 4 300).
+_MAX_PHASE_DIGITS = 6
+#: The fields pufu-editor writes; any other is named in a warning (pufu cannot keep it).
+_PART_FIELDS = frozenset({"uuid", "text", "comment"})
+_KNOWN_FIELDS = {
+    "chart": frozenset({"gainingGoal", "winCondition", "purposes", "elements"}),
+    "part": _PART_FIELDS,
+    "purpose": _PART_FIELDS | {"measures"},
+    "measure": _PART_FIELDS | {"color", "progress"},
+    "comment": frozenset({"color", "text"}),
+    "elements": frozenset(ELEMENT_KEYS),
+}
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _NUMBER = re.compile(r"^\s*-?(\d+(\.\d*)?|\.\d+)\s*$")
 
 
@@ -53,7 +67,8 @@ def import_file(path: str | os.PathLike[str]) -> Imported:
     raw = read_bytes(path)
     data = parse_json(path, raw)
     try:
-        return import_data(data, title=Path(path).name.removesuffix(".json"))
+        name = os.fsencode(Path(path).name).decode("utf-8", "replace")  # a file name need not be UTF-8
+        return import_data(data, title=name.removesuffix(".json"))
     except FormatError as exc:
         raise FileError(path, str(exc)) from None
 
@@ -67,6 +82,12 @@ def import_data(data: Any, title: str = "") -> Imported:
     if data and all(phase_keys.values()):
         numbered: dict[int, str] = {}
         for key, match in phase_keys.items():
+            assert match is not None  # every key matched, above
+            if len(match.group(1)) > _MAX_PHASE_DIGITS:
+                raise FormatError(
+                    f"$.{key[:5 + _MAX_PHASE_DIGITS]}…",
+                    f"a phase number of {len(match.group(1))} digits; pufu reads up to {_MAX_PHASE_DIGITS}",
+                )
             number = int(match.group(1))
             if number in numbered:
                 raise FormatError(f"$.{key}", f"phase number {number} appears twice ({numbered[number]})")
@@ -101,16 +122,18 @@ class _ChartReader:
 
     def read(self, data: Any, where: str) -> Chart:
         obj = _object(data, where)
+        self._unknown(obj, where, "chart")
         fixed: list[tuple[str, str, tuple[str | None, str, Comment]]] = []
         for role, key in (("goal", "gainingGoal"), ("win", "winCondition")):
             path = f"{where}.{key}"
-            fixed.append((role, path, self._fields(_object(_field(obj, key, where), path), path)))
+            fixed.append((role, path, self._fields(_object(_field(obj, key, where), path), path, "part")))
         elements = _object(_field(obj, "elements", where), f"{where}.elements")
+        self._unknown(elements, f"{where}.elements", "elements")
         for key in ELEMENT_KEYS:
             path = f"{where}.elements.{key}"
             if key not in elements:
                 raise FormatError(path, f"missing; the eight elements are {', '.join(ELEMENT_KEYS)}")
-            fixed.append((key, path, self._fields(_object(elements[key], path), path)))
+            fixed.append((key, path, self._fields(_object(elements[key], path), path, "part")))
         ids = {role: self._id(fields[0]) for role, _, fields in fixed}
         chart = Chart.blank(ids.pop("goal"), ids.pop("win"), ids)
         for role, _, (uuid, text, comment) in fixed:
@@ -121,7 +144,7 @@ class _ChartReader:
         for p_index, raw_purpose in enumerate(_list(obj.get("purposes"), f"{where}.purposes")):
             path = f"{where}.purposes[{p_index}]"
             purpose_obj = _object(raw_purpose, path)
-            uuid, text, comment = self._fields(purpose_obj, path)
+            uuid, text, comment = self._fields(purpose_obj, path, "purpose")
             purpose = chart.add_purpose(text, part_id=self._id(uuid))
             self._remember(chart, purpose, uuid, comment)
             for m_index, raw_measure in enumerate(
@@ -134,7 +157,7 @@ class _ChartReader:
     def _measure(
         self, chart: Chart, purpose: str, obj: dict, path: str, by_text: dict[str, tuple[str, str]]
     ) -> None:
-        uuid, text, comment = self._fields(obj, path)
+        uuid, text, comment = self._fields(obj, path, "measure")
         color = _color(obj.get("color"), path)
         progress = self._progress(obj.get("progress"), path)
         first = by_text.get(text) if text else None
@@ -162,10 +185,19 @@ class _ChartReader:
         if text:
             by_text.setdefault(text, (measure, path))
 
-    def _fields(self, obj: dict, path: str) -> tuple[str | None, str, Comment]:
+    def _unknown(self, obj: dict, path: str, kind: str) -> None:
+        """Name each field pufu-editor does not write (pufu drops it) with its JSON path."""
+        for key in obj:
+            if key not in _KNOWN_FIELDS[kind]:
+                self.warnings.append(f"{_key_path(path, key)}: a field pufu does not know; not imported")
+
+    def _fields(self, obj: dict, path: str, kind: str) -> tuple[str | None, str, Comment]:
+        self._unknown(obj, path, kind)
         uuid = obj.get("uuid")
         if uuid is not None and not isinstance(uuid, str):
             raise FormatError(f"{path}.uuid", f"should be a string, not {_kind(uuid)}")
+        if uuid is not None:
+            _text(uuid, f"{path}.uuid")
         if uuid is None:
             self.warnings.append(f"{path}.uuid: missing; pufu gave the part a new id")
         if "text" not in obj:
@@ -173,13 +205,14 @@ class _ChartReader:
         text = obj["text"]
         if not isinstance(text, str):
             raise FormatError(f"{path}.text", f"should be a string, not {_kind(text)}")
-        return uuid, text, self._comment(obj, path)
+        return uuid, _text(text, f"{path}.text"), self._comment(obj, path)
 
     def _comment(self, obj: dict, path: str) -> Comment:
         if "comment" not in obj or obj["comment"] is None:
             self.warnings.append(f"{path}.comment: missing; taken as an empty blue comment")
             return Comment()
         comment = _object(obj["comment"], f"{path}.comment")
+        self._unknown(comment, f"{path}.comment", "comment")
         color = comment.get("color")
         if color is None:
             self.warnings.append(f"{path}.comment.color: missing; taken as blue")
@@ -193,7 +226,7 @@ class _ChartReader:
         text = comment.get("text", "")
         if not isinstance(text, str):
             raise FormatError(f"{path}.comment.text", f"should be a string, not {_kind(text)}")
-        return Comment(color=color, text=text)
+        return Comment(color=color, text=_text(text, f"{path}.comment.text"))
 
     def _progress(self, value: Any, path: str) -> int | float | None:
         if value is None:
@@ -225,6 +258,26 @@ class _ChartReader:
         if uuid is not None and uuid != node:
             data["editor_id"] = uuid
         data["comment"] = comment
+
+
+def _text(value: str, path: str) -> str:
+    """A text pufu can store: a lone surrogate (``\\ud800`` in the JSON, half of a UTF-16
+    pair) is no character and could never be saved as UTF-8."""
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            code = ord(value[exc.start])
+            raise FormatError(path, f"holds \\u{code:04x}, half of a UTF-16 pair with no other half: not text") from None
+    return value
+
+
+def _key_path(path: str, key: str) -> str:
+    """``$.a.b`` for a plain key, ``$.a["odd key"]`` for any other (escaped as JSON)."""
+    if _IDENTIFIER.match(key):
+        return f"{path}.{key}"
+    shown = key if len(key) <= 60 else key[:60] + "…"
+    return f"{path}[{json.dumps(shown, ensure_ascii=True)}]"
 
 
 def _object(value: Any, path: str) -> dict:
@@ -313,8 +366,9 @@ def _comment(comment: Comment) -> dict:
 
 
 def dumps_editor(data: dict) -> str:
-    """JSON the way pufu-editor writes it: two-space indent, no trailing newline."""
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    """JSON the way pufu-editor writes it: two-space indent, no trailing newline (C1 controls,
+    DEL and bidirectional controls as ``\\u`` escapes: :func:`pufu.terminal.json_text`)."""
+    return json_text(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def export_phase_map(project: Project) -> dict:

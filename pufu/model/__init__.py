@@ -13,42 +13,118 @@ Errors: :class:`ChartError` for an impossible operation (nothing changes), :clas
 for a file pufu cannot read or write (the message names the file and the place).
 """
 
-from .chart import OPERATIONS, Chart, Part, new_id
-from .checks import MAX_PURPOSES, Finding, check
-from .errors import ChartError, ConflictError, FileError, FormatError, PufuError
-from .fileformat import (
-    DIRECTIONS,
-    FORMAT_VERSION,
-    NOTE_KINDS,
-    ChartData,
-    MetricData,
-    NoteData,
-    PhaseData,
-    ProjectData,
-    json_schema,
-)
-from .metrics import (
-    STATUS_SYMBOLS,
-    Status,
-    format_number,
-    metric_line,
-    metric_lines,
-    status,
-    with_unit,
-)
-from .parts import COLOR_ORDER, COMMENT_COLORS, ELEMENT_KEYS, SYMBOLS, Color, Comment, Kind
-from .project import Project, today
-from .session import Session
-from .store import (
-    MAX_FILE_BYTES,
-    Stamp,
-    dumps_project,
-    load_project,
-    loads_project,
-    save_project,
-    write_atomic,
-)
-from .trajectory import Point, Track, history, tracks, trajectory
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the names below, imported when first used (``import pufu.model`` is cheap)
+    from .chart import OPERATIONS, Chart, Part, new_id
+    from .checks import MAX_PURPOSES, Finding, check
+    from .errors import ChartError, ConflictError, FileError, FormatError, PufuError
+    from .fileformat import (
+        DIRECTIONS,
+        FORMAT_VERSION,
+        NOTE_KINDS,
+        ChartData,
+        MetricData,
+        NoteData,
+        PhaseData,
+        ProjectData,
+        json_schema,
+    )
+    from .metrics import (
+        STATUS_SYMBOLS,
+        Status,
+        format_number,
+        metric_line,
+        metric_lines,
+        status,
+        with_unit,
+    )
+    from .parts import COLOR_ORDER, COMMENT_COLORS, ELEMENT_KEYS, SYMBOLS, Color, Comment, Kind
+    from .project import Project, today
+    from .session import Session
+    from .store import (
+        MAX_FILE_BYTES,
+        Stamp,
+        dumps_project,
+        load_project,
+        loads_project,
+        save_project,
+        write_atomic,
+    )
+    from .trajectories import Point, Track, history, tracks, trajectory
+
+#: Where each public name lives.
+_WHERE: dict[str, str] = {
+    "OPERATIONS": "chart",
+    "Chart": "chart",
+    "Part": "chart",
+    "new_id": "chart",
+    "MAX_PURPOSES": "checks",
+    "Finding": "checks",
+    "check": "checks",
+    "ChartError": "errors",
+    "ConflictError": "errors",
+    "FileError": "errors",
+    "FormatError": "errors",
+    "PufuError": "errors",
+    "FORMAT_VERSION": "fileformat",
+    "NOTE_KINDS": "fileformat",
+    "ChartData": "fileformat",
+    "NoteData": "fileformat",
+    "PhaseData": "fileformat",
+    "ProjectData": "fileformat",
+    "json_schema": "fileformat",
+    "DIRECTIONS": "fileformat",
+    "MetricData": "fileformat",
+    "STATUS_SYMBOLS": "metrics",
+    "Status": "metrics",
+    "format_number": "metrics",
+    "metric_line": "metrics",
+    "metric_lines": "metrics",
+    "status": "metrics",
+    "with_unit": "metrics",
+    "Point": "trajectories",
+    "Track": "trajectories",
+    "history": "trajectories",
+    "tracks": "trajectories",
+    "trajectory": "trajectories",
+    "COLOR_ORDER": "parts",
+    "COMMENT_COLORS": "parts",
+    "ELEMENT_KEYS": "parts",
+    "SYMBOLS": "parts",
+    "Color": "parts",
+    "Comment": "parts",
+    "Kind": "parts",
+    "Project": "project",
+    "today": "project",
+    "Session": "session",
+    "MAX_FILE_BYTES": "store",
+    "Stamp": "store",
+    "dumps_project": "store",
+    "load_project": "store",
+    "loads_project": "store",
+    "save_project": "store",
+    "write_atomic": "store",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name's module when the name is first used: pufu's start-up stays fast
+    (``pufu --version`` never loads networkx or pydantic)."""
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "COLOR_ORDER",

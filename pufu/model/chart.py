@@ -14,6 +14,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 
@@ -133,17 +134,17 @@ class Chart(MetricOps):
     @property
     def goal(self) -> str:
         """The id of the 獲得目標."""
-        return self.graph.graph["goal"]
+        return str(self.graph.graph["goal"])
 
     @property
     def win(self) -> str:
         """The id of the 勝利条件."""
-        return self.graph.graph["win"]
+        return str(self.graph.graph["win"])
 
     def element(self, key: str) -> str:
         """The id of one of the eight elements (``people``, ``money``, ...)."""
         try:
-            return self.graph.graph["elements"][key]
+            return str(self.graph.graph["elements"][key])
         except KeyError:
             raise ChartError(
                 f"unknown element {key!r}; the eight are {', '.join(ELEMENT_KEYS)}"
@@ -201,11 +202,12 @@ class Chart(MetricOps):
         return part_id in self.graph
 
     def __len__(self) -> int:
-        return self.graph.number_of_nodes()
+        return int(self.graph.number_of_nodes())
 
     def editor_copy(self, measure: str, purpose: str) -> EditorCopy | None:
         """How this 施策's copy under this 中間目的 looked in pufu-editor, if imported."""
-        return self.graph.edges[measure, purpose].get("copy")
+        copy: EditorCopy | None = self.graph.edges[measure, purpose].get("copy")
+        return copy
 
     def editor_id(self, part_id: str) -> str:
         """The uuid to write for this part in pufu-editor's format."""
@@ -362,24 +364,24 @@ class Chart(MetricOps):
 
     def to_data(self) -> ChartData:
         """The chart in the file format."""
-        def part(node: str) -> dict:
+        def part(node: str) -> dict[str, Any]:
             data = self.graph.nodes[node]
-            out = {"id": node, "text": data["text"], "comment": data["comment"]}
+            out: dict[str, Any] = {"id": node, "text": data["text"], "comment": data["comment"]}
             if data.get("editor_id"):
                 out["editorId"] = data["editor_id"]
             return out
 
         purposes = []
         for purpose in self.purposes():
-            measures = self._ordered_in(purpose)
+            served = self._ordered_in(purpose)
             copies = {
                 m: self.graph.edges[m, purpose]["copy"]
-                for m in measures
+                for m in served
                 if self.graph.edges[m, purpose].get("copy") is not None
             }
             purposes.append(
                 PurposeData.model_construct(
-                    **part(purpose), measures=measures, editorCopies=copies or None
+                    **part(purpose), measures=served, editorCopies=copies or None
                 )
             )
         measures = [
@@ -390,9 +392,10 @@ class Chart(MetricOps):
             )
             for m in self.measures()
         ]
-        elements = ElementsData.model_construct(
-            **{key: PartData.model_construct(**part(self.element(key))) for key in ELEMENT_KEYS}
-        )
+        parts: dict[str, Any] = {
+            key: PartData.model_construct(**part(self.element(key))) for key in ELEMENT_KEYS
+        }
+        elements = ElementsData.model_construct(**parts)
         return ChartData.model_construct(
             gainingGoal=PartData.model_construct(**part(self.goal)),
             winCondition=PartData.model_construct(**part(self.win)),
@@ -439,20 +442,20 @@ class Chart(MetricOps):
             )
         for index, purpose in enumerate(data.purposes):
             path = f"{where}.purposes[{index}]"
-            for position, measure in enumerate(purpose.measures):
-                if graph.nodes.get(measure, {}).get("kind") != Kind.MEASURE:
+            for position, served in enumerate(purpose.measures):
+                if graph.nodes.get(served, {}).get("kind") != Kind.MEASURE:
                     raise FormatError(
-                        f"{path}.measures[{position}]", f"no 施策 with id {measure!r} in this chart"
+                        f"{path}.measures[{position}]", f"no 施策 with id {served!r} in this chart"
                     )
-                if graph.has_edge(measure, purpose.id):
-                    raise FormatError(f"{path}.measures[{position}]", f"施策 {measure!r} listed twice")
-                graph.add_edge(measure, purpose.id, order=position)
-            for measure, copy in (purpose.editorCopies or {}).items():
-                if not graph.has_edge(measure, purpose.id):
+                if graph.has_edge(served, purpose.id):
+                    raise FormatError(f"{path}.measures[{position}]", f"施策 {served!r} listed twice")
+                graph.add_edge(served, purpose.id, order=position)
+            for served, copy in (purpose.editorCopies or {}).items():
+                if not graph.has_edge(served, purpose.id):
                     raise FormatError(
-                        f"{path}.editorCopies", f"{measure!r} is not a 施策 of this 中間目的"
+                        f"{path}.editorCopies", f"{served!r} is not a 施策 of this 中間目的"
                     )
-                graph.edges[measure, purpose.id]["copy"] = copy
+                graph.edges[served, purpose.id]["copy"] = copy
         metrics: dict[str, MetricData] = {}
         for index, metric in enumerate(data.metrics):
             path = f"{where}.metrics[{index}]"
@@ -469,13 +472,14 @@ class Chart(MetricOps):
 
     # ------------------------------------------------------------------ helpers
 
-    def _node(self, part_id: str) -> dict:
+    def _node(self, part_id: str) -> dict[str, Any]:
         try:
-            return self.graph.nodes[part_id]
+            node: dict[str, Any] = self.graph.nodes[part_id]
+            return node
         except (KeyError, TypeError):
             raise ChartError(f"no part with id {part_id!r} in this chart") from None
 
-    def _expect(self, part_id: str, kind: Kind) -> dict:
+    def _expect(self, part_id: str, kind: Kind) -> dict[str, Any]:
         data = self._node(part_id)
         if data["kind"] != kind:
             raise ChartError(
@@ -561,22 +565,22 @@ def check_links(data: ChartData, where: str = "$") -> set[str]:
     for index, purpose in enumerate(data.purposes):
         see(purpose.id, f"{where}.purposes[{index}]")
     measured = {data.winCondition.id, *(purpose.id for purpose in data.purposes)}
-    measures = set()
+    measures: set[str] = set()
     for index, measure in enumerate(data.measures):
         see(measure.id, f"{where}.measures[{index}]")
         measures.add(measure.id)
     for index, purpose in enumerate(data.purposes):
         path = f"{where}.purposes[{index}]"
         listed: set[str] = set()
-        for position, measure in enumerate(purpose.measures):
-            if measure not in measures:
-                raise FormatError(f"{path}.measures[{position}]", f"no 施策 with id {measure!r} in this chart")
-            if measure in listed:
-                raise FormatError(f"{path}.measures[{position}]", f"施策 {measure!r} listed twice")
-            listed.add(measure)
-        for measure in purpose.editorCopies or {}:
-            if measure not in listed:
-                raise FormatError(f"{path}.editorCopies", f"{measure!r} is not a 施策 of this 中間目的")
+        for position, served in enumerate(purpose.measures):
+            if served not in measures:
+                raise FormatError(f"{path}.measures[{position}]", f"no 施策 with id {served!r} in this chart")
+            if served in listed:
+                raise FormatError(f"{path}.measures[{position}]", f"施策 {served!r} listed twice")
+            listed.add(served)
+        for served in purpose.editorCopies or {}:
+            if served not in listed:
+                raise FormatError(f"{path}.editorCopies", f"{served!r} is not a 施策 of this 中間目的")
     for index, metric in enumerate(data.metrics):
         path = f"{where}.metrics[{index}]"
         see(metric.id, path)

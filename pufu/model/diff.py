@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -170,7 +171,7 @@ class ChartDiff:
         """How many changes: of the parts (iterating gives those) and of the yardsticks."""
         return len(self.changes) + len(self.metrics)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Change]:
         return iter(self.changes)
 
     @property
@@ -249,7 +250,7 @@ class _Sheet:
     def __init__(self, chart: Chart) -> None:
         graph = chart.graph
         self.chart = chart
-        self.nodes: dict[str, dict] = dict(graph.nodes(data=True))
+        self.nodes: dict[str, dict[str, Any]] = dict(graph.nodes(data=True))
         pred = graph.pred
         self.purposes = [p for p, _ in sorted(pred[chart.win].items(), key=lambda kv: kv[1]["order"])]
         self.position = {p: i for i, p in enumerate(self.purposes)}
@@ -301,8 +302,9 @@ def _match(a: _Sheet, b: _Sheet) -> tuple[dict[str, str], int]:
         for node in left:
             queue = free.get(_norm(a.nodes[node]["text"]))
             if queue:
-                pairs[node] = other = queue.pop()
-                taken.add(other)
+                found = queue.pop()
+                pairs[node] = found
+                taken.add(found)
                 by_text += 1
     return pairs, by_text
 

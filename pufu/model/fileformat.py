@@ -9,16 +9,16 @@ models (``pufu schema``).
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import AllowInfNan, BaseModel, ConfigDict, Field, Strict, StrictInt, model_validator
 
 from .parts import Color, Comment, EditorCopy, StrictProgress
 
-FORMAT_NAME = "pufu"
+FORMAT_NAME: Final = "pufu"
 #: Version 2 added 評価指標 (``metrics`` in every chart); version-1 files load, and are written
 #: as version 2 when saved.
-FORMAT_VERSION = 2
+FORMAT_VERSION: Final = 2
 FORMAT_VERSIONS: tuple[int, ...] = (1, 2)
 
 NoteKind = Literal["good", "bad", "lesson", "question"]
@@ -155,7 +155,7 @@ class ProjectData(_Data):
         return self
 
 
-def json_schema() -> dict:
+def json_schema() -> dict[str, Any]:
     """The JSON Schema of the project file, generated from the models."""
     schema = ProjectData.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

@@ -17,22 +17,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..locations import recovery_dir
 from .errors import FileError
 from .project import Project
 from .store import Stamp, dumps_project, loads_project, write_atomic
-
-#: The environment variable that moves pufu's state folder (recovery copies, recent projects).
-STATE_ENV = "PUFU_STATE_DIR"
-
-
-def state_dir() -> Path:
-    """The folder where pufu keeps its state: ``$PUFU_STATE_DIR``, else the platform's own."""
-    override = os.environ.get(STATE_ENV)
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_state_dir("pufu", appauthor=False))
 
 
 def _key(project_path: str | os.PathLike[str]) -> str:
@@ -42,7 +30,7 @@ def _key(project_path: str | os.PathLike[str]) -> str:
 
 def recovery_path(project_path: str | os.PathLike[str]) -> Path:
     """Where the recovery copy of this project is kept."""
-    return state_dir() / "recovery" / f"{_key(project_path)}.json"
+    return recovery_dir() / f"{_key(project_path)}.json"
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,10 +9,31 @@ the undo list at the last save, never kept as a separate flag.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Literal, overload
 
 from .chart import OPERATIONS, Chart
 from .errors import ChartError
 from .project import Project
+
+#: The operations that return the new part's id, and those that return the ids they removed;
+#: the others return nothing.
+Adding = Literal["add_purpose", "add_measure", "add_metric"]
+Removing = Literal["remove", "remove_purpose"]
+Changing = Literal[
+    "set_text",
+    "set_comment",
+    "set_element",
+    "move_purpose",
+    "remove_measure",
+    "move_measure",
+    "link_measure",
+    "unlink_measure",
+    "set_color",
+    "set_progress",
+    "set_metric",
+    "set_metric_value",
+    "remove_metric",
+]
 
 #: How many steps of undo a session keeps.
 UNDO_LIMIT = 500
@@ -44,13 +65,23 @@ class Session:
 
     # ------------------------------------------------------------------ changes
 
-    def apply(self, operation: str, /, *args: object, **kwargs: object) -> object:
-        """Run a chart operation (see :data:`~pufu.model.chart.OPERATIONS`) as one undoable step."""
+    @overload
+    def apply(self, operation: Adding, /, *args: Any, **kwargs: Any) -> str: ...
+    @overload
+    def apply(self, operation: Removing, /, *args: Any, **kwargs: Any) -> list[str]: ...
+    @overload
+    def apply(self, operation: Changing, /, *args: Any, **kwargs: Any) -> None: ...
+    @overload
+    def apply(self, operation: str, /, *args: Any, **kwargs: Any) -> str | list[str] | None: ...
+
+    def apply(self, operation: str, /, *args: Any, **kwargs: Any) -> str | list[str] | None:
+        """Run a chart operation (see :data:`~pufu.model.chart.OPERATIONS`) as one undoable step;
+        it returns what the operation returns (a new part's id, the ids removed, or None)."""
         if operation not in OPERATIONS:
             raise ChartError(f"unknown operation {operation!r}")
         before = self._state(operation)
         try:
-            result = getattr(self.project.draft, operation)(*args, **kwargs)
+            result: str | list[str] | None = getattr(self.project.draft, operation)(*args, **kwargs)
         except BaseException:
             self.project.draft = before.draft  # operations check first, but be sure
             raise

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..terminal import install_in_textual
+
+install_in_textual()  # every widget shows ESC, C1 and bidi controls from a file visibly
+
 
 def run_editor(path: str | Path, lang: str | None = None) -> int:
     """Open the editor on a project file and return the exit code when it closes."""

@@ -6,23 +6,20 @@ an answer. Mixed into :class:`~pufu.tui.app.PufuApp`.
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from ..i18n import t
 from ..model import COLOR_ORDER, SYMBOLS, ChartError, Color, Kind
+from ..model.session import Adding, Removing
+from ..model.texts import nfc
+from ..text import truncate
 from .dialogs import CommentDialog, ConfirmDialog, InputDialog, PickDialog, RecordPhaseDialog
 from .layout import Slot, number
-from .text import normalize, truncate
 
 if TYPE_CHECKING:
     from ..model import Finding, Session
     from .sheet import SheetView
-
-#: Optional screens written elsewhere; each module offers ``open_dialog(app)``.
-EXTENSIONS = {"export": "pufu.tui.export_dialog", "template": "pufu.tui.template_picker"}
-
 
 class ChartActions:
     """Actions on the selected part (mixed into the app)."""
@@ -35,15 +32,24 @@ class ChartActions:
     _finding_index: int
 
     if TYPE_CHECKING:
-        sheet: SheetView
+        push_screen: Any  # App.push_screen
 
+        @property
+        def sheet(self) -> SheetView: ...
         def refresh_all(self, *, schedule: bool = True) -> None: ...
+        def refresh_header(self) -> None: ...
         def say(self, message: str) -> None: ...
-        def push_screen(self, screen: Any, callback: Any = None) -> Any: ...
         def commit_editing(self) -> None: ...
 
-    def apply(self, operation: str, *args: object, **kwargs: object) -> object:
-        """Run one undoable operation; an impossible one is reported, not raised."""
+    @overload
+    def apply(self, operation: Adding, /, *args: Any, **kwargs: Any) -> str | None: ...
+    @overload
+    def apply(self, operation: Removing, /, *args: Any, **kwargs: Any) -> list[str] | None: ...
+    @overload
+    def apply(self, operation: str, /, *args: Any, **kwargs: Any) -> str | list[str] | None: ...
+
+    def apply(self, operation: str, /, *args: Any, **kwargs: Any) -> str | list[str] | None:
+        """Run one undoable operation; an impossible one is reported (and gives None), not raised."""
         try:
             result = self.session.apply(operation, *args, **kwargs)
         except ChartError as exc:
@@ -84,7 +90,7 @@ class ChartActions:
             removed = self.apply("remove", slot.part)
             if removed is None:
                 return
-            gone = set(removed)  # type: ignore[arg-type]
+            gone = set(removed)
             target = next(
                 (s for s in fallbacks if s.part not in gone and s.part in self.session.chart),
                 Slot(self.session.chart.win),
@@ -152,7 +158,7 @@ class ChartActions:
         def typed(value: str | None) -> None:
             if value is None:
                 return
-            value = normalize(value).strip()
+            value = nfc(value)
             if not value:
                 progress = None
             elif value.isdigit() and 0 <= int(value) <= 100:
@@ -218,7 +224,7 @@ class ChartActions:
         def done(result: tuple[str, str] | None) -> None:
             if result is None:
                 return
-            color, text = result[0], normalize(result[1]).strip()
+            color, text = result[0], nfc(result[1])
             if (color, text) != (comment.color, comment.text):
                 self.apply("set_comment", slot.part, color, text)
 
@@ -233,8 +239,9 @@ class ChartActions:
             return
         self._finding_index = (self._finding_index + 1) % len(located)
         finding = located[self._finding_index]
-        slots = self.sheet.layout_.slots_of(finding.part) if self.sheet.layout_ else []
-        self.sheet.select(slots[0] if slots else Slot(finding.part))
+        part = finding.part or self.session.chart.win  # every located finding names a part
+        slots = self.sheet.layout_.slots_of(part) if self.sheet.layout_ else []
+        self.sheet.select(slots[0] if slots else Slot(part))
         self.say(finding.message(self.lang))
 
     def action_help(self) -> None:
@@ -256,7 +263,7 @@ class ChartActions:
         def done(result: tuple[str, str] | None) -> None:
             if result is None:
                 return
-            title, happened = (normalize(text).strip() for text in result)
+            title, happened = (nfc(text) for text in result)
             try:
                 phase = self.session.project.snapshot(title=title, happened=happened)
             except ChartError as exc:
@@ -297,46 +304,19 @@ class ChartActions:
 
         self.push_screen(ReviewScreen(self.session.project, self.path, on_note=noted, lang=self.lang))
 
-    # ------------------------------------------------------------------ hooks for other screens
+    # ------------------------------------------------------------------ export, templates
 
-    def _open_export_dialog(self, app: Any) -> None:
-        """The export dialog as it is written (``ExportDialog(project, phase, folder)``)."""
+    def action_export(self) -> None:
+        """The export dialog on the draft; the written file's path is shown when it closes."""
         from .export_dialog import ExportDialog
-
-        folder = self.path.parent
 
         def written(path: Any) -> None:
             if path is not None:
                 self.say(str(path))
 
-        self.push_screen(ExportDialog(self.session.project, None, folder), written)
-
-    def action_export(self) -> None:
-        self.open_extension("export")
+        self.push_screen(ExportDialog(self.session.project, None, self.path.parent), written)
 
     def action_template(self) -> None:
-        self.open_extension("template")
+        from .template_picker import open_dialog
 
-    def open_extension(self, name: str) -> None:
-        """Open a screen written in its own module; the module provides ``open_dialog(app)``.
-
-        The export dialog (``pufu/tui/export_dialog.py``) and the template picker
-        (``pufu/tui/template_picker.py``) plug in here: they get the app, and through it
-        ``app.session`` (the project, its draft, undoable operations), ``app.path`` and
-        ``app.lang``; after changing the draft they call ``app.refresh_all()``.
-        """
-        module_name = EXTENSIONS[name]
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            self.say(t("msg.not_available", self.lang, module=module_name))
-            return
-        opener = getattr(module, "open_dialog", None)
-        if opener is None and name == "export" and hasattr(module, "ExportDialog"):
-            opener = self._open_export_dialog
-        if opener is None:
-            self.say(t("msg.not_available", self.lang, module=f"{module_name}.open_dialog"))
-            return
-        opener(self)
+        open_dialog(self)

@@ -178,7 +178,7 @@ class PufuApp(EditingMixin, ChartActions, MetricActions, App[int]):
             self.ask_conflict(then_quit)
             return False
         except FileError as exc:
-            self.notify(t("msg.not_saved", self.lang, error=exc), severity="error", timeout=15)
+            self.notify(t("msg.not_saved", self.lang, error=exc), severity="error", timeout=15, markup=False)
             self.say(t("msg.not_saved", self.lang, error=exc))
             return False
         self.session.mark_saved()
@@ -214,7 +214,7 @@ class PufuApp(EditingMixin, ChartActions, MetricActions, App[int]):
         try:
             project, stamp = load_project(self.path)
         except PufuError as exc:
-            self.notify(str(exc), severity="error", timeout=15)
+            self.notify(str(exc), severity="error", timeout=15, markup=False)
             return
         self.session = Session(project)
         self.stamp = stamp
@@ -277,7 +277,7 @@ class PufuApp(EditingMixin, ChartActions, MetricActions, App[int]):
         try:
             write_recovery(self.path, self.session.project, self.stamp)
         except PufuError as exc:
-            self.notify(str(exc), severity="warning")
+            self.notify(str(exc), severity="warning", markup=False)
 
     def offer_recovery(self) -> None:
         """After a crash, offer back the work the recovery copy holds."""
@@ -296,7 +296,7 @@ class PufuApp(EditingMixin, ChartActions, MetricActions, App[int]):
             try:
                 project = found.project()
             except PufuError as exc:
-                self.notify(str(exc), severity="error", timeout=15)
+                self.notify(str(exc), severity="error", timeout=15, markup=False)
                 discard_recovery(self.path)
                 return
             self.session = Session(project)

@@ -51,7 +51,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.message, classes="message")
+            yield Label(self.message, classes="message", markup=False)
             with Horizontal():
                 yield Button(f"{self.yes} (y)", variant="primary", id="yes", compact=True)
                 yield Button(f"{self.no} (n)", id="no", compact=True)
@@ -80,7 +80,7 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.message, classes="message")
+            yield Label(self.message, classes="message", markup=False)
             for index, (choice, label) in enumerate(self.choices):
                 yield Button(f"{index + 1}. {label}", id=f"choice-{choice}", variant="primary" if index == 0 else "default", compact=True)
 
@@ -110,8 +110,8 @@ class PickDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.title_text, classes="message")
-            yield OptionList(*[Option(label, id=key) for key, label in self.options])
+            yield Label(self.title_text, classes="message", markup=False)
+            yield OptionList(*[Option(label, id=key) for key, label in self.options], markup=False)
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
@@ -142,7 +142,7 @@ class InputDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.title_text, classes="message")
+            yield Label(self.title_text, classes="message", markup=False)
             yield Input(self.value, restrict=self.restrict, select_on_focus=True)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -16,9 +16,9 @@ from textual.app import ComposeResult
 
 from ..i18n import t
 from ..model import ChartError, Kind, Part
+from ..model.texts import nfc
 from .editor import EditBar, PartEditor
 from .layout import Slot, number
-from .text import normalize
 
 if TYPE_CHECKING:
     from ..model import Session
@@ -43,8 +43,9 @@ class EditingMixin:
     _editing: EditTarget | None = None
 
     if TYPE_CHECKING:
-        sheet: SheetView
 
+        @property
+        def sheet(self) -> SheetView: ...
         def refresh_all(self, *, schedule: bool = True) -> None: ...
         def say(self, message: str) -> None: ...
         def query_one(self, selector: Any, expect_type: Any = None) -> Any: ...
@@ -121,7 +122,7 @@ class EditingMixin:
         target, self._editing = self._editing, None
         assert target is not None
         self._close()
-        text = normalize(raw).strip()
+        text = nfc(raw)
         try:
             if target.kind == "title":
                 if text != self.session.project.title:
@@ -129,7 +130,11 @@ class EditingMixin:
             elif target.readd is not None:
                 self.session.undo()
                 target.readd(text)
-            elif target.part in self.session.chart and text != self.session.chart.part(target.part).text:
+            elif (
+                target.part is not None
+                and target.part in self.session.chart
+                and text != self.session.chart.part(target.part).text
+            ):
                 self.session.apply("set_text", target.part, text)
         except ChartError as exc:
             self.say(str(exc))
@@ -151,7 +156,8 @@ class EditingMixin:
                 return
             self._add_measure(slot.purpose, after=slot.part)
             return
-        after = slot.part if kind == Kind.PURPOSE else (chart.purposes() or [None])[-1]
+        purposes = chart.purposes()
+        after = slot.part if kind == Kind.PURPOSE else (purposes[-1] if purposes else None)
         self._add_purpose(after)
 
     def action_add_measure(self) -> None:

@@ -2,7 +2,9 @@
 path, and write a diagram (SVG, PNG, PDF, DOT) or a deck (PPTX) of the draft or of a phase.
 
 ``ExportDialog(project, phase, default_dir)`` is a ModalScreen; it returns the path written,
-or None when cancelled. It never replaces an existing file without asking first.
+or None when cancelled. It never replaces an existing file without asking first. It runs the
+same export as ``pufu export`` (:func:`pufu.export.run.export`) in a worker thread, with a
+progress bar, starting from the settings' size and theme and in the editor's language.
 """
 
 from __future__ import annotations
@@ -10,15 +12,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select, Static
 
+from ..export.run import Options, export
 from ..i18n import t
-from ..model import Project, PufuError, write_atomic
+from ..model import Project, PufuError
 
 FORMATS = ("png", "svg", "pdf", "pptx", "dot")
 SIZES = ("16:9", "4:3", "a4", "none")
@@ -33,25 +36,12 @@ def default_name(project: Project, phase: int | None, fmt: str) -> str:
     return f"{stem[:80]}.{fmt}"
 
 
-def export_bytes(
-    project: Project, phase: int | None, fmt: str, size: str, theme: str, comments: bool
-) -> bytes:
-    """What the dialog writes: a diagram of the draft or phase, or a deck."""
-    if fmt == "pptx":
-        from ..export.deck import build_deck
+def settings_defaults() -> tuple[str, str]:
+    """The settings' export size and theme (:func:`pufu.settings.current`)."""
+    from ..settings import current
 
-        return build_deck(project, [phase] if phase else None, theme=theme, comments=comments)
-    from ..export.diagram import Header, render
-
-    chart = project.phase_chart(phase) if phase else project.draft
-    return render(
-        chart,
-        fmt,
-        size=None if size == "none" else size,
-        header=Header.of(project, phase),
-        theme=theme,
-        comments=comments,
-    )
+    settings = current()
+    return settings.export_size, settings.theme
 
 
 class ConfirmReplace(ModalScreen[bool]):
@@ -66,16 +56,16 @@ class ConfirmReplace(ModalScreen[bool]):
     ConfirmReplace Button { margin-right: 2; }
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, lang: str | None = None) -> None:
         super().__init__()
-        self.path = path
+        self.path, self.lang = path, lang
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(t("export.dialog.replace", path=str(self.path)))
+            yield Label(t("export.dialog.replace", self.lang, path=str(self.path)))
             with Horizontal():
-                yield Button(t("export.dialog.replace_no"), id="no", variant="primary")
-                yield Button(t("export.dialog.replace_yes"), id="yes", variant="warning")
+                yield Button(t("export.dialog.replace_no", self.lang), id="no", variant="primary")
+                yield Button(t("export.dialog.replace_yes", self.lang), id="yes", variant="warning")
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
@@ -98,48 +88,65 @@ class ExportDialog(ModalScreen[Path | None]):
     ExportDialog Select { width: 1fr; }
     ExportDialog Input { width: 1fr; }
     ExportDialog #error { color: $error; height: auto; }
+    ExportDialog ProgressBar { height: 1; }
     ExportDialog #buttons { height: auto; }
     ExportDialog Button { margin-right: 2; }
     """
 
-    def __init__(self, project: Project, phase: int | None, default_dir: str | Path) -> None:
+    def __init__(
+        self,
+        project: Project,
+        phase: int | None,
+        default_dir: str | Path,
+        *,
+        lang: str | None = None,
+        size: str | None = None,
+        theme: str | None = None,
+    ) -> None:
         super().__init__()
         self.project, self.phase = project, phase
         self.default_dir = Path(default_dir)
+        self.lang = lang
+        if size is None or theme is None:
+            default_size, default_theme = settings_defaults()
+            size, theme = size or default_size, theme or default_theme
+        self.start_size, self.start_theme = size, theme
 
     def compose(self) -> ComposeResult:
+        self.lang = self.lang or getattr(self.app, "lang", None)
         which = (
-            t("export.dialog.phase", number=self.phase)
+            t("export.dialog.phase", self.lang, number=self.phase)
             if self.phase is not None
-            else t("export.dialog.draft")
+            else t("export.dialog.draft", self.lang)
         )
         with Vertical():
-            yield Label(f"[b]{t('export.dialog.title')}[/b] — {which}", markup=True)
+            yield Label(f"[b]{t('export.dialog.title', self.lang)}[/b] — {which}", markup=True)
             with Horizontal(classes="row"):
-                yield Label(t("export.dialog.format"))
+                yield Label(t("export.dialog.format", self.lang))
                 yield Select(
                     [(f.upper(), f) for f in FORMATS], value="png", allow_blank=False, id="format"
                 )
             with Horizontal(classes="row"):
-                yield Label(t("export.dialog.size"))
-                yield Select([(s, s) for s in SIZES], value="16:9", allow_blank=False, id="size")
+                yield Label(t("export.dialog.size", self.lang))
+                yield Select([(s, s) for s in SIZES], value=self.start_size, allow_blank=False, id="size")
             with Horizontal(classes="row"):
-                yield Label(t("export.dialog.theme"))
+                yield Label(t("export.dialog.theme", self.lang))
                 yield Select(
-                    [(t(f"export.dialog.theme.{name}"), name) for name in ("light", "dark")],
-                    value="light",
+                    [(t(f"export.dialog.theme.{name}", self.lang), name) for name in ("light", "dark")],
+                    value=self.start_theme,
                     allow_blank=False,
                     id="theme",
                 )
-            yield Checkbox(t("export.dialog.comments"), id="comments")
+            yield Checkbox(t("export.dialog.comments", self.lang), id="comments")
             with Horizontal(classes="row"):
-                yield Label(t("export.dialog.path"))
+                yield Label(t("export.dialog.path", self.lang))
                 path = self.default_dir / default_name(self.project, self.phase, "png")
                 yield Input(str(path), id="path")
+            yield ProgressBar(show_eta=False, id="progress")
             yield Static("", id="error")
             with Horizontal(id="buttons"):
-                yield Button(t("export.dialog.export"), id="export", variant="primary")
-                yield Button(t("export.dialog.cancel"), id="cancel")
+                yield Button(t("export.dialog.export", self.lang), id="export", variant="primary")
+                yield Button(t("export.dialog.cancel", self.lang), id="cancel")
 
     @on(Select.Changed, "#format")
     def _format_changed(self, event: Select.Changed) -> None:
@@ -157,36 +164,66 @@ class ExportDialog(ModalScreen[Path | None]):
     def _export(self) -> None:
         text = self.query_one("#path", Input).value.strip()
         if not text:
-            self._error(t("export.dialog.no_path"))
+            self._error(t("export.dialog.no_path", self.lang))
             return
         path = Path(text).expanduser()
         if not path.parent.is_dir():
-            self._error(t("export.dialog.no_folder", folder=str(path.parent)))
+            self._error(t("export.dialog.no_folder", self.lang, folder=str(path.parent)))
             return
         if path.exists():
             self.app.push_screen(
-                ConfirmReplace(path), lambda yes: self._write(path) if yes else None
+                ConfirmReplace(path, self.lang), lambda yes: self._write(path, force=True) if yes else None
             )
             return
         self._write(path)
 
-    def _write(self, path: Path) -> None:
+    def on_mount(self) -> None:
+        self.query_one("#progress", ProgressBar).display = False
+
+    def options(self, *, force: bool = False) -> Options:
+        """The export as chosen: exactly what ``pufu export`` would be given."""
+        return Options(
+            phase=self.phase,
+            size=str(self.query_one("#size", Select).value),
+            theme=str(self.query_one("#theme", Select).value),
+            comments=self.query_one("#comments", Checkbox).value,
+            lang=self.lang,
+            force=force,
+        )
+
+    def _write(self, path: Path, *, force: bool = False) -> None:
         fmt = str(self.query_one("#format", Select).value)
+        self.query_one("#export", Button).disabled = True
+        self.query_one("#progress", ProgressBar).display = True
+        self._error("")
+        self._run(fmt, self.options(force=force), path)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _run(self, fmt: str, options: Options, path: Path) -> None:
+        """The export, off the screen's loop; the screen hears of it through ``call_from_thread``."""
+        app = self.app
+
+        def progress(done: int, total: int) -> None:
+            app.call_from_thread(self._progress, done, total)
+
         try:
-            data = export_bytes(
-                self.project,
-                self.phase,
-                fmt,
-                str(self.query_one("#size", Select).value),
-                str(self.query_one("#theme", Select).value),
-                self.query_one("#comments", Checkbox).value,
-            )
-            write_atomic(path, data)
+            export(self.project, fmt, options, path, progress=progress)
         except (PufuError, OSError) as exc:
-            self._error(t("export.dialog.failed", error=str(exc)))
+            app.call_from_thread(self._failed, t("export.dialog.failed", self.lang, error=str(exc)))
             return
-        finally:
-            self.app.refresh(repaint=True)  # the first render may have muted the terminal briefly
+        app.call_from_thread(self._done, path)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.query_one("#progress", ProgressBar).update(total=total, progress=done)
+
+    def _failed(self, message: str) -> None:
+        self.query_one("#export", Button).disabled = False
+        self.query_one("#progress", ProgressBar).display = False
+        self._error(message)
+        self.app.refresh(repaint=True)  # the first render may have muted the terminal briefly
+
+    def _done(self, path: Path) -> None:
+        self.app.refresh(repaint=True)
         self.dismiss(path)
 
     def _error(self, message: str) -> None:

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import terminal
 from ..i18n import t
 from ..model import SYMBOLS, Chart, Kind, metric_line, status
-from .text import pad, width, wrap
+from ..text import pad, screen_lines, width
 
 #: From this many cells on, the sheet is drawn in columns.
 WIDE = 110
@@ -111,7 +112,7 @@ class _Blocks:
         if comment.empty:
             return []
         tag = f"[{t('tui.comment.' + comment.color, self.lang)}] "
-        lines = wrap(tag + comment.text, cells - indent)
+        lines = screen_lines(tag + terminal.shown(comment.text, terminal.LINE_BREAKS), cells - indent)
         return [
             [Run(" " * indent, "", slot), Run(line, f"comment.{comment.color}", slot)]
             for line in lines
@@ -121,7 +122,7 @@ class _Blocks:
         text = self.chart.part(part_id).text
         if not text.strip():
             return [[Run(" " * indent, "", slot), Run(pad(t("tui.empty", self.lang), cells - indent), "empty", slot)]]
-        return [[Run(" " * indent, "", slot), Run(line, "text", slot)] for line in wrap(text, cells - indent)]
+        return [[Run(" " * indent, "", slot), Run(line, "text", slot)] for line in screen_lines(terminal.shown(text, terminal.LINE_BREAKS), cells - indent)]
 
     def labelled(self, slot: Slot, label: str, cells: int, indent: int = 0) -> list[Line]:
         """A label line, then the text and the comment below it."""
@@ -144,7 +145,7 @@ class _Blocks:
             spark = self.sparks.get(metric.id, "")
             text = f"▸ {metric_line(metric)}" + (f" {spark}" if spark else "")
             style = f"metric.{status(metric).value}"
-            for line in wrap(text, cells - indent):
+            for line in screen_lines(terminal.shown(text, terminal.LINE_BREAKS), cells - indent):
                 lines.append([Run(" " * indent, "", slot), Run(line, style, slot)])
         return lines
 
@@ -175,7 +176,7 @@ class _Blocks:
         text_cells = max(cells - 2 - PROGRESS_CELLS, 4)
         progress = "" if part.progress is None else f"{part.progress:g}%"
         if part.text.strip():
-            body = wrap(part.text, text_cells)
+            body = screen_lines(terminal.shown(part.text, terminal.LINE_BREAKS), text_cells)
             style = "text"
         else:
             body, style = [t("tui.empty", self.lang)], "empty"

@@ -20,8 +20,9 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 from ..i18n import t
 from ..model import ChartError, Kind, MetricData, format_number, history, metric_line
 from ..model.metrics import parse_number, sparkline
+from ..model.texts import nfc as normalize
+from ..text import truncate
 from .dialogs import DIALOG_CSS, ConfirmDialog, InputDialog, PickDialog
-from .text import normalize, truncate
 
 if TYPE_CHECKING:
     from ..model import Session

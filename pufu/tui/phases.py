@@ -9,8 +9,8 @@ from textual.widgets import Footer, Header, Static
 
 from ..i18n import t
 from ..model import Project
+from ..text import truncate
 from .sheet import SheetView
-from .text import truncate
 
 
 def phase_options(project: Project, lang: str) -> list[tuple[str, str]]:

@@ -23,7 +23,8 @@ from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..i18n import default_lang, t
-from ..model import ELEMENT_KEYS, SYMBOLS, Project, PufuError, Session, save_project
+from ..model import ELEMENT_KEYS, SYMBOLS, Color, Project, PufuError, Session, save_project
+from ..recent import remember
 from ..templates import TemplateInfo, list_templates, load_template
 
 #: Rich styles of the 施策 symbols, after pufu-editor's colours.
@@ -63,7 +64,7 @@ def preview(project: Project, lang: str) -> Text:
         for measure in chart.measures_of(purpose):
             part = chart.part(measure)
             color = part.color.value if part.color else "white"
-            text.append(f"  {SYMBOLS[part.color]} ", style=_SYMBOL_STYLES[color])
+            text.append(f"  {SYMBOLS[part.color or Color.WHITE]} ", style=_SYMBOL_STYLES[color])
             text.append(part.text)
             if part.progress is not None:
                 text.append(f" ({part.progress:g}%)", style="dim")
@@ -203,20 +204,15 @@ def open_dialog(app: Any) -> None:
         try:
             stamp = save_project(project, path, None)
         except PufuError as exc:
-            app.notify(str(exc), severity="error", timeout=15)
+            app.notify(str(exc), severity="error", timeout=15, markup=False)
             return
         if app.session.modified:
-            app.notify(t("picker.created_unsaved", app.lang, file=path), timeout=15)
+            app.notify(t("picker.created_unsaved", app.lang, file=path), timeout=15, markup=False)
             return
         app.cancel_recovery()
         app.path, app.session, app.stamp = path, Session(project), stamp
-        try:
-            from ..recent import remember
-        except ImportError:
-            pass
-        else:
-            remember(path)
+        remember(path)
         app.refresh_all(schedule=False)
-        app.notify(t("picker.created", app.lang, file=path.name))
+        app.notify(t("picker.created", app.lang, file=path.name), markup=False)
 
     app.push_screen(TemplatePicker(app.lang), chosen)

@@ -23,10 +23,10 @@ from pufu.export.diagram import (
     render,
 )
 from pufu.export.themes import THEMES, contrast
-from pufu.export.wrap import NEWLINES, visible
 from pufu.interop.pufu_editor import import_file
 from pufu.model import ELEMENT_KEYS, SYMBOLS, Chart, Color, Project
 from pufu.model.store import load_project
+from pufu.text import NEWLINES, visible
 
 DEMO = Path(__file__).resolve().parents[2] / "pufu" / "data" / "demo.pufu.json"
 
@@ -568,7 +568,7 @@ def test_deck_has_one_slide_per_phase_with_title_diagram_and_events() -> None:
         title="予算削減のあと", happened="予算が30%減った\n書き手が退職", date="2025-06-01"
     )
     steps: list[int] = []
-    deck = Presentation(io.BytesIO(build_deck(project, step=lambda: steps.append(1))))
+    deck = Presentation(io.BytesIO(build_deck(project, picture=True, step=lambda: steps.append(1))))
     assert len(steps) == 2
     assert deck.slide_width == Inches(40 / 3) and deck.slide_height == Inches(7.5)
     slides = list(deck.slides)

@@ -12,8 +12,8 @@ from textual.widgets import Button, Input, Select
 
 from pufu.cli.commands.export import phase_paths
 from pufu.cli.main import main
-from pufu.export.wrap import NEWLINES, visible, width, wrap
 from pufu.model import Chart, Project, save_project
+from pufu.text import NEWLINES, visible, width, wrap
 from pufu.tui.export_dialog import ExportDialog, default_name
 
 
@@ -181,6 +181,8 @@ async def _dialog_writes_the_chosen_format_and_returns_the_path(tmp_path: Path) 
         assert path_input.value.endswith("セルフサービス-phase2.svg")
         dialog.query_one("#export", Button).press()
         await pilot.pause()
+        await host.workers.wait_for_complete()
+        await pilot.pause()
     written = tmp_path / "セルフサービス-phase2.svg"
     assert host.result == [written]
     assert written.read_bytes().startswith(b"<?xml")
@@ -205,6 +207,8 @@ async def _dialog_asks_before_replacing_a_file(tmp_path: Path) -> None:
         host.dialog.query_one("#export", Button).press()
         await pilot.pause()
         host.screen.query_one("#yes", Button).press()
+        await pilot.pause()
+        await host.workers.wait_for_complete()
         await pilot.pause()
     assert host.result == [target]
     assert target.read_bytes().startswith(b"\x89PNG")

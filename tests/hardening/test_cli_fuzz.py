@@ -88,17 +88,3 @@ def test_mutated_files_through_real_pufu_processes(interop: Path, tmp_path: Path
             check=False,
         )
         check_answer(command, result.returncode, result.stderr)
-
-
-FOUND = sorted(
-    case for case in (Path(__file__).parent / "cases").glob("*.bin") if case.name.startswith(("project-", "editor-"))
-)
-
-
-@pytest.mark.parametrize("case", FOUND, ids=lambda p: p.name)
-def test_found_cases_through_check_and_import(case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    file = tmp_path / "case.json"
-    file.write_bytes(case.read_bytes())
-    for command in (["check", "{file}"], ["import", "{file}", "-o", "{out}"]):
-        code = main(arguments(command, file, tmp_path / "out.pufu.json"))
-        check_answer(command, code, capsys.readouterr().err)

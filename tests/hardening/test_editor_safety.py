@@ -135,7 +135,7 @@ async def main(path):
         await replace_text(pilot, "強制終了の前の編集")
         assert read_recovery(path) is not None
         print("edited", flush=True)
-        await asyncio.sleep(3600)
+        await asyncio.Event().wait()  # until the test kills this process
 
 asyncio.run(main(sys.argv[1]))
 """

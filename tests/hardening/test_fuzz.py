@@ -9,6 +9,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+import tomlkit
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -61,7 +62,7 @@ def test_random_json_objects_never_crash_a_reader(data: dict) -> None:
 
 toml_keys = st.sampled_from(["lang", "theme", "export_size", "author", "other", '""', "lang.x", "[lang]\nx"])
 toml_values = st.one_of(
-    st.text(max_size=20).map(settings_module.toml_string),
+    st.text(max_size=20).map(lambda text: tomlkit.string(text).as_string()),
     st.sampled_from(['"ja"', '"en"', '"dark"', '"a4"', "1", "1e999", "inf", "true", "[]", "{a = 1}", "1979-05-27",
                      '"""a\nb"""', "'lit'", "9" * 5000, "[" * 3000 + "]" * 3000]),
 )
@@ -100,7 +101,7 @@ def test_a_settings_file_over_the_limit_is_refused_at_once(tmp_path: Path) -> No
     path = tmp_path / "settings.toml"
     with path.open("wb") as handle:
         handle.truncate(200 * 1024 * 1024)
-    with pytest.raises(settings_module.SettingsError, match="larger than 1024 KiB"):
+    with pytest.raises(settings_module.SettingsError, match="settings.toml: is 200.0 MiB"):
         settings_module.load_settings(path)
 
 
@@ -135,5 +136,5 @@ def test_pufu_settings_set_writes_any_text_that_reads_back_and_refuses_bytes_tha
     capsys.readouterr()
     assert main(["settings", "--set", "author=\udcff"]) == 2  # a byte of argv that is not UTF-8
     err = capsys.readouterr().err.splitlines()
-    assert len(err) == 1 and "not valid UTF-8" in err[0]
+    assert len(err) == 1 and "--set" in err[0] and "UTF-8" in err[0]
     assert settings_module.load_settings(tmp_path / "settings.toml").author == '佐藤\n"花子"\t\\\x7f'

@@ -21,9 +21,10 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
+from pufu import terminal
 from pufu.cli.main import main
-from pufu.export.wrap import NEWLINES, visible
 from pufu.model import ELEMENT_KEYS, Chart, Project, save_project
+from pufu.text import NEWLINES, visible
 
 NASTY = [
     'quote " apostrophe \' backslash \\ end\\',
@@ -35,7 +36,8 @@ NASTY = [
     "[x](y) ![img](http://e/x.png) <http://e> **b** _i_ `code` ~~s~~ *e*",
     "|a|b|\n|---|---|\n|c|d|",
     "ctl:" + "".join(chr(c) for c in range(0x20)) + "\x7f:end",
-    "U+2028\u2028U+2029\u2029 RTL\u202eevil\u202c \u200f\u200e mark",
+    "U+2028\u2028U+2029\u2029 RTL\u202eevil\u202c \u200f\u200e mark \u2066iso\u2069",
+    "c1:\x9b2J \x9d2;title\x9c \x90q\x9c \x80\x9f:end",
     "emoji 😀👍🏽 家族👨‍👩‍👧 ❤️ end",
     "}; digraph x { a -> b; } \\N \\G \\L",
     "a #",
@@ -154,11 +156,9 @@ def markdown_texts(text: str) -> list[str]:
 
 def as_markdown_shows(text: str) -> str:
     """What pufu's Markdown shows of a text: line breaks as breaks, tabs as tabs, other control
-    characters as their symbols (␀ … ␟, ␡)."""
+    characters as their symbols (␀ … ␟, ␡, \\x9b, ⟨U+202E⟩)."""
     text = re.sub(r"\r\n|\r|\n|\u2028|\u2029", "\n", text)
-    return re.sub(
-        "[\x00-\x08\x0b-\x1f\x7f]", lambda m: "\u2421" if m.group() == "\x7f" else chr(0x2400 + ord(m.group())), text
-    )
+    return terminal.shown(text, keep="\n\t")
 
 
 def assert_markdown_safe(nasty: str, plain: str, project: Project) -> None:

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from pufu.settings import Settings, use
 from pufu.templates import (
     DEMO,
     UnknownTemplateError,
@@ -36,10 +37,10 @@ def test_names_are_ascii_slugs_with_a_one_line_description_in_each_language() ->
     assert not any(JAPANESE.search(info.description) for info in list_templates("en"))
 
 
-def test_the_user_language_is_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PUFU_LANG", "en")
-    assert list_templates() == list_templates("en")
-    assert describe("voc-loop") == describe("voc-loop", "en")
+def test_the_user_language_is_the_default() -> None:
+    with use(Settings(lang="en")):
+        assert list_templates() == list_templates("en")
+        assert describe("voc-loop") == describe("voc-loop", "en")
 
 
 def test_each_project_from_a_template_gets_its_own_ids() -> None:

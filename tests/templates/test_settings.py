@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 from pathlib import Path
 
 import pytest
 
-from pufu.settings import SettingsError, load_settings, settings_path, use_settings
+from pufu.settings import (
+    Settings,
+    SettingsError,
+    at_start,
+    current,
+    load_settings,
+    settings_path,
+    use,
+)
 
 from .helpers import pufu
 
@@ -101,27 +108,73 @@ def test_pufu_settings_on_a_bad_file_is_one_line_not_a_traceback(config: Path, c
     assert code == 2 and str(config) in err and "Traceback" not in err and err.count("\n") == 1
 
 
-def test_the_settings_language_is_the_default(config: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_settings_language_is_the_default(config: Path) -> None:
     write(config, 'lang = "en"\n')
-    args = argparse.Namespace(lang=None)
-    use_settings(args)
-    assert os.environ["PUFU_LANG"] == "en" and args.lang == "en"
+    assert at_start().lang == "en"
 
 
 def test_lang_flag_and_variable_win_over_the_settings(config: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(config, 'lang = "en"\n')
     monkeypatch.setenv("PUFU_LANG", "ja")
-    args = argparse.Namespace(lang=None)
-    use_settings(args)
-    assert os.environ["PUFU_LANG"] == "ja"
-    args = argparse.Namespace(lang="ja")
+    assert at_start().lang == "ja"
     monkeypatch.delenv("PUFU_LANG")
-    use_settings(args)
-    assert os.environ["PUFU_LANG"] == "ja"
+    assert at_start(lang="ja").lang == "ja"
 
 
 def test_a_bad_file_at_start_up_warns_in_one_line(config: Path, capsys) -> None:
     write(config, 'lang = "fr"\n')
-    use_settings(argparse.Namespace(lang=None))
+    assert at_start().lang == "ja"
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and str(config) in err and "warning" in err
+
+
+def test_a_bad_file_at_start_up_still_honours_the_variables(config: Path, monkeypatch, capsys) -> None:
+    write(config, "lang = [\n")
+    monkeypatch.setenv("PUFU_LANG", "en")
+    assert at_start().lang == "en"
+
+
+def test_the_settings_are_handed_down_and_the_environment_is_left_alone(config: Path, capsys) -> None:
+    write(config, 'lang = "en"\n')
+    before = dict(os.environ)
+    assert current().lang == "ja"  # nothing loaded: the defaults
+    with use(Settings(lang="en", author="佐藤")):
+        assert current().author == "佐藤" and current().lang == "en"
+    assert current().lang == "ja"
+    code, out, _ = pufu(capsys, "templates")
+    assert code == 0 and "inquiry" in out.lower()
+    assert dict(os.environ) == before
+
+
+@pytest.mark.parametrize("argv", [["--lang", "en", "check", "{p}"], ["check", "{p}", "--lang", "en"]])
+def test_lang_before_or_after_the_command(config: Path, tmp_path: Path, capsys, argv: list[str]) -> None:
+    project = tmp_path / "p.pufu.json"
+    assert pufu(capsys, "new", str(project))[0] == 0
+    code, out, _ = pufu(capsys, *(arg.format(p=project) for arg in argv))
+    assert code == 0 and "獲得目標" not in out and "goal" in out.lower()
+    code, out, _ = pufu(capsys, "check", str(project))
+    assert "獲得目標" in out
+
+
+def test_pufu_settings_set_keeps_comments_and_layout(config: Path, capsys) -> None:
+    write(config, '# mine\n\n# who writes notes\nauthor = "x"   # me\ntheme = "dark"\n')
+    code, _, _ = pufu(capsys, "settings", "--set", "author=佐藤 \"花子\"", "--set", "lang=en")
+    text = config.read_text(encoding="utf-8")
+    assert code == 0 and text.startswith('# mine\n\n# who writes notes\nauthor = "佐藤 \\"花子\\""   # me\ntheme = "dark"\n')
+    assert load_settings().author == '佐藤 "花子"' and load_settings().lang == "en"
+
+
+def test_pufu_settings_set_escapes_any_value(config: Path, capsys) -> None:
+    value = 'a "quoted" \\ back\\slash\nnew line\ttab \x00\x1b[31m\x7f end'
+    assert pufu(capsys, "settings", "--set", "author=" + value)[0] == 0
+    assert load_settings().author == value.strip()
+    assert pufu(capsys, "settings", "--set", "theme=dark")[0] == 0  # editing again keeps it
+    assert load_settings().author == value.strip()
+
+
+def test_a_thread_started_while_the_settings_are_in_use_sees_them() -> None:
+    import concurrent.futures
+
+    with use(Settings(lang="en")), concurrent.futures.ThreadPoolExecutor(1) as pool:
+        assert pool.submit(lambda: current().lang).result() == "en"
+    assert current().lang == "ja"

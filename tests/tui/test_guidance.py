@@ -68,7 +68,8 @@ async def test_the_command_palette_offers_every_action(plan):
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         await type_text(pilot, "局面を記録")
-        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()  # the palette searches in a worker
+        await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "RecordPhaseDialog"
@@ -84,30 +85,6 @@ async def test_labels_are_english_with_lang_en(plan):
         assert {"Edit", "Add", "Delete", "Save", "Quit"} <= footer
         await pilot.press("d")
         assert "cannot be deleted" in app.message
-
-
-async def test_the_export_hook_says_so_when_the_dialog_is_not_installed(plan, monkeypatch):
-    import sys
-
-    monkeypatch.setitem(sys.modules, "pufu.tui.export_dialog", None)
-    app = make_app(plan)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.press("x")
-        assert "pufu.tui.export_dialog" in app.message
-
-
-async def test_the_export_hook_opens_a_module_that_provides_open_dialog(plan, monkeypatch):
-    import sys
-    import types
-
-    opened = []
-    module = types.ModuleType("pufu.tui.export_dialog")
-    module.open_dialog = opened.append
-    monkeypatch.setitem(sys.modules, "pufu.tui.export_dialog", module)
-    app = make_app(plan)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.press("x")
-        assert opened == [app]
 
 
 async def test_x_opens_the_export_dialog_on_the_draft(plan):

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from pufu.text import screen_lines, width
 from pufu.tui.layout import Slot, lay_out, neighbour
-from pufu.tui.text import normalize, width, wrap
 
 from .conftest import cs_project
 
 
 def test_japanese_wraps_by_display_width_without_spaces():
     text = "よくある問い合わせ上位20件の記事を書き、「役に立った」ボタンで効果を測る。"
-    lines = wrap(text, 20)
+    lines = screen_lines(text, 20)
     assert all(width(line) <= 20 for line in lines)
     assert "".join(lines) == text
     assert len(lines) > 1
@@ -18,17 +18,13 @@ def test_japanese_wraps_by_display_width_without_spaces():
 
 def test_lines_do_not_start_with_closing_punctuation_nor_end_with_an_opening_bracket():
     for cells in range(6, 30):
-        for line in wrap("ＦＡＱを「整備」する。あいうえお、かきくけこ。「さしすせそ」", cells):
+        for line in screen_lines("ＦＡＱを「整備」する。あいうえお、かきくけこ。「さしすせそ」", cells):
             assert not line.startswith(("。", "、", "」")), (cells, line)
             assert not line.endswith("「"), (cells, line)
 
 
 def test_english_keeps_words_whole():
-    assert wrap("write the top twenty articles", 12) == ["write the", "top twenty", "articles"]
-
-
-def test_typed_text_is_normalised_to_nfc():
-    assert normalize("か\u3099\r\n") == "が\n"
+    assert screen_lines("write the top twenty articles", 12) == ["write the", "top twenty", "articles"]
 
 
 def test_wide_sheet_reads_like_the_paper_sheet():

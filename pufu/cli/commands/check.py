@@ -9,7 +9,7 @@ import argparse
 
 from ...i18n import t
 from ...model import check
-from ..common import EXIT_CHECK_ERRORS, open_project
+from ..common import EXIT_CHECK_ERRORS, open_project, out
 
 ORDER = 20
 
@@ -23,11 +23,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     project, _ = open_project(args.project)
-    chart = project.phase_chart(args.phase) if args.phase else project.draft
+    chart = project.phase_chart(args.phase) if args.phase is not None else project.draft  # 0: no phase
     findings = check(chart)
     for finding in findings:
-        print(f"{args.project}: {t('level.' + finding.level)}: {finding.message()} [{finding.part}]")
+        out(f"{args.project}: {t('level.' + finding.level)}: {finding.message()} [{finding.part}]")
     errors = sum(f.level == "error" for f in findings)
     warnings = len(findings) - errors
-    print(t("check.summary", errors=errors, warnings=warnings) if findings else t("check.ok"))
+    out(t("check.summary", errors=errors, warnings=warnings) if findings else t("check.ok"))
     return EXIT_CHECK_ERRORS if errors else 0

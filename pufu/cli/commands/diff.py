@@ -26,6 +26,7 @@ from ...export.report import (
 from ...export.yardsticks import metric_change_lines, metric_decisive_lines
 from ...i18n import default_lang, t
 from ...model.diff import ChangeKind, diff, resolve
+from ...terminal import json_text, shown
 from ..common import open_project
 
 ORDER = 60
@@ -60,6 +61,7 @@ def _side(project, name: str) -> dict:
 
 def render_text(d, a: str, b: str, lang: str | None, color: bool) -> str:
     def paint(code: str, text: str) -> str:
+        text = shown(text)  # a text from the file never reaches the terminal raw
         return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
     head = f"{side_name(a, lang)} → {side_name(b, lang)}"
@@ -104,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
     d = diff(chart_a, chart_b)
     if args.format == "json":
         data = {"from": _side(project, a), "to": _side(project, b), **d.to_json()}
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
     else:
         sys.stdout.write(render_text(d, a, b, lang, _use_color(args.color)))
     return 0

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ...i18n import default_lang
 from ...model import Project, save_project
+from ...terminal import shown
 from ..common import CommandError, info
 
 ORDER = 5
@@ -27,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def ask(question: str) -> bool:
     """A yes/no question on the terminal; yes is the default."""
     try:
-        answer = input(f"{question} [Y/n] ")
+        answer = input(f"{shown(question)} [Y/n] ")
     except EOFError:
         return False
     return answer.strip().lower() in ("", "y", "yes", "はい")

@@ -11,7 +11,7 @@ import argparse
 
 from ...interop.pufu_editor import import_file
 from ...model import save_project
-from ..common import info, warn
+from ..common import check_output_target, info, warn
 
 ORDER = 30
 
@@ -26,6 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_output_target(args.output, [args.source])
     imported = import_file(args.source)
     if args.title is not None:
         imported.project.title = args.title

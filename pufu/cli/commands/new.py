@@ -7,11 +7,11 @@ a complete sheet to adapt; the template's language follows --lang (or your setti
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import shlex
 
 from ...i18n import LANGS, default_lang
 from ...model import Project, save_project
+from ...recent import remember
 from ...templates import load_template
 from ..common import info
 
@@ -38,20 +38,7 @@ def run(args: argparse.Namespace) -> int:
     if args.title is not None:
         project.title = args.title
     save_project(project, args.project, None, force=args.force)
-    _remember(args.project)
+    remember(args.project)  # the first screen offers it next time
     made = f"created {args.project}" + (f" from the template {args.template}" if args.template else "")
-    info(f"{made}; next: pufu edit {shlex.quote(args.project)}" if _has_editor() else made)
+    info(f"{made}; next: pufu edit {shlex.quote(args.project)}")
     return 0
-
-
-def _has_editor() -> bool:
-    return importlib.util.find_spec(f"{__package__}.edit") is not None
-
-
-def _remember(path: str) -> None:
-    """Put the new project on the recent list, so the first screen offers it next time."""
-    try:
-        from ...recent import remember
-    except ImportError:
-        return
-    remember(path)

@@ -9,10 +9,11 @@ phase: a 感想戦 is done in pairs.
 from __future__ import annotations
 
 import argparse
-import unicodedata
 
 from ...i18n import default_lang, t
 from ...model import NOTE_KINDS, Chart, Project, save_project
+from ...model.texts import nfc
+from ...settings import current
 from ..common import CommandError, info, open_project
 
 ORDER = 62
@@ -30,20 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def default_author() -> str | None:
-    """The author from pufu's settings, if that module exists and names one."""
-    try:
-        from ... import settings
-    except ImportError:
-        return None
-    for name in ("load_settings", "load", "get_settings", "settings"):
-        loader = getattr(settings, name, None)
-        if callable(loader):
-            try:
-                author = getattr(loader(), "author", None)
-            except Exception:  # a broken settings file must not stop a note
-                return None
-            return author.strip() if isinstance(author, str) and author.strip() else None
-    return None
+    """The author named in the settings, if any."""
+    return current().author.strip() or None
 
 
 def find_part(chart: Chart, phase: int, wanted: str, lang: str | None) -> str:
@@ -61,14 +50,15 @@ def find_part(chart: Chart, phase: int, wanted: str, lang: str | None) -> str:
 
 def add_note(project: Project, phase: int, author: str, kind: str, text: str, part: str | None, lang: str | None):
     """Add a note with its texts normalised to NFC; ``part`` may be an id or a text."""
-    nfc = lambda value: unicodedata.normalize("NFC", value)  # noqa: E731
     chart = project.phase_chart(project.phase(phase).number)
     part_id = find_part(chart, phase, nfc(part), lang) if part else None
-    return project.add_note(phase, nfc(author).strip(), kind, nfc(text).strip(), part=part_id)
+    return project.add_note(phase, nfc(author), kind, nfc(text), part=part_id)
 
 
 def run(args: argparse.Namespace) -> int:
     lang = args.lang or default_lang()
+    if args.part is not None and not args.part.strip():
+        raise CommandError(t("cli.empty_part", lang))
     author = args.author or default_author()
     if not author:
         raise CommandError(t("review.note.need_author", lang))

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from ..common import open_project
+from ...model.texts import one_line
+from ..common import open_project, out
 
 ORDER = 50
-
-
-def one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,5 +19,5 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     project, _ = open_project(args.project)
     for phase in project.phases:
-        print(f"{phase.number}\t{one_line(phase.title)}\t{phase.date}\t{one_line(phase.happened)}")
+        out(f"{phase.number}\t{one_line(phase.title)}\t{phase.date}\t{one_line(phase.happened)}")
     return 0

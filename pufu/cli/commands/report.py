@@ -17,7 +17,7 @@ from ...export.report import build_report, write_diagrams
 from ...export.yardsticks import write_charts
 from ...i18n import default_lang, t
 from ...model import FileError, tracks
-from ..common import info, open_project, warn, write_output
+from ..common import check_output_target, info, open_project, write_output
 
 ORDER = 64
 
@@ -40,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
         if args.output == "-":
             raise FileError(args.output, "--diagrams writes files next to the report; name it with -o")
         target = Path(args.output)
+        check_output_target(target, [args.project])
         if target.is_dir():
             raise FileError(target, "is a folder; name a file to write")
         if target.exists() and not args.force:
@@ -47,26 +48,22 @@ def run(args: argparse.Namespace) -> int:
         if not target.parent.is_dir():
             raise FileError(target, f"folder {target.parent} does not exist")
         folder = target.with_name(target.name.removesuffix(".md") + "-diagrams")
-        try:
-            written = write_diagrams(project, folder, args.diagram_format, lang, force=args.force)
-        except ImportError:
-            warn(t("report.diagrams_missing", lang))
-        else:
-            diagrams = {key: f"{folder.name}/{name}" for key, name in written.items()}
-            info(t("report.diagrams_written", lang, n=len(written), folder=folder))
+        written = write_diagrams(project, folder, args.diagram_format, lang, force=args.force)
+        diagrams = {key: f"{folder.name}/{name}" for key, name in written.items()}
+        info(t("report.diagrams_written", lang, n=len(written), folder=folder))
     metric_charts: dict[int, str] | None = None
     if args.output != "-" and tracks(project):  # with -o -, the charts go inline
         target = Path(args.output)
         if target.exists() and not args.force and not target.is_dir():
             raise FileError(target, "already exists; pufu will not replace it (use --force)")
         folder = target.with_name(target.name.removesuffix(".md") + "-metrics")
-        written = write_charts(project, folder, lang, force=args.force)
-        metric_charts = {index: f"{folder.name}/{name}" for index, name in written.items()}
-        info(t("report.metric.charts_written", lang, n=len(written), folder=folder))
+        written_charts = write_charts(project, folder, lang, force=args.force)
+        metric_charts = {index: f"{folder.name}/{name}" for index, name in written_charts.items()}
+        info(t("report.metric.charts_written", lang, n=len(written_charts), folder=folder))
     report = build_report(
         project, lang, diagrams=diagrams, metric_charts=metric_charts, embed_charts=args.output == "-"
     )
-    write_output(args.output, report, force=args.force)
+    write_output(args.output, report, force=args.force, inputs=[args.project])
     if args.output != "-":
         info(t("report.written", lang, path=args.output))
     return 0

@@ -8,6 +8,7 @@ notes). Variables PUFU_LANG, PUFU_THEME, PUFU_EXPORT_SIZE and PUFU_AUTHOR win ov
 from __future__ import annotations
 
 import argparse
+import json
 import os
 from pathlib import Path
 
@@ -19,10 +20,11 @@ from ...settings import (
     check_values,
     dumps_settings,
     load_settings,
-    read_file,
+    parse,
+    read_text,
     settings_path,
 )
-from ..common import CommandError, info
+from ..common import CommandError, info, out
 
 ORDER = 95
 
@@ -48,22 +50,24 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     path = settings_path()
     if args.path:
-        print(path)
+        out(path)
         return 0
     if args.set:
         _change(path, args.set)
     settings = load_settings(path)
     state = "" if path.exists() else "  (not created yet; pufu settings --set KEY=VALUE creates it)"
-    print(f"# {path}{state}")
+    out(f"# {path}{state}")
     for key in KEYS:
         value = getattr(settings, key)
         source = f"  # from {ENV_PREFIX}{key.upper()}" if os.environ.get(f"{ENV_PREFIX}{key.upper()}") else ""
-        print(f'{key} = "{value}"{source}')
+        out(f"{key} = {json.dumps(value, ensure_ascii=False)}{source}")
     return 0
 
 
 def _change(path: Path, assignments: list[str]) -> None:
-    values = {key: str(value) for key, value in read_file(path).items()}
+    """Set the values in the file, keeping its comments and layout (tomlkit)."""
+    text = read_text(path)
+    values = {key: str(value) for key, value in parse(path, text).items()}
     for assignment in assignments:
         key, sep, value = assignment.partition("=")
         key = key.strip()
@@ -79,7 +83,7 @@ def _change(path: Path, assignments: list[str]) -> None:
     check_values(values, path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, dumps_settings(values).encode("utf-8"))
+        write_atomic(path, dumps_settings(values, text).encode("utf-8"))
     except OSError as exc:
         raise SettingsError(path, f"cannot be written: {exc.strerror or exc}") from None
     info(f"saved {path}")

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import argparse
 
+from ...i18n import t
 from ...model import save_project
-from ..common import info, open_project
+from ..common import CommandError, info, open_project
 
 ORDER = 40
 
@@ -23,6 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.title.strip():
+        raise CommandError(t("cli.empty_title", args.lang))
     project, stamp = open_project(args.project)
     phase = project.snapshot(title=args.title, happened=args.note, date=args.date)
     save_project(project, args.project, stamp)

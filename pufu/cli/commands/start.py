@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import shutil
 from pathlib import Path
 
-from wcwidth import wcswidth
-
 from ...i18n import default_lang, t
+from ...recent import recent_projects
 from ...templates import DEMO, list_templates
+from ...terminal import shown
+from ...text import clip
 
 ORDER = 0
 
@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_default(args: argparse.Namespace) -> int:
-    print(guide(getattr(args, "lang", None) or default_lang()), end="")
+    print(shown(guide(getattr(args, "lang", None) or default_lang()), keep="\n"), end="")
     return 0
 
 
@@ -37,12 +37,11 @@ def guide(lang: str, width: int | None = None) -> str:
     width = width or shutil.get_terminal_size((100, 24)).columns
     lines = [t("start.title", lang), ""]
     recent = _recent()
-    opener = _opener()
     if recent:
         lines.append(t("start.recent", lang))
         for path in recent:
             shown = _shown(path)
-            lines.append(f"  pufu {opener} {shown}" if opener else f"  {shown}")
+            lines.append(f"  pufu edit {shown}")
         lines.append("")
     lines.append(t("start.templates", lang))
     templates = [info for info in list_templates(lang) if info.name != DEMO]
@@ -51,14 +50,11 @@ def guide(lang: str, width: int | None = None) -> str:
     lines.append(f"  pufu new plan.pufu.json --template {featured[0].name}")
     name_width = max(len(info.name) for info in featured)
     for info in featured:
-        lines.append(_fit(f"    {info.name.ljust(name_width)}  {info.description}", width))
+        lines.append(clip(f"    {info.name.ljust(name_width)}  {info.description}", width))
     lines.append(f"    {t('start.templates.more', lang, count=len(templates) - len(featured))}")
     lines.append("")
     lines.append(t("start.demo", lang))
-    if _has_command("demo"):
-        lines.append("  pufu demo")
-    else:
-        lines.append("  pufu new demo.pufu.json --template demo")
+    lines.append("  pufu demo")
     lines.append("")
     lines.append(t("start.more", lang))
     more = [
@@ -69,18 +65,14 @@ def guide(lang: str, width: int | None = None) -> str:
     ]
     command_width = max(len(command) for command, _ in more)
     for command, what in more:
-        lines.append(_fit(f"  {command.ljust(command_width)}  {what}", width))
+        lines.append(clip(f"  {command.ljust(command_width)}  {what}", width))
     return "\n".join(lines) + "\n"
 
 
 def _recent() -> list[Path]:
     try:
-        from ...recent import recent_projects
-    except ImportError:
-        return []
-    try:
         return list(recent_projects(limit=5))
-    except Exception:  # the list of recent files is a convenience; never fail the first screen
+    except (OSError, ValueError):  # the list of recent files is a convenience; never fail the first screen
         return []
 
 
@@ -96,27 +88,3 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def _has_command(name: str) -> bool:
-    return importlib.util.find_spec(f"{__package__}.{name}") is not None
-
-
-def _opener() -> str | None:
-    """The command that opens a project in the editor, if this pufu has one."""
-    for name in ("edit", "open"):
-        if _has_command(name):
-            return name
-    return None
-
-
-def _fit(line: str, width: int) -> str:
-    """Cut a line to the terminal's width (counting wide characters as two), with an ellipsis."""
-    if wcswidth(line) <= width:
-        return line
-    out, used = [], 0
-    for char in line:
-        w = max(wcswidth(char), 0)
-        if used + w > width - 1:
-            break
-        out.append(char)
-        used += w
-    return "".join(out) + "…"

@@ -9,8 +9,13 @@ import argparse
 
 from ...i18n import LANGS
 from ...templates import list_templates
+from ..common import out
 
 ORDER = 12
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,5 +28,5 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     for info in list_templates(getattr(args, "lang", None)):
-        print(f"{info.name}\t{info.description}")
+        out(f"{info.name}\t{one_line(info.description)}")
     return 0

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from rich.text import Text
 
 from ...export.report import (
@@ -24,11 +22,6 @@ from .sheet import Row
 
 MARK_COLORS = {"+": "green", "−": "red", "~": "dark_orange", "↪": "cyan", "↕": "cyan"}
 COMMENT_COLORS = {"green": "green", "red": "red", "blue": "steel_blue1"}
-
-
-def nfc(text: str) -> str:
-    """Typed or pasted text as pufu stores it: NFC, newlines as LF, trimmed."""
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
 
 
 def text_row(text: str, style: str = "", prefix: str = "", prefix_style: str = "") -> Row:

@@ -72,10 +72,10 @@ class CompareChooser(ModalScreen[tuple[str, str] | None]):
             with Horizontal():
                 with Vertical():
                     yield Static(t("review.compare.left", self.lang))
-                    yield OptionList(*options, id="compare-left")
+                    yield OptionList(*options, id="compare-left", markup=False)
                 with Vertical():
                     yield Static(t("review.compare.right", self.lang))
-                    yield OptionList(*[Option(o.prompt, id=o.id) for o in options], id="compare-right")
+                    yield OptionList(*[Option(o.prompt, id=o.id) for o in options], id="compare-right", markup=False)
             yield Static(Text("↑↓  Tab  Enter  Esc", style="dim"))
 
     def on_mount(self) -> None:

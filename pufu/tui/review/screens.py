@@ -25,7 +25,8 @@ from ...export.report import (
 from ...i18n import default_lang, t
 from ...model import NoteData, PhaseData, Project, PufuError, Stamp, save_project
 from ...model.diff import DRAFT, ChartDiff, diff, reviews
-from .changes import diff_rows, nfc, text_row, trajectory_rows
+from ...model.texts import nfc
+from .changes import diff_rows, text_row, trajectory_rows
 from .compare import CompareChooser, CompareScreen, DiffScreen
 from .sheet import Row, Rows, SheetView, step_marks
 
@@ -212,7 +213,7 @@ class ReviewScreen(Screen[None]):
                 self.number, nfc(data["author"]), data["kind"], nfc(data["text"]), part=data.get("part") or None
             )
         except PufuError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(str(exc), severity="error", markup=False)
             return
         self.author = note.author
         self._shown.pop(note.phase, None)
@@ -222,9 +223,10 @@ class ReviewScreen(Screen[None]):
             try:
                 self.stamp = save_project(self.project, self.path, self.stamp)
             except PufuError as exc:
-                self.notify(str(exc), severity="error", timeout=10)
+                self.notify(str(exc), severity="error", timeout=10, markup=False)
         self.notify(
-            t("review.note.saved", self.lang, phase=note.phase, author=note.author, kind=t(f"review.note.{note.kind}", self.lang))
+            t("review.note.saved", self.lang, phase=note.phase, author=note.author, kind=t(f"review.note.{note.kind}", self.lang)),
+            markup=False,
         )
         self.show_phase()
 
@@ -236,10 +238,7 @@ _NOTE_STYLE = {"good": "bold green", "bad": "bold red", "lesson": "bold yellow",
 
 
 def _default_author() -> str:
-    """The author from the settings, if any (a broken settings file is not this screen's concern)."""
-    try:
-        from ...settings import load_settings
+    """The author named in the settings in use, if any."""
+    from ...settings import current
 
-        return load_settings().author.strip()
-    except Exception:  # no settings module yet, or a settings file pufu cannot use
-        return ""
+    return current().author.strip()

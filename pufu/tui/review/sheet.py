@@ -13,16 +13,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from rich.cells import cell_len, get_character_cell_size
+from rich.cells import cell_len
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 from textual.widget import Widget
 
 from ...i18n import t
-from ...model import SYMBOLS, Chart, Part
+from ...model import SYMBOLS, Chart, Color, Part
 from ...model.diff import ChangeKind, ChartDiff
 from ...model.parts import ELEMENT_KEYS
+from ...model.texts import one_line
+from ...text import breaks
+from ...text import width as text_width
 
 MARK_STYLE = {"added": "bold green", "changed": "bold dark_orange", "removed": "bold red"}
 MARK_SIGN = {"added": "+", "changed": "~", "removed": "−"}
@@ -32,37 +36,17 @@ MEASURE_STYLE = {"red": "red", "white": "white", "green": "green", "blue": "dodg
 Row = tuple[Text, Text]
 
 
-def one_line(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\n", " ⏎ ")
-
-
 def fold(body: Text, width: int) -> list[Text]:
-    """Split a one-line text into lines of at most ``width`` cells, at a space when one is near
-    the end of the line (English), else between any two characters (Japanese)."""
-    plain = body.plain
-    if cell_len(plain) <= width:
-        return [body]
-    offsets: list[int] = []
-    start, used, space = 0, 0, -1
-    for index, char in enumerate(plain):
-        size = get_character_cell_size(char)
-        if used + size > width and index > start:
-            cut = space + 1 if space > start and index - space < 16 else index
-            offsets.append(cut)
-            start = cut
-            used = cell_len(plain[cut:index])
-            space = -1
-        if char == " ":
-            space = index
-        used += size
-    return list(body.divide(offsets))
+    """Split a one-line text into lines of at most ``width`` cells, between phrases, with 禁則
+    (:func:`pufu.text.breaks`)."""
+    return list(body.divide(breaks(body.plain, width)))
 
 
 def render_rows(rows: Iterable[Row], width: int) -> list[Text]:
     """The rows as screen lines for a width, continuation lines indented under the body."""
     lines: list[Text] = []
     for prefix, body in rows:
-        indent = cell_len(prefix.plain)
+        indent = text_width(prefix.plain)
         parts = fold(body, max(width - indent, 8))
         first = prefix.copy()
         first.append_text(parts[0])
@@ -89,7 +73,7 @@ class Rows(Widget):
         self._rows: list[Row] = rows or []
         # (id of the rows list, width) -> (the rows, their lines, their drawn strips)
         self._cache: dict[tuple[int, int], tuple[list[Row], list[Text], dict[int, Strip]]] = {}
-        self._base: object | None = None
+        self._base: Style | None = None
 
     def set_rows(self, rows: list[Row]) -> None:
         """Show these rows; giving the same list again later reuses its wrapped lines."""
@@ -195,7 +179,7 @@ def sheet_rows(
             mark = marks.get(measure_id)
             prefix = Text(MARK_SIGN[mark] if mark else " ", style=MARK_STYLE.get(mark or "", ""))
             prefix.append("    ")
-            prefix.append(SYMBOLS[measure.color] + " ", style=MEASURE_STYLE[str(measure.color)])
+            prefix.append(SYMBOLS[measure.color or Color.WHITE] + " ", style=MEASURE_STYLE[str(measure.color)])
             body = Text(one_line(measure.text) or "…", style=MARK_STYLE[mark] if mark else "")
             if measure_id in seen:
                 body.append(" ↪", style="dim")

@@ -1,0 +1,518 @@
+"""A chart drawn on a slide as editable PowerPoint shapes, placed where the diagram's Graphviz
+layout puts its boxes (:mod:`pufu.export.geometry`): a rounded rectangle per part (the diagram's
+fill, the 施策 symbol, progress as text and a bar, the comment in its colour), the bands behind
+the 中間目的, the 廟算八要素 panel (one shape per element) and the legend; every arrow is a
+connector glued to its two shapes, so moving a box in PowerPoint keeps its arrows attached.
+
+Texts are sized from the layout: the drawing is zoomed to fill the slide's area and texts are
+the diagram's point sizes times that zoom, or larger where the boxes have room. Every run names
+IPAexGothic for Latin and East Asian text, marked as a Japanese (Shift-JIS) font, so that an
+application without it substitutes a Japanese font the machine has (Yu Gothic, Meiryo, Hiragino
+Sans).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pptx.dml.color import RGBColor
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.oxml.xmlchemy import OxmlElement
+from pptx.util import Emu, Pt
+
+from ..i18n import t
+from ..model import ELEMENT_KEYS, SYMBOLS, Chart, Color, Kind, Part
+from ..text import visible, wrap
+from . import fonts
+from .diagram import FONT_SIZE, MARKS, SMALL, build_dot, dot_name
+from .geometry import Box, Layout, layout
+from .themes import THEMES, Theme
+
+EMU_PER_PT = 12700
+FONT = fonts.FAMILY
+#: Points of the progress cell on the right of a 施策 (the diagram's 44 + padding).
+PROGRESS_W = 46
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """Text a slide's XML can hold: control characters as their visible symbols, lone
+    surrogates as U+FFFD; line breaks stay line breaks."""
+    text = _SURROGATE.sub("\ufffd", text)
+    return "\n".join(visible(line) for line in text.splitlines())
+
+
+# ---------------------------------------------------------------------- text helpers
+
+
+def style_run(run: Any, size: float, color: str, *, bold: bool = False, lang: str | None = None) -> None:
+    """Size, colour, weight and the East Asian font of a run."""
+    font = run.font
+    font.size = Pt(min(max(size, 1.0), 400.0))  # what PowerPoint accepts
+    font.bold = bold
+    font.color.rgb = RGBColor.from_string(color.lstrip("#"))
+    font.name = FONT  # a:latin
+    rpr = run._r.get_or_add_rPr()
+    rpr.set("lang", "en-US" if lang == "en" else "ja-JP")
+    rpr.set("altLang", "ja-JP")
+    latin = rpr.find(qn("a:latin"))
+    latin.set("charset", "-128")
+    for tag in ("a:ea", "a:cs"):
+        old = rpr.find(qn(tag))
+        if old is not None:
+            rpr.remove(old)
+    ea = OxmlElement("a:ea")
+    ea.set("typeface", FONT)
+    ea.set("charset", "-128")
+    latin.addnext(ea)
+
+
+def add_run(paragraph: Any, text: str, size: float, color: str, *, bold: bool = False, lang: str | None = None) -> Any:
+    if paragraph.alignment is None:
+        paragraph.alignment = PP_ALIGN.LEFT  # shapes centre their text by default
+    run = None
+    for number, line in enumerate(printable(text).split("\n")):
+        if number:
+            paragraph.add_line_break()  # a line break within the paragraph (a:br)
+        run = paragraph.add_run()
+        run.text = line
+        style_run(run, size, color, bold=bold, lang=lang)
+    return run
+
+
+def _frame(shape: Any, inset: tuple[float, float, float, float], anchor: Any = MSO_ANCHOR.TOP) -> Any:
+    frame = shape.text_frame
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.vertical_anchor = anchor
+    frame.margin_left, frame.margin_top, frame.margin_right, frame.margin_bottom = (
+        Pt(max(v, 0)) for v in inset
+    )
+    frame.paragraphs[0].alignment = PP_ALIGN.LEFT  # python-pptx centres a new shape's text
+    return frame
+
+
+def _plain(shape: Any) -> Any:
+    """Drop the theme style python-pptx gives new shapes (shadows, accent colours): every
+    colour is set here."""
+    style = shape._element.find(qn("p:style"))
+    if style is not None:
+        shape._element.remove(style)
+    return shape
+
+
+def _fill(shape: Any, color: str | None) -> None:
+    if color is None:
+        shape.fill.background()
+    else:
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = RGBColor.from_string(color.lstrip("#"))
+
+
+def _line(shape: Any, color: str | None, width: float = 0.75, dashed: bool = False) -> None:
+    if color is None:
+        shape.line.fill.background()
+        return
+    shape.line.color.rgb = RGBColor.from_string(color.lstrip("#"))
+    shape.line.width = Pt(width)
+    if dashed:
+        shape.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+
+
+# ---------------------------------------------------------------------- placing
+
+
+@dataclass(frozen=True)
+class Place:
+    """Maps layout points onto the slide: ``zoom`` and the offset of the drawing, in EMU."""
+
+    zoom: float
+    left: int
+    top: int
+
+    def emu(self, box: Box) -> tuple[Emu, Emu, Emu, Emu]:
+        scale = self.zoom * EMU_PER_PT
+        return (
+            Emu(self.left + round(box.x * scale)),
+            Emu(self.top + round(box.y * scale)),
+            Emu(max(round(box.w * scale), 1)),
+            Emu(max(round(box.h * scale), 1)),
+        )
+
+    def pt(self, points: float) -> float:
+        """A size of the layout (a font size, a padding) on the slide, rounded to 0.1 pt."""
+        return round(points * self.zoom, 1)
+
+
+def fit(drawing: Box, area: tuple[int, int, int, int]) -> Place:
+    """The drawing zoomed to fill ``area`` (EMU: left, top, width, height), centred across,
+    at the top."""
+    left, top, width, height = area
+    zoom = min(width / (drawing.w * EMU_PER_PT), height / (drawing.h * EMU_PER_PT))
+    used = drawing.w * zoom * EMU_PER_PT
+    return Place(zoom, left + round((width - used) / 2), top)
+
+
+def _largest(fits: Any, low: float, high: float) -> float:
+    """The largest value in [low, high] for which ``fits`` holds (``low`` when none does),
+    to 1 %, assuming that what fits at a value fits at any smaller one."""
+    if high <= low or fits(high):
+        return max(low, high)
+    if not fits(low):
+        return low
+    for _ in range(12):
+        middle = (low + high) / 2
+        low, high = (middle, high) if fits(middle) else (low, middle)
+        if high - low < low * 0.01:
+            break
+    return low
+
+
+# ---------------------------------------------------------------------- the chart
+
+
+@dataclass
+class ChartShapes:
+    """What :func:`draw_chart` placed: part id → shape, and the zoom it used."""
+
+    shapes: dict[str, Any]
+    place: Place
+
+
+def draw_chart(
+    slide: Any,
+    chart: Chart,
+    area: tuple[int, int, int, int],
+    *,
+    theme: str = "light",
+    comments: bool = False,
+    lang: str | None = None,
+    marks: dict[str, str] | None = None,
+    ghosts: Chart | None = None,
+) -> ChartShapes:
+    """Draw ``chart`` on ``slide`` within ``area`` (EMU), from the diagram's layout."""
+    dot = build_dot(chart, theme=theme, comments=comments, lang=lang, marks=marks, ghosts=ghosts)
+    drawing = layout(dot)
+    place = fit(drawing.bounds, area)
+    painter = _Painter(slide, chart, ghosts, dict(marks or {}), THEMES[theme], comments, lang, place)
+    painter.draw(drawing)
+    return ChartShapes(painter.shapes, place)
+
+
+class _Painter:
+    def __init__(
+        self,
+        slide: Any,
+        chart: Chart,
+        ghosts: Chart | None,
+        marks: dict[str, str],
+        theme: Theme,
+        comments: bool,
+        lang: str | None,
+        place: Place,
+    ) -> None:
+        self.slide, self.chart, self.ghosts, self.marks = slide, chart, ghosts, marks
+        self.theme, self.comments, self.lang, self.place = theme, comments, lang, place
+        self.shapes: dict[str, Any] = {}
+        self.into = slide.shapes  # where new shapes go: the slide, or a part's group
+        self.parts: dict[str, Part] = {}
+        for source in (ghosts, chart):  # the chart's own parts win over ghosts
+            if source is not None:
+                for part in source.parts():
+                    if source is chart or marks.get(part.id) == "removed":
+                        self.parts[dot_name(part.id)] = part
+        purposes = list(chart.purposes())
+        if ghosts is not None:
+            for purpose in ghosts.purposes():
+                if purpose not in purposes and marks.get(purpose) == "removed":
+                    purposes.append(purpose)
+        self.purpose_number = {purpose: n for n, purpose in enumerate(purposes, start=1)}
+        #: slide points per point of the diagram's fonts: the zoom, or more where boxes have room
+        self.scale = self.element_scale = place.zoom
+
+    def fs(self, points: float, scale: float | None = None) -> float:
+        """A font size of the diagram (12, 10...) on the slide, rounded to 0.1 pt."""
+        return round(points * (scale or self.scale), 1)
+
+    # -------------------------------------------------------------- all of it
+
+    def draw(self, drawing: Layout) -> None:
+        self._choose_scales(drawing)
+        for name, box in sorted(drawing.clusters.items()):
+            self._band(name, box)
+        nodes = drawing.nodes
+        if "elements" in nodes:
+            self._panel(nodes["elements"])
+        for name, box in nodes.items():
+            part = self.parts.get(name)
+            if part is not None and part.kind != Kind.ELEMENT:
+                self._part(part, box)
+        if "legend" in nodes:
+            self._legend(nodes["legend"])
+        for edge in drawing.edges:
+            if "invis" in edge.attrs.get("style", ""):
+                continue
+            tail, head = self.parts.get(edge.tail), self.parts.get(edge.head)
+            if tail is not None and head is not None:
+                self._arrow(self.shapes[tail.id], self.shapes[head.id], edge.attrs)
+
+    # -------------------------------------------------------------- text sizes
+
+    def _choose_scales(self, drawing: Layout) -> None:
+        """The largest text that still fits every box, as the layout sized them (a layout that
+        spreads the chart over the slide leaves boxes larger than their text): at least the
+        zoom, at most twice it and 28 pt."""
+        zoom = self.place.zoom
+        top = min(2 * zoom, 28 / FONT_SIZE)
+        boxes = [
+            (part, box)
+            for name, box in drawing.nodes.items()
+            if (part := self.parts.get(name)) is not None and part.kind != Kind.ELEMENT
+        ]
+        self.scale = _largest(lambda s: all(self._fits(part, box, s) for part, box in boxes), zoom, top)
+        if "elements" in drawing.nodes:
+            panel = drawing.nodes["elements"]
+            room = (panel.h - self._panel_head() - 4) * zoom
+            self.element_scale = _largest(
+                lambda s: sum(self._row_heights(panel, s)) <= room, zoom, self.scale
+            )
+
+    def _text_lines(self, text: str, width: float, size: float) -> int:
+        """Lines a text takes in ``width`` slide points at ``size`` (a kanji is one em, two
+        columns; 8 % spare for fonts that set wider)."""
+        columns = int(width / (size * 0.5) * 0.92)
+        if columns < 4:
+            return 10**6
+        return len(wrap(text, columns))
+
+    def _text_height(self, part: Part, box: Box, scale: float) -> float:
+        """Layout points a part's heading and text take in its box at ``scale``."""
+        zoom, size = self.place.zoom, FONT_SIZE * scale
+        right = PROGRESS_W if part.kind == Kind.MEASURE else 4
+        width = (box.w - 4 - right) * zoom
+        text = part.text if part.text.strip() else t("diagram.empty", self.lang)
+        height = 0.0
+        if part.kind == Kind.MEASURE:
+            text = SYMBOLS[Color(part.color or Color.WHITE)] + "  " + text
+        else:
+            height += SMALL * scale * 1.3  # the heading line
+        height += self._text_lines(text, width, size) * size * 1.22
+        return height / zoom + 6
+
+    def _fits(self, part: Part, box: Box, scale: float) -> bool:
+        return self._text_height(part, box, scale) + self._comment_height(part, box, scale) <= box.h
+
+    def _panel_head(self) -> float:
+        return FONT_SIZE * 1.25 + 10
+
+    def _row_heights(self, panel: Box, scale: float) -> list[float]:
+        """Slide points each element's row needs at ``scale``."""
+        zoom, size = self.place.zoom, FONT_SIZE * scale
+        width = (panel.w - 12) * zoom
+        out = []
+        for key in ELEMENT_KEYS:
+            part = self.chart.part(self.chart.element(key))
+            text = f"{t('element.' + key, self.lang)}　{part.text or t('diagram.empty', self.lang)}"
+            row = Box(0, 0, panel.w - 6, panel.h)
+            comment = self._comment_height(part, row, scale) * zoom
+            out.append(self._text_lines(text, width, size) * size * 1.22 + 5 * zoom + comment)
+        return out
+
+    def mark(self, part_id: str) -> str | None:
+        mark = self.marks.get(part_id)
+        return mark if mark in MARKS else None
+
+    def _border(self, shape: Any, part_id: str, width: float = 0.75) -> None:
+        mark = self.mark(part_id)
+        if mark is None:
+            _line(shape, self.theme.border, width)
+        else:
+            _line(shape, self.theme.mark[mark], 2.25, dashed=mark == "removed")
+
+    def _rounded(self, box: Box, fill: str | None, name: str) -> Any:
+        shape = _plain(self.into.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, *self.place.emu(box)))
+        shape.adjustments[0] = min(0.5, 6 / max(min(box.w, box.h), 1))
+        shape.name = name
+        _fill(shape, fill)
+        return shape
+
+    def _rect(self, box: Box, fill: str | None, name: str) -> Any:
+        shape = _plain(self.into.add_shape(MSO_SHAPE.RECTANGLE, *self.place.emu(box)))
+        shape.name = name
+        _fill(shape, fill)
+        _line(shape, None)
+        return shape
+
+    # -------------------------------------------------------------- pieces
+
+    def _band(self, name: str, box: Box) -> None:
+        dashed = name.endswith("unattached")
+        shape = self._rounded(box, None if dashed else self.theme.band, f"band {name}")
+        _line(shape, self.theme.band_border, 0.75, dashed=dashed)
+
+    def _heading(self, part: Part) -> str:
+        if part.kind == Kind.PURPOSE:
+            return f"{t('kind.purpose', self.lang)} {self.purpose_number.get(part.id, '')}".strip()
+        return t(f"kind.{part.kind.value}", self.lang)
+
+    def _part(self, part: Part, box: Box) -> None:
+        """A part's box; with its progress or comment, in a group, so they move together."""
+        grouped = (part.kind == Kind.MEASURE and part.progress is not None) or bool(
+            self._comment_height(part, box)
+        )
+        if grouped:
+            group = self.slide.shapes.add_group_shape()
+            group.name = f"part {dot_name(part.id)}"
+            self.into = group.shapes
+        try:
+            self._part_shapes(part, box)
+        finally:
+            self.into = self.slide.shapes
+
+    def _part_shapes(self, part: Part, box: Box) -> None:
+        theme, pt = self.theme, self.place.pt
+        fills = {Kind.GOAL: theme.goal, Kind.WIN: theme.win, Kind.PURPOSE: theme.purpose}
+        color = Color(part.color or Color.WHITE)
+        fill = theme.measure[color] if part.kind == Kind.MEASURE else fills[part.kind]
+        shape = self._rounded(box, fill, dot_name(part.id))
+        self._border(shape, part.id)
+        self.shapes[part.id] = shape
+        comment_h = self._comment_height(part, box)
+        if comment_h:  # the text first: a comment row estimated too tall must not cover it
+            room = box.h - self._text_height(part, box, self.scale)
+            comment_h = min(comment_h, max(room, box.h * 0.3))
+        right = PROGRESS_W if part.kind == Kind.MEASURE else 4
+        frame = _frame(shape, (pt(4), pt(3), pt(right), pt(3 + comment_h)))
+        first = frame.paragraphs[0]
+        first.alignment = PP_ALIGN.LEFT
+        if part.kind == Kind.MEASURE:
+            add_run(first, SYMBOLS[color] + " ", self.fs(FONT_SIZE), theme.symbol[color], lang=self.lang)
+            body = first
+        else:
+            add_run(first, self._heading(part), self.fs(SMALL), theme.muted, bold=True, lang=self.lang)
+            body = frame.add_paragraph()
+        if part.text.strip():
+            add_run(body, part.text, self.fs(FONT_SIZE), theme.text, lang=self.lang)
+        else:
+            add_run(body, t("diagram.empty", self.lang), self.fs(FONT_SIZE), theme.muted, lang=self.lang)
+        if part.kind == Kind.MEASURE and part.progress is not None:
+            self._progress(part, box)
+        if comment_h:
+            self._comment(part, Box(box.x, box.bottom - comment_h, box.w, comment_h))
+
+    def _progress(self, part: Part, box: Box) -> None:
+        """"60%" above a bar filled to 60%, in the 施策's top right corner."""
+        theme, pt = self.theme, self.place.pt
+        progress = float(part.progress or 0)
+        label = Box(box.right - PROGRESS_W, box.y + 2, PROGRESS_W - 3, SMALL + 5)
+        text = _plain(self.into.add_textbox(*self.place.emu(label)))
+        text.name = f"progress {dot_name(part.id)}"
+        frame = _frame(text, (0, 0, 0, 0))
+        frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
+        add_run(frame.paragraphs[0], f"{progress:g}%", pt(SMALL + 1), theme.text, lang=self.lang)
+        total, x, y = 40.0, box.right - PROGRESS_W + 2, label.bottom + 1
+        done = total * max(0.0, min(progress, 100.0)) / 100
+        self._rect(Box(x, y, total, 6), theme.bar_empty, f"bar {dot_name(part.id)}")
+        if done > 0:
+            self._rect(Box(x, y, done, 6), theme.bar, f"bar done {dot_name(part.id)}")
+
+    def _comment_height(self, part: Part, box: Box, scale: float | None = None) -> float:
+        """Layout points of a part's comment row (0 without comment or when they are off): its
+        text wrapped across the box."""
+        if not self.comments or part.comment.empty:
+            return 0.0
+        zoom, size = self.place.zoom, (SMALL + 1) * (scale or self.scale)
+        word = t(f"diagram.comment.{part.comment.color}", self.lang)
+        lines = self._text_lines(f"{word} {part.comment.text}", (box.w - 16) * zoom, size)
+        return min((size * 1.25 * lines + 8 * zoom) / zoom, box.h * 0.6)
+
+    def _comment(self, part: Part, box: Box, scale: float | None = None) -> None:
+        inner = Box(box.x + 2, box.y, box.w - 4, box.h - 2)
+        shape = self._rect(inner, self.theme.comment[part.comment.color], f"comment {dot_name(part.id)}")
+        pt = self.place.pt
+        frame = _frame(shape, (pt(3), pt(2), pt(3), pt(2)))
+        word = t(f"diagram.comment.{part.comment.color}", self.lang)
+        size = self.fs(SMALL + 1, scale)
+        add_run(frame.paragraphs[0], word + " ", size, self.theme.text, bold=True, lang=self.lang)
+        add_run(frame.paragraphs[0], part.comment.text, size, self.theme.text, lang=self.lang)
+
+    def _panel(self, box: Box) -> None:
+        """The 廟算八要素: a panel, its title, one shape per element (rows sized by their text)."""
+        theme, pt = self.theme, self.place.pt
+        panel = self._rounded(box, theme.panel, "elements")
+        _line(panel, theme.border)
+        head_h = self._panel_head()
+        head = self._rect(Box(box.x + 1, box.y + 1, box.w - 2, head_h), theme.panel_head, "elements title")
+        frame = _frame(head, (pt(5), pt(2), pt(5), pt(2)), MSO_ANCHOR.MIDDLE)
+        add_run(frame.paragraphs[0], t("kind.elements", self.lang), pt(FONT_SIZE), theme.text, bold=True, lang=self.lang)
+        scale = self.element_scale
+        needed = self._row_heights(box, scale)
+        y, room = box.y + head_h + 2, box.h - head_h - 4
+        for key, weight in zip(ELEMENT_KEYS, needed, strict=True):
+            part = self.chart.part(self.chart.element(key))
+            height = room * weight / sum(needed)  # spare room shared out
+            row = Box(box.x + 3, y, box.w - 6, height)
+            y += height
+            shape = self._rect(row, None, dot_name(part.id))
+            if self.mark(part.id):
+                self._border(shape, part.id)
+            self.shapes[part.id] = shape
+            comment_h = self._comment_height(part, row, scale)
+            frame = _frame(shape, (pt(3), pt(2), pt(3), pt(2 + comment_h)))
+            first = frame.paragraphs[0]
+            name = t("element." + key, self.lang) + "　"
+            add_run(first, name, self.fs(SMALL + 1, scale), theme.muted, bold=True, lang=self.lang)
+            if part.text.strip():
+                add_run(first, part.text, self.fs(FONT_SIZE, scale), theme.text, lang=self.lang)
+            else:
+                empty = t("diagram.empty", self.lang)
+                add_run(first, empty, self.fs(FONT_SIZE, scale), theme.muted, lang=self.lang)
+            if comment_h:
+                self._comment(part, Box(row.x, row.bottom - comment_h, row.w, comment_h), scale)
+
+    def _legend(self, box: Box) -> None:
+        theme, pt, lang = self.theme, self.place.pt, self.lang
+        shape = _plain(self.slide.shapes.add_textbox(*self.place.emu(box)))
+        shape.name = "legend"
+        frame = _frame(shape, (pt(2), pt(2), 0, 0))
+        size = pt(SMALL + 1)
+        add_run(frame.paragraphs[0], t("diagram.legend", lang), size, theme.muted, bold=True, lang=lang)
+        for color in (Color.RED, Color.WHITE, Color.GREEN, Color.BLUE, Color.YELLOW):
+            line = frame.add_paragraph()
+            add_run(line, SYMBOLS[color] + " ", size, theme.symbol[color], lang=lang)
+            meaning = t("color." + color.value + ".meaning", lang)
+            add_run(line, f"{t('color.' + color.value, lang)}: {meaning}", size, theme.text, lang=lang)
+        if self.comments:
+            for comment in ("blue", "green", "red"):
+                line = frame.add_paragraph()
+                add_run(line, "■ ", size, theme.comment[comment], lang=lang)
+                words = f"{t('comment', lang)}: {t('diagram.comment.' + comment, lang)}"
+                add_run(line, words, size, theme.text, lang=lang)
+        if self.marks:
+            for mark in MARKS:
+                line = frame.add_paragraph()
+                add_run(line, "□ ", size, theme.mark[mark], bold=True, lang=lang)
+                add_run(line, t("diagram.mark." + mark, lang), size, theme.text, lang=lang)
+
+    def _arrow(self, tail: Any, head: Any, attrs: dict[str, str]) -> None:
+        """A connector glued to the right side of ``tail`` and the left side of ``head``, with an
+        arrow head at ``head``."""
+        connector = _plain(self.slide.shapes.add_connector(MSO_CONNECTOR.ELBOW, 0, 0, 0, 0))
+        connector.begin_connect(tail, 3)
+        connector.end_connect(head, 1)
+        color = attrs.get("color", self.theme.edge)
+        if not re.fullmatch(r"#[0-9a-fA-F]{6}", color):
+            color = self.theme.edge
+        width = float(attrs.get("penwidth", "1.1") or 1.1)
+        _line(connector, color, width * 0.9, dashed="dashed" in attrs.get("style", ""))
+        line = connector.line._get_or_add_ln()
+        tail_end = OxmlElement("a:tailEnd")
+        line.append(tail_end)
+        tail_end.set("type", "triangle")
+        tail_end.set("w", "med")
+        tail_end.set("len", "med")

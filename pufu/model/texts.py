@@ -1,0 +1,20 @@
+"""Text as pufu stores and lists it: one definition each, shared by the CLI, the editor and
+the exporters."""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def nfc(text: str) -> str:
+    """Typed or pasted text as pufu stores it: NFC, line breaks as LF, trimmed."""
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
+
+
+def one_line(text: str) -> str:
+    """A text on one line: each line trimmed, line breaks shown as ⏎, tabs as spaces (so a
+    tab-separated listing keeps its columns)."""
+    text = text.replace("\t", " ")
+    if "\n" not in text and "\r" not in text:
+        return text
+    return " ⏎ ".join(line.strip() for line in text.splitlines())
