@@ -9,8 +9,8 @@ import json
 import os
 from pathlib import Path
 
-from .model.errors import PufuError
 from .locations import recent_file
+from .model.errors import PufuError
 from .model.store import read_bytes, write_atomic
 
 #: How many paths the list keeps.

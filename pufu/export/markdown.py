@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..i18n import t
-from ..model import ELEMENT_KEYS, Chart, Comment, Project
+from ..model import ELEMENT_KEYS, Chart, Comment, Project, metric_line
 from ..terminal import shown
 
 _NEWLINES = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
@@ -72,6 +72,11 @@ def _progress(value: int | float | None) -> str:
     return f" ({value:g}%)"
 
 
+def _metrics(chart: Chart, part: str, indent: str, lang: str | None) -> list[str]:
+    """評価指標 of one part: name, value → target with unit, and how it stands."""
+    return [f"{indent}- {t('metric', lang)}: {metric_line(m, md_text)}" for m in chart.metrics(part)]
+
+
 def chart_markdown(chart: Chart, lang: str | None = "ja") -> str:
     """The chart as a nested Markdown list, in pufu-editor's layout."""
     lines: list[str] = []
@@ -80,10 +85,12 @@ def chart_markdown(chart: Chart, lang: str | None = "ja") -> str:
     lines += _comment(goal.comment, "  ", lang)
     lines.append(f"- {t('kind.win', lang)}: {md_text(win.text)}")
     lines += _comment(win.comment, "  ", lang)
+    lines += _metrics(chart, chart.win, "  ", lang)
     for p_index, purpose_id in enumerate(chart.purposes(), start=1):
         purpose = chart.part(purpose_id)
         lines.append(f"  - {t('kind.purpose', lang)}{p_index}: {md_text(purpose.text)}")
         lines += _comment(purpose.comment, "    ", lang)
+        lines += _metrics(chart, purpose_id, "    ", lang)
         for m_index, measure_id in enumerate(chart.measures_of(purpose_id), start=1):
             measure = chart.part(measure_id)
             lines.append(

@@ -29,6 +29,7 @@ from ..model import (
 from ..model.diff import DRAFT, Change, ChangeKind, ChartDiff, diff, reviews
 from ..model.texts import one_line
 from .markdown import md_text
+from .yardsticks import metric_change_lines, metric_decisive_lines, trajectory_section
 
 Quote = Callable[[str], str]
 
@@ -285,9 +286,13 @@ def build_report(
     *,
     diagrams: dict[str, str] | None = None,
     date: str | None = None,
+    metric_charts: dict[int, str] | None = None,
+    embed_charts: bool = False,
 ) -> str:
-    """The review in Markdown: timeline, changes per step (goal and win first), comments per
-    phase, review notes by author and kind, and the lessons at the end."""
+    """The review in Markdown: timeline, the 評価指標 across the phases (a table and a chart
+    each: linked from ``metric_charts``, or inline when ``embed_charts``), changes per step
+    (goal, win and yardstick targets first), comments per phase, review notes by author and
+    kind, and the lessons at the end."""
     quote = quoter(lang, markdown=True)
     roles = reviews(project)
     title = project.title or t("untitled", lang)
@@ -315,7 +320,9 @@ def build_report(
         previous = win
         out.append(f"| {phase.number} | {phase.date} | {title_cell} | {md_text(phase.happened)} | {win_cell} |")
 
-    out += ["", f"## {t('report.steps', lang)}", ""]
+    out.append("")
+    out += trajectory_section(project, lang, md_text, metric_charts, embed=embed_charts)
+    out += [f"## {t('report.steps', lang)}", ""]
     for step in steps(project):
         heading = (
             t("report.draft_step", lang, a=side_name(step.a, lang))
@@ -329,9 +336,10 @@ def build_report(
         if not step.diff:
             out += [t("review.diff.none", lang), ""]
             continue
-        counts = t("review.and", lang).join(
-            f"{t('review.kind.' + kind, lang)} {n}" for kind, n in step.diff.counts().items()
-        )
+        counted = [f"{t('review.kind.' + kind, lang)} {n}" for kind, n in step.diff.counts().items()]
+        if step.diff.metrics:
+            counted.append(f"{t('metric', lang)} {len(step.diff.metrics)}")
+        counts = t("review.and", lang).join(counted)
         out += [f"{t('review.diff.count', lang, n=len(step.diff))}（{counts}）" if lang != "en"
                 else f"{t('review.diff.count', lang, n=len(step.diff))} ({counts})", ""]
         if step.b != DRAFT and int(step.b) in roles:
@@ -341,9 +349,17 @@ def build_report(
             out.append(f"> **{line}**  ")
         if step.diff.decisive:
             out += [f"> {t('review.decisive.why', lang)}", ""]
+        for line in metric_decisive_lines(step.diff, lang, quote, md_text):
+            out.append(f"> **{line}**  ")
+        if step.diff.decisive_metrics:
+            out += [f"> {t('diff.metric.why', lang)}", ""]
         for kind, changes in grouped(step.diff):
             out.append(f"- **{group_heading(kind, lang)}**")
             out += [f"  - {MARKERS[c.kind]} {describe(c, lang, quote)}" for c in changes]
+        metric_lines = metric_change_lines(step.diff, lang, quote, md_text)
+        if metric_lines:
+            out.append(f"- **{t('diff.metric.heading', lang)}**")
+            out += [f"  - {line}" for line in metric_lines]
         cleared = cleared_line(step.diff, lang, quote)
         if cleared:
             out.append(f"- {cleared}")

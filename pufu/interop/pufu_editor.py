@@ -394,6 +394,9 @@ def lost_in_export(project: Project, phases: list[int] | None) -> list[str]:
     notes = [n for n in project.notes if not phases or n.phase in phases]
     if notes:
         lost.append(f"review notes ({len(notes)})")
+    metrics = sum(len(p.chart.metrics) for p in chosen) if phases else len(project.draft.metrics())
+    if metrics:
+        lost.append(f"評価指標 (yardsticks: {metrics})")
     return lost
 
 

@@ -23,13 +23,24 @@ if TYPE_CHECKING:  # the names below, imported when first used (``import pufu.mo
     from .checks import MAX_PURPOSES, Finding, check
     from .errors import ChartError, ConflictError, FileError, FormatError, PufuError
     from .fileformat import (
+        DIRECTIONS,
         FORMAT_VERSION,
         NOTE_KINDS,
         ChartData,
+        MetricData,
         NoteData,
         PhaseData,
         ProjectData,
         json_schema,
+    )
+    from .metrics import (
+        STATUS_SYMBOLS,
+        Status,
+        format_number,
+        metric_line,
+        metric_lines,
+        status,
+        with_unit,
     )
     from .parts import COLOR_ORDER, COMMENT_COLORS, ELEMENT_KEYS, SYMBOLS, Color, Comment, Kind
     from .project import Project, today
@@ -43,6 +54,7 @@ if TYPE_CHECKING:  # the names below, imported when first used (``import pufu.mo
         save_project,
         write_atomic,
     )
+    from .trajectories import Point, Track, history, tracks, trajectory
 
 #: Where each public name lives.
 _WHERE: dict[str, str] = {
@@ -65,6 +77,20 @@ _WHERE: dict[str, str] = {
     "PhaseData": "fileformat",
     "ProjectData": "fileformat",
     "json_schema": "fileformat",
+    "DIRECTIONS": "fileformat",
+    "MetricData": "fileformat",
+    "STATUS_SYMBOLS": "metrics",
+    "Status": "metrics",
+    "format_number": "metrics",
+    "metric_line": "metrics",
+    "metric_lines": "metrics",
+    "status": "metrics",
+    "with_unit": "metrics",
+    "Point": "trajectories",
+    "Track": "trajectories",
+    "history": "trajectories",
+    "tracks": "trajectories",
+    "trajectory": "trajectories",
     "COLOR_ORDER": "parts",
     "COMMENT_COLORS": "parts",
     "ELEMENT_KEYS": "parts",
@@ -103,12 +129,14 @@ def __dir__() -> list[str]:
 __all__ = [
     "COLOR_ORDER",
     "COMMENT_COLORS",
+    "DIRECTIONS",
     "ELEMENT_KEYS",
     "FORMAT_VERSION",
     "MAX_FILE_BYTES",
     "MAX_PURPOSES",
     "NOTE_KINDS",
     "OPERATIONS",
+    "STATUS_SYMBOLS",
     "SYMBOLS",
     "Chart",
     "ChartData",
@@ -120,21 +148,33 @@ __all__ = [
     "Finding",
     "FormatError",
     "Kind",
+    "MetricData",
     "NoteData",
     "Part",
+    "Point",
     "PhaseData",
     "Project",
     "ProjectData",
     "PufuError",
     "Session",
     "Stamp",
+    "Status",
+    "Track",
     "check",
     "dumps_project",
+    "format_number",
+    "history",
     "json_schema",
     "load_project",
     "loads_project",
+    "metric_line",
+    "metric_lines",
     "new_id",
     "save_project",
+    "status",
     "today",
+    "tracks",
+    "trajectory",
+    "with_unit",
     "write_atomic",
 ]

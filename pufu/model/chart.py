@@ -20,7 +20,8 @@ import networkx as nx
 
 from ..i18n import t
 from .errors import ChartError, FormatError
-from .fileformat import ChartData, ElementsData, MeasureData, PartData, PurposeData
+from .fileformat import ChartData, ElementsData, MeasureData, MetricData, PartData, PurposeData
+from .metrics import MetricOps
 from .parts import (
     COMMENT_COLORS,
     ELEMENT_KEYS,
@@ -49,6 +50,10 @@ OPERATIONS: frozenset[str] = frozenset(
         "set_color",
         "set_progress",
         "remove",
+        "add_metric",
+        "set_metric",
+        "set_metric_value",
+        "remove_metric",
     }
 )
 
@@ -93,8 +98,9 @@ def _check_progress(value: object) -> Progress | None:
     return value
 
 
-class Chart:
-    """One プ譜 sheet: 獲得目標, 勝利条件, ordered 中間目的, 施策, and the eight elements."""
+class Chart(MetricOps):
+    """One プ譜 sheet: 獲得目標, 勝利条件, ordered 中間目的, 施策, the eight elements, and the
+    評価指標 (yardsticks) of the 勝利条件 and the 中間目的 (see :mod:`pufu.model.metrics`)."""
 
     __slots__ = ("graph",)
 
@@ -120,7 +126,7 @@ class Chart:
         graph.add_edge(win, goal)
         for key, node in element_ids.items():
             graph.add_node(node, kind=Kind.ELEMENT, key=key, text="", comment=NO_COMMENT)
-        graph.graph.update(goal=goal, win=win, elements=element_ids)
+        graph.graph.update(goal=goal, win=win, elements=element_ids, metrics={})
         return graph
 
     # ------------------------------------------------------------------ reading
@@ -239,9 +245,11 @@ class Chart:
         return node
 
     def remove_purpose(self, purpose: str) -> list[str]:
-        """Remove a 中間目的 and the 施策 that served only it; returns the removed 施策."""
+        """Remove a 中間目的, its yardsticks and the 施策 that served only it; returns the
+        removed 施策."""
         self._expect(purpose, Kind.PURPOSE)
         only_here = [m for m in self._ordered_in(purpose) if self.graph.out_degree(m) == 1]
+        self._drop_metrics_of(purpose)
         self.graph.remove_nodes_from([purpose, *only_here])
         self._renumber(self.purposes(), self.win)
         return only_here
@@ -343,6 +351,7 @@ class Chart:
         """An independent copy (attribute values are immutable, so a shallow graph copy is)."""
         graph = self.graph.copy()
         graph.graph["elements"] = dict(self.graph.graph["elements"])
+        graph.graph["metrics"] = dict(self._metric_table())
         return Chart(graph)
 
     def __eq__(self, other: object) -> bool:
@@ -393,6 +402,7 @@ class Chart:
             purposes=purposes,
             measures=measures,
             elements=elements,
+            metrics=self.metrics(),
         )
 
     @classmethod
@@ -446,6 +456,18 @@ class Chart:
                         f"{path}.editorCopies", f"{served!r} is not a 施策 of this 中間目的"
                     )
                 graph.edges[served, purpose.id]["copy"] = copy
+        metrics: dict[str, MetricData] = {}
+        for index, metric in enumerate(data.metrics):
+            path = f"{where}.metrics[{index}]"
+            if metric.id in seen:
+                raise FormatError(f"{path}.id", f"duplicate id {metric.id!r} (also at {seen[metric.id]})")
+            seen[metric.id] = path
+            if graph.nodes.get(metric.part, {}).get("kind") not in (Kind.WIN, Kind.PURPOSE):
+                raise FormatError(
+                    f"{path}.part", f"no 勝利条件 or 中間目的 with id {metric.part!r} in this chart"
+                )
+            metrics[metric.id] = metric
+        graph.graph["metrics"] = metrics
         return cls(graph)
 
     # ------------------------------------------------------------------ helpers
@@ -477,7 +499,7 @@ class Chart:
             return new_id()
         if not isinstance(part_id, str) or not part_id:
             raise ChartError("a part id is a non-empty string")
-        if part_id in self.graph:
+        if part_id in self.graph or part_id in self._metric_table():
             raise ChartError(f"id {part_id!r} is already used in this chart")
         return part_id
 
@@ -542,6 +564,7 @@ def check_links(data: ChartData, where: str = "$") -> set[str]:
         see(getattr(data.elements, key).id, f"{where}.elements.{key}")
     for index, purpose in enumerate(data.purposes):
         see(purpose.id, f"{where}.purposes[{index}]")
+    measured = {data.winCondition.id, *(purpose.id for purpose in data.purposes)}
     measures: set[str] = set()
     for index, measure in enumerate(data.measures):
         see(measure.id, f"{where}.measures[{index}]")
@@ -558,6 +581,11 @@ def check_links(data: ChartData, where: str = "$") -> set[str]:
         for served in purpose.editorCopies or {}:
             if served not in listed:
                 raise FormatError(f"{path}.editorCopies", f"{served!r} is not a 施策 of this 中間目的")
+    for index, metric in enumerate(data.metrics):
+        path = f"{where}.metrics[{index}]"
+        see(metric.id, path)
+        if metric.part not in measured:
+            raise FormatError(f"{path}.part", f"no 勝利条件 or 中間目的 with id {metric.part!r} in this chart")
     return set(seen)
 
 

@@ -10,6 +10,7 @@ from typing import Literal
 
 from ..i18n import t
 from .chart import Chart
+from .metrics import PLACEHOLDER_IN_TEXT, norm_name
 from .parts import ELEMENT_KEYS
 
 Level = Literal["error", "warning"]
@@ -54,6 +55,9 @@ def check(chart: Chart) -> list[Finding]:
         warnings.append(Finding("warning", "empty_goal", chart.goal))
     if not chart.part(chart.win).text.strip():
         warnings.append(Finding("warning", "empty_win", chart.win))
+    elif PLACEHOLDER_IN_TEXT.search(chart.part(chart.win).text):
+        warnings.append(Finding("warning", "win_placeholder", chart.win))
+    warnings += _metric_findings(chart)
     if not purposes:
         warnings.append(Finding("warning", "no_purposes", chart.win))
     if len(purposes) > MAX_PURPOSES:
@@ -74,3 +78,25 @@ def check(chart: Chart) -> list[Finding]:
             )
     return errors + warnings
 
+
+
+def _metric_findings(chart: Chart) -> list[Finding]:
+    """評価指標: the 勝利条件 needs one, agreed with the members and the managers; each needs a
+    target (a template ships them as ○ placeholders); a name is used once."""
+    found: list[Finding] = []
+    if not chart.metrics(chart.win):
+        found.append(Finding("warning", "no_metrics", chart.win))
+    names: dict[str, int] = {}
+    for metric in chart.metrics():
+        names[norm_name(metric.name)] = names.get(norm_name(metric.name), 0) + 1
+        if metric.target is None:
+            found.append(
+                Finding("warning", "metric_without_target", metric.part, {"name": _short(metric.name)})
+            )
+    for metric in chart.metrics():
+        count = names.pop(norm_name(metric.name), 1)
+        if count > 1:
+            found.append(
+                Finding("warning", "duplicate_metric", metric.part, {"name": _short(metric.name), "count": count})
+            )
+    return found

@@ -30,6 +30,8 @@ from typing import Any
 
 from .chart import Chart
 from .errors import ChartError
+from .fileformat import MetricData
+from .metrics import norm_name
 from .parts import ELEMENT_KEYS, Kind
 from .project import Project
 
@@ -100,6 +102,57 @@ class Change:
         return out
 
 
+class MetricChangeKind(StrEnum):
+    """What happened to one 評価指標 (yardstick) between two sheets."""
+
+    ADDED = "added"
+    REMOVED = "removed"
+    RENAMED = "renamed"
+    TARGET = "target"  # decisive: what counts as a win changed (the third law)
+    DIRECTION = "direction"  # decisive
+    BASELINE = "baseline"
+    UNIT = "unit"
+    PART = "part"  # it measures another 中間目的 (or the 勝利条件) now
+    NOTE = "note"
+    VALUE = "value"
+
+
+#: The order of one yardstick's changes.
+METRIC_CHANGE_ORDER: tuple[MetricChangeKind, ...] = tuple(MetricChangeKind)
+
+
+@dataclass(frozen=True, slots=True)
+class MetricChange:
+    """One change of one yardstick. ``metric_id`` is its id in the newer sheet (in the older
+    one when removed); ``name`` its name there; ``before``/``after`` the values (numbers,
+    texts, ``higher``/``lower``; for ``part``, the texts of the parts measured)."""
+
+    kind: MetricChangeKind
+    metric_id: str
+    name: str
+    before: Any = None
+    after: Any = None
+    unit: str = ""
+
+    @property
+    def decisive(self) -> bool:
+        """A changed target or direction: what counts as a win changed, like a changed 勝利条件."""
+        return self.kind in (MetricChangeKind.TARGET, MetricChangeKind.DIRECTION)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "kind": self.kind.value,
+            "metricId": self.metric_id,
+            "name": self.name,
+            "unit": self.unit,
+            "before": self.before,
+            "after": self.after,
+        }
+        if self.decisive:
+            out["decisive"] = True
+        return out
+
+
 @dataclass(slots=True)
 class ChartDiff:
     """Every change from sheet ``a`` to sheet ``b``: the 獲得目標's and 勝利条件's text changes
@@ -108,12 +161,15 @@ class ChartDiff:
 
     changes: list[Change] = field(default_factory=list)
     matched_by_text: int = 0  # pairs whose ids differ but whose texts are equal
+    #: the 評価指標's changes, decisive ones (target, direction) first
+    metrics: list[MetricChange] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.changes)
+        return bool(self.changes) or bool(self.metrics)
 
     def __len__(self) -> int:
-        return len(self.changes)
+        """How many changes: of the parts (iterating gives those) and of the yardsticks."""
+        return len(self.changes) + len(self.metrics)
 
     def __iter__(self) -> Iterator[Change]:
         return iter(self.changes)
@@ -122,6 +178,11 @@ class ChartDiff:
     def decisive(self) -> list[Change]:
         """The changes of the 獲得目標's or 勝利条件's text."""
         return [c for c in self.changes if c.decisive]
+
+    @property
+    def decisive_metrics(self) -> list[MetricChange]:
+        """The yardsticks whose target or direction changed."""
+        return [m for m in self.metrics if m.decisive]
 
     @property
     def win_changed(self) -> bool:
@@ -136,7 +197,7 @@ class ChartDiff:
         """True when a 中間目的 or 施策 came or went, or the goal or win changed."""
         return any(
             c.decisive or (c.kind in (ChangeKind.ADDED, ChangeKind.REMOVED)) for c in self.changes
-        )
+        ) or any(m.decisive for m in self.metrics)
 
     def counts(self) -> dict[str, int]:
         """How many changes of each kind, in :data:`CHANGE_ORDER`."""
@@ -161,10 +222,15 @@ class ChartDiff:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "decisive": {"goal": self.goal_changed, "win": self.win_changed},
+            "decisive": {
+                "goal": self.goal_changed,
+                "win": self.win_changed,
+                "metrics": bool(self.decisive_metrics),
+            },
             "counts": self.counts(),
             "matchedByText": self.matched_by_text,
             "changes": [c.to_json() for c in self.changes],
+            "metrics": [m.to_json() for m in self.metrics],
         }
 
 
@@ -375,7 +441,71 @@ def diff(a: Chart, b: Chart) -> ChartDiff:
         changes += removed.get(kind, [])
     # a changed 獲得目標 or 勝利条件 comes before everything else
     changes.sort(key=lambda c: not c.decisive)  # stable: the rest keep their order
-    return ChartDiff(changes, by_text)
+    return ChartDiff(changes, by_text, diff_metrics(a, b, pairs))
+
+
+_METRIC_FIELDS: tuple[tuple[MetricChangeKind, str], ...] = (
+    (MetricChangeKind.TARGET, "target"),
+    (MetricChangeKind.DIRECTION, "direction"),
+    (MetricChangeKind.BASELINE, "baseline"),
+    (MetricChangeKind.UNIT, "unit"),
+    (MetricChangeKind.NOTE, "note"),
+    (MetricChangeKind.VALUE, "value"),
+)
+
+
+def _pair_metrics(old: list[MetricData], new: list[MetricData]) -> list[tuple[MetricData | None, MetricData | None]]:
+    """Yardsticks of two sheets paired by id, then by name; in the newer sheet's order, the
+    removed ones last."""
+    new_ids = {m.id for m in new}
+    by_id = {m.id: m for m in old if m.id in new_ids}
+    left = {norm_name(m.name): m for m in reversed(old) if m.id not in new_ids}
+    out: list[tuple[MetricData | None, MetricData | None]] = []
+    used: set[str] = set()
+    for metric in new:
+        before = by_id.get(metric.id) or left.pop(norm_name(metric.name), None)
+        if before is not None:
+            used.add(before.id)
+        out.append((before, metric))
+    out += [(metric, None) for metric in old if metric.id not in used and metric.id not in by_id]
+    return out
+
+
+def diff_metrics(a: Chart, b: Chart, pairs: dict[str, str] | None = None) -> list[MetricChange]:
+    """The 評価指標's changes from sheet ``a`` to sheet ``b``: a changed target or direction
+    first (decisive), then each yardstick's other changes in the newer sheet's order, then the
+    removed ones. ``pairs`` (a id → b id of the parts) tells whether it measures another part."""
+    old, new = a.metrics(), b.metrics()
+    if not old and not new:
+        return []
+    pairs = pairs if pairs is not None else match(a, b)[0]
+    rank = {kind: i for i, kind in enumerate(METRIC_CHANGE_ORDER)}
+
+    def text(chart: Chart, part: str) -> str:
+        return chart.part(part).text
+
+    found: list[MetricChange] = []
+    for before, after in _pair_metrics(old, new):
+        if before is None and after is not None:
+            found.append(MetricChange(MetricChangeKind.ADDED, after.id, after.name, None, after.value, after.unit))
+            continue
+        if after is None and before is not None:
+            found.append(MetricChange(MetricChangeKind.REMOVED, before.id, before.name, before.value, None, before.unit))
+            continue
+        assert before is not None and after is not None
+        changed: list[tuple[MetricChangeKind, Any, Any]] = []
+        if before.name != after.name:
+            changed.append((MetricChangeKind.RENAMED, before.name, after.name))
+        for kind, field_name in _METRIC_FIELDS:
+            old_value, new_value = getattr(before, field_name), getattr(after, field_name)
+            if old_value != new_value:
+                changed.append((kind, old_value, new_value))
+        if pairs.get(before.part) != after.part:
+            changed.append((MetricChangeKind.PART, text(a, before.part), text(b, after.part)))
+        changed.sort(key=lambda item: rank[item[0]])
+        found += [MetricChange(kind, after.id, after.name, old, new, after.unit) for kind, old, new in changed]
+    found.sort(key=lambda m: not m.decisive)  # stable
+    return found
 
 
 # ---------------------------------------------------------------------- naming sides

@@ -11,15 +11,23 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, Strict, model_validator
+from pydantic import AllowInfNan, BaseModel, ConfigDict, Field, JsonValue, Strict, StrictInt, model_validator
 
 from .parts import Color, Comment, EditorCopy, StrictProgress
 
 FORMAT_NAME: Final = "pufu"
-FORMAT_VERSION: Final = 1
+#: Version 2 added 評価指標 (``metrics`` in every chart); version-1 files load, and are written
+#: as version 2 when saved.
+FORMAT_VERSION: Final = 2
+FORMAT_VERSIONS: tuple[int, ...] = (1, 2)
 
 NoteKind = Literal["good", "bad", "lesson", "question"]
 NOTE_KINDS: tuple[str, ...] = ("good", "bad", "lesson", "question")
+
+Direction = Literal["higher", "lower"]
+DIRECTIONS: tuple[str, ...] = ("higher", "lower")
+#: A yardstick's number: a JSON number, finite, never a string or true/false.
+Number = StrictInt | Annotated[float, Strict(), AllowInfNan(False)]
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -70,6 +78,23 @@ class ElementsData(_Data):
     foreignEnemy: PartData
 
 
+class MetricData(_Data):
+    """A 評価指標 (yardstick): how the 勝利条件 (or a 中間目的) is judged, and its value on
+    this sheet. Recording a phase freezes the value, so the phases hold its trajectory."""
+
+    id: Annotated[str, Field(min_length=1)]
+    part: Annotated[str, Field(min_length=1)] = Field(
+        description="the id of the 勝利条件 or of the 中間目的 it measures"
+    )
+    name: Annotated[str, Field(min_length=1)]
+    unit: str = Field(default="", description="free text: %, 件, 分, 点, 件/顧客, ...")
+    baseline: Number | None = Field(default=None, description="where we start; absent when unknown")
+    target: Number | None = Field(default=None, description="the win; absent until agreed")
+    direction: Direction = Field(default="higher", description="which way is better")
+    note: str = ""
+    value: Number | None = Field(default=None, description="its value on this sheet; absent when unmeasured")
+
+
 class ChartData(_Data):
     """One プ譜 sheet. 施策 are listed once; 中間目的 refer to them by id, so a 施策 can
     serve several 中間目的."""
@@ -79,6 +104,9 @@ class ChartData(_Data):
     purposes: list[PurposeData] = Field(default_factory=list)
     measures: list[MeasureData] = Field(default_factory=list)
     elements: ElementsData
+    metrics: list[MetricData] = Field(
+        default_factory=list, description="評価指標, in order (absent in version-1 files)"
+    )
 
 
 class PhaseData(_Data):
@@ -130,7 +158,7 @@ class ProjectData(_Data):
     """The whole ``*.pufu.json`` file."""
 
     format: Literal["pufu"] = FORMAT_NAME
-    version: Literal[1] = FORMAT_VERSION
+    version: Literal[1, 2] = FORMAT_VERSION
     title: str = ""
     phases: list[PhaseData] = Field(default_factory=list)
     draft: ChartData

@@ -95,7 +95,9 @@ def holder(path: str | os.PathLike[str]) -> str:
     """Who holds the lock of a file, as far as pufu knows: ``pid 12 on host (pufu note …)``."""
     info = _info_file(path)
     try:
-        record = json.loads(info.read_text(encoding="utf-8")) if info else None
+        if info is None:
+            return "another program"
+        record = json.loads(info.read_text(encoding="utf-8"))
         since = dt.datetime.fromisoformat(record["since"]).strftime("%H:%M:%S")
         return f"pid {int(record['pid'])} on {record['host']} ({record['command']}, since {since})"
     except Exception:

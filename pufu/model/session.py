@@ -18,7 +18,7 @@ from .project import Project
 
 #: The operations that return the new part's id, and those that return the ids they removed;
 #: the others return nothing.
-Adding = Literal["add_purpose", "add_measure"]
+Adding = Literal["add_purpose", "add_measure", "add_metric"]
 Removing = Literal["remove", "remove_purpose"]
 Changing = Literal[
     "set_text",
@@ -31,6 +31,9 @@ Changing = Literal[
     "unlink_measure",
     "set_color",
     "set_progress",
+    "set_metric",
+    "set_metric_value",
+    "remove_metric",
 ]
 
 #: How many steps of undo a session keeps.

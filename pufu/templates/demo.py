@@ -9,6 +9,11 @@ It shows the method's three laws at work:
 3. phase 4 — the win condition itself changes, from "inquiries down 30%" to the inquiry rate
    per customer and the one-stop resolution rate, agreed with the managers.
 
+Its 評価指標 (yardsticks) carry the numbers: monthly inquiries against the pre-launch level
+(target −30%) go 0 → +12% → −8%; "yes, solved" answers reach 71%; in phase 4 the monthly count
+gives way to the inquiry rate (0.25 → 0.19, target 0.18) and the one-stop resolution rate
+(58% → 74%, target 80%).
+
 The story is built with the model's own operations on one :class:`Session` (ids stay the same
 from phase to phase), recorded with :meth:`Project.snapshot`, and reviewed with
 :meth:`Project.add_note`. Regenerate the bundled files with ``python -m pufu.templates.build``.
@@ -64,6 +69,12 @@ def build_demo(lang: str = "ja") -> Project:
 
     def element(key: str, ja: str, en: str) -> None:
         s.apply("set_element", key, say(ja, en))
+
+    def yardstick(key: str, ja: str, en: str, unit: tuple[str, str], **fields: object) -> str:
+        return s.apply("add_metric", say(ja, en), unit=say(*unit), metric_id=pid(key), **fields)
+
+    def measured(metric: str, value: float) -> None:
+        s.apply("set_metric_value", metric, value)
 
     goal, win = s.chart.goal, s.chart.win
 
@@ -169,6 +180,16 @@ def build_demo(lang: str = "ja") -> Project:
         "処理件数が減っても評価が下がらないよう、上長と先に話しておく",
         "Talk to the managers first, so fewer tickets handled does not mean a worse rating",
     )
+    k_monthly = yardstick(
+        "k-monthly", "月間問い合わせ件数（公開前比）", "Monthly inquiries (vs. pre-launch)", ("%", "%"),
+        baseline=0, target=-30, direction="lower", value=0,
+        note=say("公開前は月2,400件", "2,400 a month before launch"),
+    )
+    k_solved = yardstick(
+        "k-solved", "「解決した」回答率", "\"Yes, solved\" answers", ("%", "%"),
+        target=70, part=p_measure,
+        note=say("記事末尾の「この記事で解決しましたか？」", "\"Did this solve your problem?\" on each article"),
+    )
     element(
         "people",
         "CSリーダー（PM兼務）、CS 5名、業務委託ライター1名（週3日）、開発からボット連携に1名（月10時間）",
@@ -238,6 +259,8 @@ def build_demo(lang: str = "ja") -> Project:
     s.apply("set_progress", m_form, 100)
     s.apply("set_progress", m_bot, 30)
     s.apply("set_progress", m_tags, 50)
+    measured(k_monthly, 12)
+    measured(k_solved, 71)
     comment(
         win, "red",
         "公開後2週間で問い合わせは12%増えた。件数だけ見ると逆方向",
@@ -313,6 +336,7 @@ def build_demo(lang: str = "ja") -> Project:
     )
     s.apply("set_progress", m_tags, 100)
     s.apply("set_progress", m_weekly, 60)
+    measured(k_monthly, -8)
     comment(
         win, "red",
         "件数は公開前比 -8%。30%減は見えない",
@@ -343,6 +367,17 @@ def build_demo(lang: str = "ja") -> Project:
             "resolution rate passes 80% (the head of support and the business head agree to "
             "judge support by these two)",
         ),
+    )
+    s.apply("remove_metric", k_monthly)  # the old yardstick: -5% by now, no longer what counts
+    yardstick(
+        "k-rate", "問い合わせ率", "Inquiry rate", ("件/社・月", "per customer a month"),
+        baseline=0.25, target=0.18, direction="lower", value=0.19,
+        note=say("CS部長と事業部長が合意（9月3日）", "Agreed by the head of support and the business head (3 Sept.)"),
+    )
+    yardstick(
+        "k-one-stop", "一次解決率（ワンストップ処理率）", "One-stop resolution rate", ("%", "%"),
+        baseline=58, target=80, value=74,
+        note=say("最初の接触で解決した割合", "Share solved at the first contact"),
     )
     comment(
         win, "blue",

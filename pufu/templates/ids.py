@@ -51,6 +51,8 @@ def refresh_ids(data: dict[str, Any]) -> dict[str, Any]:
                 new["editorCopies"] = {fresh(k): v for k, v in purpose["editorCopies"].items()}
             purposes.append(new)
         out["purposes"] = purposes
+        if "metrics" in obj:
+            out["metrics"] = [{**part(m), "part": fresh(m["part"])} for m in obj["metrics"]]
         return out
 
     out = dict(data)

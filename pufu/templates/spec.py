@@ -35,6 +35,17 @@ class PurposeSpec:
 
 
 @dataclass(frozen=True)
+class MetricSpec:
+    """A 評価指標 the template suggests, with no target: the team agrees the number (shown ○).
+    ``part`` is the key of the 中間目的 it measures, or None for the 勝利条件."""
+
+    name: Text
+    unit: Text
+    direction: str = "higher"
+    part: str | None = None
+
+
+@dataclass(frozen=True)
 class TemplateSpec:
     """One template: a complete sheet with guidance in the eight elements."""
 
@@ -45,6 +56,7 @@ class TemplateSpec:
     win: Text
     purposes: tuple[PurposeSpec, ...]
     elements: dict[str, Text] = field(default_factory=dict)
+    metrics: tuple[MetricSpec, ...] = ()
 
     def project(self, lang: str) -> Project:
         """The template as a new project (a draft, no phases) in ``ja`` or ``en``."""
@@ -76,6 +88,15 @@ class TemplateSpec:
                     session.apply("link_measure", node, purposes[other])
         for key in ELEMENT_KEYS:
             session.apply("set_element", key, self.elements[key][index])
+        for number, metric in enumerate(self.metrics, start=1):
+            session.apply(
+                "add_metric",
+                metric.name[index],
+                unit=metric.unit[index],
+                direction=metric.direction,
+                part=chart.win if metric.part is None else purposes[metric.part],
+                metric_id=pid(f"metric.{number}"),
+            )
         return session.project
 
 
@@ -85,3 +106,10 @@ def measure(color: str, ja: str, en: str, *, also: tuple[str, ...] = ()) -> Meas
 
 def purpose(key: str, ja: str, en: str, *measures: MeasureSpec) -> PurposeSpec:
     return PurposeSpec(key, (ja, en), measures)
+
+
+def metric(
+    ja: str, en: str, unit: Text, *, lower: bool = False, part: str | None = None
+) -> MetricSpec:
+    """A yardstick with no target; ``lower``: a lower value is better."""
+    return MetricSpec((ja, en), unit, "lower" if lower else "higher", part)

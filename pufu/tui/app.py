@@ -25,6 +25,7 @@ from .actions import ChartActions
 from .dialogs import ChoiceDialog, ConfirmDialog
 from .editing import EditingMixin
 from .keys import bindings
+from .metric_actions import MetricActions
 from .palette import PufuCommands
 from .sheet import SheetView
 
@@ -32,7 +33,7 @@ from .sheet import SheetView
 FLAGGED = frozenset({"orphan_measure", "purpose_without_measures", "too_many_purposes", "no_purposes"})
 
 
-class PufuApp(EditingMixin, ChartActions, App[int]):
+class PufuApp(EditingMixin, ChartActions, MetricActions, App[int]):
     """pufu's editor: draft a プ譜 by keyboard, with undo, checks and safe saving."""
 
     TITLE = "pufu"
@@ -113,6 +114,7 @@ class PufuApp(EditingMixin, ChartActions, App[int]):
         chart = self.session.chart
         self.findings = [*conflict_findings(self.session.project), *check(chart)]
         flagged = {f.part for f in self.findings if f.part and (f.code in FLAGGED or f.code == "conflict")}
+        self.sheet.sparks = self.metric_sparks()
         self.sheet.show(chart, flagged)
         self.refresh_header()
         self.refresh_status()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .. import terminal
 from ..i18n import t
-from ..model import SYMBOLS, Chart, Kind
+from ..model import SYMBOLS, Chart, Kind, metric_line, status
 from ..text import pad, screen_lines, width
 
 #: From this many cells on, the sheet is drawn in columns.
@@ -93,10 +93,11 @@ def number(index: int) -> str:
 class _Blocks:
     """Builds the blocks of text that draw one part each."""
 
-    def __init__(self, chart: Chart, lang: str, flagged: set[str]) -> None:
+    def __init__(self, chart: Chart, lang: str, flagged: set[str], sparks: dict[str, str] | None = None) -> None:
         self.chart = chart
         self.lang = lang
         self.flagged = flagged
+        self.sparks = sparks or {}
         self.numbers = {p: i for i, p in enumerate(chart.purposes())}
 
     def _finish(self, lines: list[Line], cells: int, slot: Slot | None) -> list[Line]:
@@ -128,8 +129,25 @@ class _Blocks:
         head: Line = [Run(label, "label", slot)]
         if slot.part in self.flagged:
             head.append(Run(" ⚠", "warn", slot))
-        lines = [head, *self._text(slot.part, cells, slot, indent), *self._comment(slot.part, cells, slot, indent)]
+        lines = [
+            head,
+            *self._text(slot.part, cells, slot, indent),
+            *self._comment(slot.part, cells, slot, indent),
+            *self._metrics(slot.part, cells, slot, indent),
+        ]
         return self._finish(lines, cells, slot)
+
+    def _metrics(self, part_id: str, cells: int, slot: Slot, indent: int = 0) -> list[Line]:
+        """評価指標 of the 勝利条件 or a 中間目的: ▸ name value → target unit, the status symbol
+        (coloured by status too), and a sparkline of the phases so far."""
+        lines: list[Line] = []
+        for metric in self.chart.metrics(part_id):
+            spark = self.sparks.get(metric.id, "")
+            text = f"▸ {metric_line(metric)}" + (f" {spark}" if spark else "")
+            style = f"metric.{status(metric).value}"
+            for line in screen_lines(terminal.shown(text, terminal.LINE_BREAKS), cells - indent):
+                lines.append([Run(" " * indent, "", slot), Run(line, style, slot)])
+        return lines
 
     def purpose_label(self, purpose: str) -> str:
         return f"{t('kind.purpose', self.lang)} {number(self.numbers[purpose])}"
@@ -215,9 +233,16 @@ class _Column:
 # ---------------------------------------------------------------------- layouts
 
 
-def lay_out(chart: Chart, cells: int, lang: str = "ja", flagged: set[str] | None = None) -> Layout:
-    """The sheet at this width: columns when wide enough, an outline otherwise."""
-    blocks = _Blocks(chart, lang, flagged or set())
+def lay_out(
+    chart: Chart,
+    cells: int,
+    lang: str = "ja",
+    flagged: set[str] | None = None,
+    sparks: dict[str, str] | None = None,
+) -> Layout:
+    """The sheet at this width: columns when wide enough, an outline otherwise. ``sparks``: a
+    sparkline of the phases so far, per 評価指標 id."""
+    blocks = _Blocks(chart, lang, flagged or set(), sparks)
     if cells >= WIDE:
         return _columns(chart, cells, blocks, lang)
     return _outline(chart, max(cells, 24), blocks, lang)

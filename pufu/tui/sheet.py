@@ -38,6 +38,10 @@ STYLES: dict[str, Style] = {
     "shared": Style(dim=True, italic=True),
     "line": Style(color="bright_black"),
     "warn": Style(color="yellow", bold=True),
+    "metric.reached": Style(color="green", bold=True),
+    "metric.on_track": Style(color="cyan"),
+    "metric.off_track": Style(color="red"),
+    "metric.unknown": Style(dim=True),
 }
 SELECTED = Style(reverse=True)
 SELECTED_BLURRED = Style(underline=True, bold=True)
@@ -79,6 +83,8 @@ class SheetView(ScrollView, can_focus=True):
         self.lang = lang
         self.read_only = read_only
         self.flagged = flagged or set()
+        #: a sparkline of the phases so far, per 評価指標 id (set by the app)
+        self.sparks: dict[str, str] = {}
         self.layout_: Layout | None = None
         self._selection = Slot(chart.goal)
         sheet_bindings = bindings("sheet", lang)
@@ -124,7 +130,7 @@ class SheetView(ScrollView, can_focus=True):
         cells = self.scrollable_content_region.width or self.size.width
         if cells <= 0:
             return
-        self.layout_ = lay_out(self.chart, cells, self.lang, self.flagged)
+        self.layout_ = lay_out(self.chart, cells, self.lang, self.flagged, self.sparks)
         self.virtual_size = Size(cells, len(self.layout_.lines))
         self.refresh()
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from pufu.model import (
+    FORMAT_VERSION,
     ConflictError,
     FileError,
     Project,
@@ -115,7 +116,7 @@ BAD_INPUTS = {
     "bom": (lambda t: b"\xef\xbb\xbf" + t.encode(), r"byte-order mark"),
     "duplicate ids": (None, r"duplicate id"),
     "dangling link": (None, r"no 施策 with id"),
-    "newer version": (lambda t: t.replace('"version": 1', '"version": 7').encode(), r"newer"),
+    "newer version": (lambda t: t.replace(f'"version": {FORMAT_VERSION}', '"version": 7').encode(), r"newer"),
     "not an object": (lambda t: b"[1, 2, 3]", r"\$"),
     "empty": (lambda t: b"", r"not valid JSON"),
     "deep nesting": (lambda t: b"[" * 100000 + b"]" * 100000, r"not valid JSON"),

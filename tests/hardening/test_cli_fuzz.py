@@ -73,7 +73,7 @@ def test_mutated_files_through_the_commands_in_process(
         if code == 0 and command[0] == "import":  # what was imported opens
             assert main(["check", str(out)]) in (0, 1)
             capsys.readouterr()
-    assert codes.get(0, 0) > 20 and codes.get(2, 0) > 20, codes
+    assert codes.get(0, 0) > 10 and codes.get(2, 0) > 20, codes  # both answers happen
 
 
 def test_mutated_files_through_real_pufu_processes(interop: Path, tmp_path: Path) -> None:

@@ -157,7 +157,7 @@ def test_the_json_holds_every_change_with_texts_before_and_after() -> None:
     b.set_text(b.goal, "新しい目標")
     b.remove_measure(ids["m3"])
     data = json.loads(json.dumps(diff(a, b).to_json(), ensure_ascii=False))
-    assert data["decisive"] == {"goal": True, "win": False}
+    assert data["decisive"] == {"goal": True, "win": False, "metrics": False}
     assert data["counts"] == {"removed": 1, "text": 1}
     first, second = data["changes"]
     assert first == {

@@ -27,15 +27,16 @@ def test_templates_in_english(capsys, argv: tuple[str, ...]) -> None:
     assert not JAPANESE.search(out)
 
 
-def test_new_from_a_template_gives_a_sheet_that_checks_clean(tmp_path: Path, capsys) -> None:
+def test_new_from_a_template_checks_clean_but_warns_of_its_placeholders(tmp_path: Path, capsys) -> None:
     target = tmp_path / "plan.pufu.json"
     code, _, err = pufu(capsys, "new", str(target), "--template", "inquiry-rate-one-stop", "--lang", "en")
     assert code == 0 and "inquiry-rate-one-stop" in err
     project, _ = load_project(target)
     assert project.title == "Lower the inquiry rate, raise one-stop resolution"
-    assert check(project.draft) == []
+    assert {f.code for f in check(project.draft)} == {"win_placeholder", "metric_without_target"}
+    assert [m.name for m in project.draft.metrics()] == ["Inquiry rate", "One-stop resolution rate"]
     code, out, _ = pufu(capsys, "check", str(target))
-    assert code == 0
+    assert code == 0 and "○" in out
 
 
 def test_new_from_a_template_keeps_title_and_force(tmp_path: Path, capsys) -> None:

@@ -14,12 +14,32 @@ TEMPLATES = [name for name in template_names() if name != DEMO]
 BOTH = [(name, lang) for name in template_names() for lang in ("ja", "en")]
 
 
+#: What a fresh template is warned about until the team fills it in: ○ in the 勝利条件 and
+#: yardsticks with no target yet (#12: check must not pass the placeholders).
+PLACEHOLDER_WARNINGS = {"win_placeholder", "metric_without_target"}
+
+
 @pytest.mark.parametrize(("name", "lang"), BOTH)
-def test_every_template_checks_clean(name: str, lang: str) -> None:
+def test_every_template_checks_clean_but_for_its_placeholders(name: str, lang: str) -> None:
     project = load_template(name, lang)
-    assert check(project.draft) == []
+    findings = check(project.draft)
+    assert {f.code for f in findings} <= PLACEHOLDER_WARNINGS
+    if name != DEMO:
+        assert {f.code for f in findings} == PLACEHOLDER_WARNINGS
     for number in range(1, len(project.phases) + 1):
         assert [f for f in check(project.phase_chart(number)) if f.level == "error"] == []
+
+
+@pytest.mark.parametrize(("name", "lang"), [(n, lang) for n in TEMPLATES for lang in ("ja", "en")])
+def test_a_template_ships_its_yardsticks_with_the_targets_left_to_the_team(name: str, lang: str) -> None:
+    chart = load_template(name, lang).draft
+    metrics = chart.metrics(chart.win)
+    assert len(metrics) >= 2
+    assert all(m.target is None and m.value is None and m.unit for m in metrics)
+    if lang == "en":
+        assert not any(JAPANESE.search(m.name + m.unit) for m in metrics)
+    else:
+        assert all(JAPANESE.search(m.name) for m in metrics)
 
 
 @pytest.mark.parametrize(("name", "lang"), [(n, lang) for n in TEMPLATES for lang in ("ja", "en")])

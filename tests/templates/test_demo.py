@@ -75,3 +75,24 @@ def test_the_demo_has_stable_ids_in_the_bundled_file() -> None:
     ja, _ = load_project(str(demo_file("ja")))
     en, _ = load_project(str(demo_file("en")))
     assert ja.draft.goal == en.draft.goal and ja.phase_chart(1).measures() == en.phase_chart(1).measures()
+
+
+def test_the_yardsticks_tell_the_story_phase_by_phase(demo) -> None:
+    from pufu.model import tracks
+    from pufu.model.diff import MetricChangeKind, diff
+
+    found = {track.latest.id: track for track in tracks(demo)}
+    monthly, solved, rate, one_stop = found.values()
+    assert monthly.values() == [0, 12, -8, None, None]  # target -30%: +12% after launch, then -8%
+    assert (monthly.latest.target, monthly.latest.direction) == (-30, "lower")
+    assert solved.values()[1] == 71
+    assert rate.values() == [None, None, None, 0.19, 0.19]
+    assert (rate.latest.baseline, rate.latest.target, rate.latest.direction) == (0.25, 0.18, "lower")
+    assert (one_stop.latest.baseline, one_stop.latest.target, one_stop.values()[3]) == (58, 80, 74)
+    step = diff(demo.phase_chart(3), demo.phase_chart(4))
+    assert step.win_changed
+    assert {(m.kind, m.metric_id) for m in step.metrics} == {
+        (MetricChangeKind.ADDED, rate.latest.id),
+        (MetricChangeKind.ADDED, one_stop.latest.id),
+        (MetricChangeKind.REMOVED, monthly.latest.id),
+    }

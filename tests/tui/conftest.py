@@ -20,6 +20,7 @@ def cs_project() -> Project:
     chart = project.draft
     chart.set_text(chart.goal, "問い合わせ件数を半年で30%減らし、浮いた時間で「お客様の声」を開発に届ける。")
     chart.set_text(chart.win, "問い合わせ率（顧客あたりの問い合わせ数）が0.3を下回る")
+    chart.add_metric("問い合わせ率", unit="件/顧客", baseline=0.42, target=0.3, direction="lower", value=0.36)
     faq = chart.add_purpose("FAQで自己解決できている状態")
     voice = chart.add_purpose("問い合わせの内容が開発チームに毎週届いている状態")
     first = chart.add_purpose("一次回答で解決できている状態")

@@ -20,8 +20,10 @@ from ...export.report import (
     describe,
     group_heading,
     grouped,
+    quoter,
     side_name,
 )
+from ...export.yardsticks import metric_change_lines, metric_decisive_lines
 from ...i18n import default_lang, t
 from ...model.diff import ChangeKind, diff, resolve
 from ...terminal import json_text, shown
@@ -71,6 +73,14 @@ def render_text(d, a: str, b: str, lang: str | None, color: bool) -> str:
         lines.append("")
         lines += [paint("1;35", f"!! {line}") for line in decisive_lines(d, lang)]
         lines.append(paint("35", f"   {t('review.decisive.why', lang)}"))
+    if d.decisive_metrics:
+        lines.append("")
+        lines += [paint("1;35", f"!! {line}") for line in metric_decisive_lines(d, lang, quoter(lang))]
+        lines.append(paint("35", f"   {t('diff.metric.why', lang)}"))
+    metric_lines = metric_change_lines(d, lang, quoter(lang))
+    if metric_lines:
+        lines += ["", paint("1", t("diff.metric.heading", lang))]
+        lines += [paint(_COLORS.get(line[0], "33"), f"  {line}") for line in metric_lines]
     for kind, changes in grouped(d):
         lines += ["", paint("1", group_heading(kind, lang))]
         for change in changes:

@@ -4,7 +4,8 @@ The report holds the timeline of phases, what changed at each step (a changed �
 勝利条件 first), the comments on parts in each phase, the review notes by author and kind, and
 the lessons at the end. ``--diagrams`` also writes a diff diagram per step into a folder next to
 the report (REPORT-diagrams/: added parts green, removed ones dashed red, changed ones orange)
-and links them.
+and links them. Each 評価指標 (yardstick) gets a table across the phases and a small line chart,
+written as SVG into REPORT-metrics/ (inline in the Markdown with ``-o -``).
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ import argparse
 from pathlib import Path
 
 from ...export.report import build_report, write_diagrams
+from ...export.yardsticks import write_charts
 from ...i18n import default_lang, t
-from ...model import FileError
+from ...model import FileError, tracks
 from ..common import check_output_target, info, open_project, write_output
 
 ORDER = 64
@@ -49,7 +51,18 @@ def run(args: argparse.Namespace) -> int:
         written = write_diagrams(project, folder, args.diagram_format, lang, force=args.force)
         diagrams = {key: f"{folder.name}/{name}" for key, name in written.items()}
         info(t("report.diagrams_written", lang, n=len(written), folder=folder))
-    report = build_report(project, lang, diagrams=diagrams)
+    metric_charts: dict[int, str] | None = None
+    if args.output != "-" and tracks(project):  # with -o -, the charts go inline
+        target = Path(args.output)
+        if target.exists() and not args.force and not target.is_dir():
+            raise FileError(target, "already exists; pufu will not replace it (use --force)")
+        folder = target.with_name(target.name.removesuffix(".md") + "-metrics")
+        written_charts = write_charts(project, folder, lang, force=args.force)
+        metric_charts = {index: f"{folder.name}/{name}" for index, name in written_charts.items()}
+        info(t("report.metric.charts_written", lang, n=len(written_charts), folder=folder))
+    report = build_report(
+        project, lang, diagrams=diagrams, metric_charts=metric_charts, embed_charts=args.output == "-"
+    )
     write_output(args.output, report, force=args.force, inputs=[args.project])
     if args.output != "-":
         info(t("report.written", lang, path=args.output))

@@ -7,7 +7,7 @@ platform (Airbnb/Uber-type), user pays offline retail (Zappos-type).
 
 from __future__ import annotations
 
-from ..spec import TemplateSpec, measure, purpose
+from ..spec import TemplateSpec, measure, metric, purpose
 
 SAAS_USER_PAYS = TemplateSpec(
     name="saas-user-pays",
@@ -112,6 +112,10 @@ SAAS_USER_PAYS = TemplateSpec(
             "deciding by hunch rather than by voices)",
         ),
     },
+    metrics=(
+        metric("問い合わせ率", "Inquiry rate", ("件/社・月", "per customer a month"), lower=True),
+        metric("「使い方がわからない」による解約", "Cancellations for \"hard to use\"", ("件/月", "a month"), lower=True),
+    ),
 )
 
 AD_FUNDED_ONLINE = TemplateSpec(
@@ -214,6 +218,11 @@ AD_FUNDED_ONLINE = TemplateSpec(
             "public outcry",
         ),
     },
+    metrics=(
+        metric("1件あたりの対応コスト", "Cost per case", ("円/件", "per case"), lower=True),
+        metric("自動解決率", "Automated resolution rate", ("%", "%")),
+        metric("広告主の継続率", "Advertiser retention", ("%", "%")),
+    ),
 )
 
 OFFLINE_PLATFORM = TemplateSpec(
@@ -314,6 +323,11 @@ OFFLINE_PLATFORM = TemplateSpec(
             "Write false claims made for refunds, and hosts or users acting in bad faith",
         ),
     },
+    metrics=(
+        metric("最初の担当者で解決した割合", "Solved by the first operator", ("%", "%")),
+        metric("解決までの時間（中央値）", "Median time to resolution", ("分", "minutes"), lower=True),
+        metric("ホストの継続率", "Host retention", ("%", "%")),
+    ),
 )
 
 OFFLINE_RETAIL = TemplateSpec(
@@ -414,6 +428,10 @@ OFFLINE_RETAIL = TemplateSpec(
             "Write those inside the company who see support only as a cost, and abusive returns",
         ),
     },
+    metrics=(
+        metric("問い合わせからの購入率", "Purchases from inquiries", ("%", "%")),
+        metric("応対した顧客の再購入率の差", "Repeat-purchase lift of customers served", ("ポイント", "pt")),
+    ),
 )
 
 SPECS = [SAAS_USER_PAYS, AD_FUNDED_ONLINE, OFFLINE_PLATFORM, OFFLINE_RETAIL]

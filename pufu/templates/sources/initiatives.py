@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..spec import TemplateSpec, measure, purpose
+from ..spec import TemplateSpec, measure, metric, purpose
 
 SELF_SERVICE_LAUNCH = TemplateSpec(
     name="self-service-launch",
@@ -100,6 +100,10 @@ SELF_SERVICE_LAUNCH = TemplateSpec(
             "company that self-service is cutting corners",
         ),
     },
+    metrics=(
+        metric("自己解決率", "Self-service resolution rate", ("%", "%")),
+        metric("「解決した」回答率", "\"Yes, solved\" answers", ("%", "%")),
+    ),
 )
 
 INQUIRY_RATE = TemplateSpec(
@@ -202,6 +206,10 @@ INQUIRY_RATE = TemplateSpec(
             "cause transfers",
         ),
     },
+    metrics=(
+        metric("問い合わせ率", "Inquiry rate", ("件/顧客", "per customer"), lower=True),
+        metric("ワンストップ処理率", "One-stop resolution rate", ("%", "%")),
+    ),
 )
 
 SUPPORT_TO_SUCCESS = TemplateSpec(
@@ -301,6 +309,10 @@ SUPPORT_TO_SUCCESS = TemplateSpec(
             "the old appraisal system",
         ),
     },
+    metrics=(
+        metric("対象顧客の継続率", "Retention of the target customers", ("%", "%")),
+        metric("主要機能の活用率", "Use of the key features", ("%", "%")),
+    ),
 )
 
 BRAND_THROUGH_SUPPORT = TemplateSpec(
@@ -399,6 +411,10 @@ BRAND_THROUGH_SUPPORT = TemplateSpec(
             "per answer",
         ),
     },
+    metrics=(
+        metric("SNS・ブログでの紹介", "Mentions on social media and blogs", ("件/月", "a month")),
+        metric("応対後の顧客満足度（CSAT）", "Satisfaction after support (CSAT)", ("%", "%")),
+    ),
 )
 
 SPECS = [SELF_SERVICE_LAUNCH, INQUIRY_RATE, SUPPORT_TO_SUCCESS, BRAND_THROUGH_SUPPORT]

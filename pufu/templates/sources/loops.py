@@ -6,7 +6,7 @@ promote self-service, and let customers help each other in a community.
 
 from __future__ import annotations
 
-from ..spec import TemplateSpec, measure, purpose
+from ..spec import TemplateSpec, measure, metric, purpose
 
 VOC_LOOP = TemplateSpec(
     name="voc-loop",
@@ -104,6 +104,10 @@ VOC_LOOP = TemplateSpec(
             "excuses",
         ),
     },
+    metrics=(
+        metric("顧客の声からの改善リリース", "Changes released from customer voices", ("件/四半期", "a quarter")),
+        metric("結果を伝えた顧客の割合", "Customers told of the result", ("%", "%")),
+    ),
 )
 
 INQUIRY_PREVENTION = TemplateSpec(
@@ -203,6 +207,10 @@ INQUIRY_PREVENTION = TemplateSpec(
             "that leaves no time to read for causes",
         ),
     },
+    metrics=(
+        metric("対象テーマの問い合わせ", "Inquiries on the themes fixed", ("件/月", "a month"), lower=True),
+        metric("問い合わせ率", "Inquiry rate", ("件/顧客", "per customer"), lower=True),
+    ),
 )
 
 CUSTOMER_COMMUNITY = TemplateSpec(
@@ -299,6 +307,10 @@ CUSTOMER_COMMUNITY = TemplateSpec(
             "Write trolls, spam and posts that spread discontent",
         ),
     },
+    metrics=(
+        metric("顧客同士で答えがついた質問の割合", "Questions answered by other customers", ("%", "%")),
+        metric("月間の活動参加者", "Active members a month", ("人", "people")),
+    ),
 )
 
 SPECS = [VOC_LOOP, INQUIRY_PREVENTION, CUSTOMER_COMMUNITY]

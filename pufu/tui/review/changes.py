@@ -4,9 +4,20 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ...export.report import MARKERS, cleared_line, decisive_lines, describe, group_heading, grouped
+from ...export.report import (
+    MARKERS,
+    cleared_line,
+    decisive_lines,
+    describe,
+    group_heading,
+    grouped,
+    quoter,
+)
+from ...export.yardsticks import metric_change_lines, metric_decisive_lines
 from ...i18n import t
+from ...model import Project, metric_line, status, tracks
 from ...model.diff import ChangeKind, ChartDiff
+from ...model.metrics import sparkline
 from .sheet import Row
 
 MARK_COLORS = {"+": "green", "−": "red", "~": "dark_orange", "↪": "cyan", "↕": "cyan"}
@@ -25,6 +36,14 @@ def diff_rows(d: ChartDiff, lang: str | None, *, limit: int | None = None, comme
     rows = [text_row(line, "bold magenta", "!! ", "bold magenta") for line in decisive_lines(d, lang)]
     if d.decisive:
         rows.append(text_row(t("review.decisive.why", lang), "magenta", "   "))
+    quote = quoter(lang)
+    rows += [text_row(line, "bold magenta", "!! ", "bold magenta") for line in metric_decisive_lines(d, lang, quote)]
+    if d.decisive_metrics:
+        rows.append(text_row(t("diff.metric.why", lang), "magenta", "   "))
+    metric_lines = metric_change_lines(d, lang, quote)
+    if metric_lines:
+        rows.append(text_row(t("diff.metric.heading", lang), "bold"))
+        rows += [text_row(line[2:], MARK_COLORS.get(line[0], "dark_orange"), f"  {line[0]} ") for line in metric_lines]
     shown = hidden = 0
     for kind, changes in grouped(d):
         if not comments:
@@ -52,3 +71,22 @@ def diff_rows(d: ChartDiff, lang: str | None, *, limit: int | None = None, comme
     return rows
 
 
+
+
+STATUS_STYLES = {"reached": "bold green", "on_track": "cyan", "off_track": "red", "unknown": "dim"}
+
+
+def trajectory_rows(project: Project, number: int, lang: str | None) -> list[Row]:
+    """The 評価指標 of phase ``number``: value → target, status, and a sparkline of the phases
+    up to it (the trajectory so far)."""
+    rows: list[Row] = []
+    for track in tracks(project):
+        point = track.points[number - 1]
+        if point.metric is None:
+            continue
+        spark = sparkline(track.values()[:number])
+        line = metric_line(point.metric) + (f"  {spark}" if spark else "")
+        rows.append(text_row(line, STATUS_STYLES[status(point.metric).value], "  "))
+    if rows:
+        rows = [text_row(t("diff.metric.heading", lang), "bold underline"), *rows, text_row("")]
+    return rows

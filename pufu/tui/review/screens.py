@@ -27,7 +27,7 @@ from ...model import NoteData, PhaseData, Project, PufuError, Stamp
 from ...model.diff import DRAFT, ChartDiff, diff, reviews
 from ...model.document import Document
 from ...model.texts import nfc
-from .changes import diff_rows, text_row
+from .changes import diff_rows, text_row, trajectory_rows
 from .compare import CompareChooser, CompareScreen, DiffScreen
 from .sheet import Row, Rows, SheetView, step_marks
 
@@ -129,6 +129,7 @@ class ReviewScreen(Screen[None]):
         rows: list[Row] = [text_row(t("review.happened", self.lang), "bold underline")]
         rows.append(text_row(phase.happened or t("review.nothing_happened", self.lang)))
         rows.append(text_row(""))
+        rows += trajectory_rows(self.project, n, self.lang)
         if self.last_diff is None:
             rows += [text_row(t("review.first_phase", self.lang), "dim"), text_row("")]
         else:
