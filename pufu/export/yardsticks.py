@@ -149,13 +149,13 @@ def line_chart(track: Track, lang: str | None = None) -> str:
         )
     run: list[str] = []
     runs: list[list[str]] = []
-    for index, point in enumerate(values):
-        if point is None:
+    for index, number in enumerate(values):
+        if number is None:
             if run:
                 runs.append(run)
             run = []
         else:
-            run.append(f"{x(index):.1f},{y(point):.1f}")
+            run.append(f"{x(index):.1f},{y(number):.1f}")
     if run:
         runs.append(run)
     for line in runs:

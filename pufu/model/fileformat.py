@@ -11,7 +11,16 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import AllowInfNan, BaseModel, ConfigDict, Field, JsonValue, Strict, StrictInt, model_validator
+from pydantic import (
+    AllowInfNan,
+    BaseModel,
+    ConfigDict,
+    Field,
+    JsonValue,
+    Strict,
+    StrictInt,
+    model_validator,
+)
 
 from .parts import Color, Comment, EditorCopy, StrictProgress
 
