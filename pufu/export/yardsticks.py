@@ -131,31 +131,31 @@ def line_chart(track: Track, lang: str | None = None) -> str:
             f'<text x="{_LEFT - 6}" y="{y(value) + 4:.1f}" text-anchor="end" fill="#555">'
             f"{xml_text(format_number(value))}</text>"
         )
-    for value, colour, dash, key in (
+    for line_value, colour, dash, key in (
         (latest.target, "#1a7f37", "6 4", "metric.target"),
         (latest.baseline, "#888888", "2 3", "metric.baseline"),
     ):
-        if value is None:
+        if line_value is None:
             continue
-        ypos = y(value)
+        ypos = y(line_value)
         out.append(
             f'<line x1="{_LEFT}" y1="{ypos:.1f}" x2="{_LEFT + plot_w}" y2="{ypos:.1f}" '
             f'stroke="{colour}" stroke-dasharray="{dash}"/>'
         )
-        label = f"{t(key, lang)} {with_unit(value, latest.unit)}"
+        label = f"{t(key, lang)} {with_unit(line_value, latest.unit)}"
         out.append(
             f'<text x="{_LEFT + plot_w}" y="{ypos - 4:.1f}" text-anchor="end" fill="{colour}" '
             f'font-size="11">{xml_text(label)}</text>'
         )
     run: list[str] = []
     runs: list[list[str]] = []
-    for index, value in enumerate(values):
-        if value is None:
+    for index, known_value in enumerate(values):
+        if known_value is None:
             if run:
                 runs.append(run)
             run = []
         else:
-            run.append(f"{x(index):.1f},{y(value):.1f}")
+            run.append(f"{x(index):.1f},{y(known_value):.1f}")
     if run:
         runs.append(run)
     for line in runs:

@@ -88,13 +88,13 @@ class TemplateSpec:
                     session.apply("link_measure", node, purposes[other])
         for key in ELEMENT_KEYS:
             session.apply("set_element", key, self.elements[key][index])
-        for number, spec in enumerate(self.metrics, start=1):
+        for number, yardstick in enumerate(self.metrics, start=1):
             session.apply(
                 "add_metric",
-                spec.name[index],
-                unit=spec.unit[index],
-                direction=spec.direction,
-                part=chart.win if spec.part is None else purposes[spec.part],
+                yardstick.name[index],
+                unit=yardstick.unit[index],
+                direction=yardstick.direction,
+                part=chart.win if yardstick.part is None else purposes[yardstick.part],
                 metric_id=pid(f"metric.{number}"),
             )
         return session.project
