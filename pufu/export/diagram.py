@@ -47,6 +47,7 @@ from typing import Any
 from ..i18n import t
 from ..model import ELEMENT_KEYS, SYMBOLS, Chart, Color, Comment, Part, Project
 from ..model.errors import PufuError
+from ..model.metrics import metric_line
 from ..text import wrap
 from . import fonts
 from .themes import THEMES, Theme
@@ -335,9 +336,24 @@ class _Labels:
             f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{SMALL}" COLOR="{self.theme.muted}">'
             f"<B>{html(heading)}</B></FONT>{self._mark_tag(part_id)}</TD></TR>"
             f"<TR>{self._text_cell(name, part.text, kind)}</TR>"
+            f"{self._metric_rows(part_id, kind)}"
             f"{self._comment_row(part.comment, 1, kind)}"
         )
         return self._frame(part_id, fill, rows)
+
+    def _metric_rows(self, part_id: str, kind: str) -> str:
+        """The 評価指標 of the 勝利条件 or a 中間目的: name, value → target, on track or not."""
+        chart = self.sheet.chart if part_id in self.sheet.chart else self.sheet.ghosts
+        metrics = chart.metrics(part_id) if chart is not None else []
+        if not metrics:
+            return ""
+        columns = self._comment_columns(kind)
+        lines = "<BR/>".join(_lines(metric_line(metric), columns) for metric in metrics)
+        return (
+            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" CELLPADDING="4" BGCOLOR="{self.theme.background}">'
+            f'<FONT POINT-SIZE="{self.layout.comment_font}" COLOR="{self.theme.text}">'
+            f"<B>{html(t('kind.metrics', self.lang))}</B><BR/>{lines}</FONT></TD></TR>"
+        )
 
     def measure(self, part_id: str) -> str:
         part = self.sheet.part(part_id)

@@ -47,7 +47,7 @@ class Status(StrEnum):
 STATUS_SYMBOLS: dict[Status, str] = {
     Status.REACHED: "◎",
     Status.ON_TRACK: "✓",
-    Status.OFF_TRACK: "✗",
+    Status.OFF_TRACK: "×",  # ✗ is not in IPAexGothic: diagrams and slides would show a box
     Status.UNKNOWN: "·",
 }
 

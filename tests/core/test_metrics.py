@@ -243,7 +243,7 @@ def test_status_and_the_line_a_sheet_shows() -> None:
     assert status(chart.metric(placeholder)) == Status.UNKNOWN
     assert metric_line(chart.metric(rate)) == "問い合わせ率 0.21 → 0.18 件/顧客 ✓"
     assert metric_line(chart.metric(share)) == "ワンストップ処理率 82 → 80% ◎"
-    assert metric_line(chart.metric(worse)) == "月間問い合わせ数 12 → -30% ✗"
+    assert metric_line(chart.metric(worse)) == "月間問い合わせ数 12 → -30% ×"
     assert metric_line(chart.metric(placeholder)) == "自己解決率 – → ○% ·"
     assert format_number(1200) == "1,200" and format_number(-8.0) == "-8" and format_number(0.0004) == "0.0004"
 

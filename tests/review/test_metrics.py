@@ -107,13 +107,13 @@ def test_the_report_has_a_table_and_a_chart_per_yardstick(tmp_path: Path, capsys
     assert "### 月間問い合わせ数 (%, 低いほど良い)" in text
     rows = [line for line in text.splitlines() if line.startswith("| 3 | 2026-07-13 |")]
     assert "| 3 | 2026-07-13 | -8 | -30% | 0% | ✓ 起点より良い |" in rows
-    assert "| 2 | 2026-06-08 | 12 | -30% | 0% | ✗ 起点より悪い |" in text
+    assert "| 2 | 2026-06-08 | 12 | -30% | 0% | × 起点より悪い |" in text
     assert "![月間問い合わせ数の推移](review-metrics/metric-1.svg)" in text
     charts = sorted(p.name for p in (tmp_path / "review-metrics").iterdir())
     assert charts == ["metric-1.svg", "metric-2.svg", "metric-3.svg"]
     svg = ET.parse(tmp_path / "review-metrics" / "metric-1.svg").getroot()
     texts = [el.text for el in svg.iter("{http://www.w3.org/2000/svg}text")]
-    assert "月間問い合わせ数 (%, 低いほど良い)" in texts and "12 ✗" in texts and "目標 -20%" in texts
+    assert "月間問い合わせ数 (%, 低いほど良い)" in texts and "12 ×" in texts and "目標 -20%" in texts
     assert "> **「月間問い合わせ数」の目標: -30% → -20%**  " in text
     # a second run does not replace the charts without --force
     code, _, err = pufu(capsys, "report", str(path), "-o", str(report))
@@ -192,8 +192,8 @@ def test_the_replay_shows_each_phase_s_yardsticks_and_their_trajectory_so_far(tm
         return seen
 
     one, two, three, four = asyncio.run(run())
-    assert "月間問い合わせ数 0 → -30% ✗  ▅" in one
-    assert "月間問い合わせ数 12 → -30% ✗  ▁█" in two
+    assert "月間問い合わせ数 0 → -30% ×  ▅" in one
+    assert "月間問い合わせ数 12 → -30% ×  ▁█" in two
     assert "月間問い合わせ数 -8 → -30% ✓  ▄█▁" in three
     assert "!! 「月間問い合わせ数」の目標: -30% → -20%" in four
     assert "+ 評価指標を追加: 「問い合わせ率」 (0.25 件/顧客)" in four
