@@ -27,6 +27,7 @@ from pptx.util import Emu, Pt
 
 from ..i18n import t
 from ..model import ELEMENT_KEYS, SYMBOLS, Chart, Color, Kind, Part
+from ..model.metrics import metric_lines
 from ..text import visible, wrap
 from . import fonts
 from .diagram import FONT_SIZE, MARKS, SMALL, build_dot, dot_name
@@ -307,7 +308,17 @@ class _Painter:
         else:
             height += SMALL * scale * 1.3  # the heading line
         height += self._text_lines(text, width, size) * size * 1.22
+        small = (SMALL + 1) * scale
+        for line in self._metric_lines(part):
+            height += self._text_lines(line, width, small) * small * 1.22
         return height / zoom + 6
+
+    def _metric_lines(self, part: Part) -> list[str]:
+        """The 評価指標 lines of the 勝利条件 or a 中間目的 (name, value → target, status)."""
+        if part.kind not in (Kind.WIN, Kind.PURPOSE):
+            return []
+        source = self.chart if part.id in self.chart else self.ghosts
+        return metric_lines(source, part.id) if source is not None else []
 
     def _fits(self, part: Part, box: Box, scale: float) -> bool:
         return self._text_height(part, box, scale) + self._comment_height(part, box, scale) <= box.h
@@ -405,6 +416,8 @@ class _Painter:
             add_run(body, part.text, self.fs(FONT_SIZE), theme.text, lang=self.lang)
         else:
             add_run(body, t("diagram.empty", self.lang), self.fs(FONT_SIZE), theme.muted, lang=self.lang)
+        for line in self._metric_lines(part):
+            add_run(frame.add_paragraph(), line, self.fs(SMALL + 1), theme.text, lang=self.lang)
         if part.kind == Kind.MEASURE and part.progress is not None:
             self._progress(part, box)
         if comment_h:
