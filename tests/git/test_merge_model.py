@@ -255,3 +255,33 @@ def test_notes_on_a_phase_recorded_on_both_sides_follow_the_one_kept() -> None:
     assert [p.title for p in project.phases] == ["キックオフ", "theirs 先", "同じ局面"]
     (note,) = project.notes
     assert project.phase(note.phase).title == "同じ局面"
+
+
+def test_yardsticks_merge_by_id_and_a_value_set_differently_is_a_conflict() -> None:
+    base, ids = base_project()
+    rate = base.draft.add_metric("問い合わせ率", unit="件/社", direction="lower", target=0.18)
+    ours, theirs = copy(base), copy(base)
+    ours.draft.set_metric_value(rate, 0.21)
+    theirs.draft.set_metric_value(rate, 0.23)
+    added = theirs.draft.add_metric("一次解決率", unit="%", target=80)
+    result = merge(base, ours, theirs)
+    assert not result.clean
+    (conflict,) = result.conflicts
+    assert (conflict.ours, conflict.theirs) == (0.21, 0.23)
+    project = _reloaded(result.project)  # the file still loads, both versions recorded
+    assert project.draft.metric(added).name == "一次解決率"  # theirs' new yardstick is kept
+    assert project.draft.metric(rate).value == 0.21  # ours meanwhile
+    resolve(project, conflict.id, "theirs")
+    assert project.conflicts == [] and project.draft.metric(rate).value == 0.23
+
+
+def test_a_yardstick_changed_on_one_side_merges_cleanly() -> None:
+    base, ids = base_project()
+    rate = base.draft.add_metric("問い合わせ率", direction="lower")
+    ours, theirs = copy(base), copy(base)
+    ours.draft.set_metric(rate, target=0.18)
+    theirs.draft.set_metric_value(rate, 0.25)
+    result = merge(base, ours, theirs)
+    assert result.clean
+    metric = _reloaded(result.project).draft.metric(rate)
+    assert (metric.target, metric.value) == (0.18, 0.25)
