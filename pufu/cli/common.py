@@ -83,18 +83,23 @@ def check_output_target(target: str | os.PathLike[str], inputs: Iterable[str | o
     raise FileError(path, t("cli.output_not_regular", what=t(f"cli.filekind.{kind}")))
 
 
+def to_stdout(content: str | bytes) -> None:
+    """An export's content on standard output, as it is (text or bytes)."""
+    if isinstance(content, bytes):
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(content)
+        sys.stdout.flush()
+
+
 def write_output(
     target: str, content: str | bytes, *, force: bool = False, inputs: Iterable[str] = ()
 ) -> None:
     """Write to a file (atomically, refusing to replace one without ``force``) or ``-`` (stdout);
     never over one of ``inputs`` or a file that is not a regular one (:func:`check_output_target`)."""
     if target == "-":
-        if isinstance(content, bytes):
-            sys.stdout.buffer.write(content)
-            sys.stdout.buffer.flush()
-        else:
-            sys.stdout.write(content)
-            sys.stdout.flush()
+        to_stdout(content)
         return
     check_output_target(target, inputs)
     path = Path(target)

@@ -13,7 +13,6 @@ prints.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -196,12 +195,9 @@ def export(
 
 
 def _stdout(content: str | bytes) -> None:
-    if isinstance(content, bytes):
-        sys.stdout.buffer.write(content)
-        sys.stdout.buffer.flush()
-    else:
-        sys.stdout.write(content)
-        sys.stdout.flush()
+    from ..cli.common import to_stdout
+
+    to_stdout(content)
 
 
 def _check_target(path: Path, force: bool, source: str | Path | None) -> None:
