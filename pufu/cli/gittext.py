@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from ..i18n import t
+from ..terminal import shown
 
 ELEMENTS = ("people", "money", "time", "quality", "businessScheme", "environment", "rival", "foreignEnemy")
 SYMBOLS = {"red": "●", "white": "○", "green": "■", "blue": "◆", "yellow": "★"}
@@ -127,8 +128,6 @@ def main(argv: list[str] | None = None) -> int:
     rest of pufu (git starts it twice per commit in ``git log -p``)."""
     import sys
 
-    from ..i18n import default_lang
-
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
         sys.stderr.write("usage: python -m pufu.cli.gittext FILE\n")
@@ -138,8 +137,18 @@ def main(argv: list[str] | None = None) -> int:
             raw = handle.read()
     except OSError as exc:
         raw = f"{exc.strerror}\n".encode()
-    sys.stdout.write(textconv(raw, args[0], default_lang()))
+    sys.stdout.write(shown(textconv(raw, args[0], _lang()), "\n\t"))  # no escape reaches the pager raw
     return 0
+
+
+def _lang() -> str:
+    """The language of the user's settings (file and ``PUFU_LANG``), as every command has it."""
+    from ..settings import load_settings
+
+    try:
+        return load_settings().lang
+    except Exception:  # a broken settings file must not break git log -p: the default language
+        return "ja"
 
 
 if __name__ == "__main__":
