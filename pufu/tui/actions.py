@@ -299,6 +299,9 @@ class ChartActions:
             if result is None:
                 return
             title, happened = (nfc(text) for text in result)
+            if not title.strip():  # as pufu snapshot refuses it: a phase is found by its title
+                self.say(t("msg.empty_phase_title", self.lang))
+                return
             try:
                 phase = self.session.project.snapshot(title=title, happened=happened)
             except ChartError as exc:

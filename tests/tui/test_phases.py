@@ -71,3 +71,17 @@ async def test_the_review_opens_from_the_editor_and_its_notes_join_the_project(p
         await pilot.pause()
     saved, _ = load_project(plan)
     assert [(n.author, n.kind, n.text) for n in saved.notes] == [("佐藤", "lesson", "最初に「率」で測るべきだった。")]
+
+
+async def test_a_phase_without_a_title_is_not_recorded(plan):
+    app = make_app(plan)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        await type_text(pilot, "　 ")  # only spaces, a full-width one too
+        await pilot.press("enter")
+        await type_text(pilot, "何か")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session.project.phases == []
+        assert "タイトルが空" in app.message
