@@ -271,6 +271,10 @@ def test_yardsticks_merge_by_id_and_a_value_set_differently_is_a_conflict() -> N
     project = _reloaded(result.project)  # the file still loads, both versions recorded
     assert project.draft.metric(added).name == "一次解決率"  # theirs' new yardstick is kept
     assert project.draft.metric(rate).value == 0.21  # ours meanwhile
+    from pufu.model.merge import conflict_findings
+
+    (finding,) = conflict_findings(project)
+    assert "評価指標の値" in finding.message("ja") and "value" in finding.message("en")
     resolve(project, conflict.id, "theirs")
     assert project.conflicts == [] and project.draft.metric(rate).value == 0.23
 
