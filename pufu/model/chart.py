@@ -32,6 +32,7 @@ from .parts import (
     Kind,
     Progress,
 )
+from .texts import check_text
 
 #: The names of the operations that change a chart (undoable through a Session).
 OPERATIONS: frozenset[str] = frozenset(
@@ -76,14 +77,7 @@ class Part:
     key: str | None = None  # element only: people, money, ...
 
 
-def _check_text(text: object) -> str:
-    if not isinstance(text, str):
-        raise ChartError(f"a text must be a string, not {type(text).__name__}")
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        raise ChartError(f"the text holds a character that is not valid Unicode: {exc.reason}") from None
-    return text
+_check_text = check_text  # the one check of a text (pufu.model.texts)
 
 
 def _check_progress(value: object) -> Progress | None:

@@ -25,6 +25,7 @@ import networkx as nx
 from .errors import ChartError
 from .fileformat import DIRECTIONS, MetricData
 from .parts import Kind
+from .texts import check_text
 
 #: The fields :meth:`MetricOps.set_metric` changes.
 METRIC_FIELDS: tuple[str, ...] = ("name", "unit", "baseline", "target", "direction", "note", "part")
@@ -72,13 +73,7 @@ def check_number(value: object, what: str) -> int | float | None:
 
 
 def _check_str(value: object, what: str) -> str:
-    if not isinstance(value, str):
-        raise ChartError(f"a yardstick's {what} is a text, not {type(value).__name__}")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        raise ChartError(f"the {what} holds a character that is not valid Unicode: {exc.reason}") from None
-    return value
+    return check_text(value, f"yardstick's {what}")
 
 
 def status(metric: MetricData) -> Status:

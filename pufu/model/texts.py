@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from .errors import ChartError
+
 
 def nfc(text: str) -> str:
     """Typed or pasted text as pufu stores it: NFC, line breaks as LF, trimmed."""
@@ -18,3 +20,15 @@ def one_line(text: str) -> str:
     if "\n" not in text and "\r" not in text:
         return text
     return " ⏎ ".join(line.strip() for line in text.splitlines())
+
+
+def check_text(value: object, what: str = "text") -> str:
+    """A text the model may store: a string of valid Unicode (no lone surrogates); else a
+    :class:`ChartError` naming ``what`` it is."""
+    if not isinstance(value, str):
+        raise ChartError(f"a {what} must be a string, not {type(value).__name__}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ChartError(f"the {what} holds a character that is not valid Unicode: {exc.reason}") from None
+    return value
