@@ -14,7 +14,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, get_args
 
 import networkx as nx
 
@@ -34,29 +34,28 @@ from .parts import (
 )
 from .texts import check_text
 
+#: The operations that return the new part's id, and those that return the ids they removed;
+#: the others return nothing.
+Adding = Literal["add_purpose", "add_measure", "add_metric"]
+Removing = Literal["remove", "remove_purpose"]
+Changing = Literal[
+    "set_text",
+    "set_comment",
+    "set_element",
+    "move_purpose",
+    "remove_measure",
+    "move_measure",
+    "link_measure",
+    "unlink_measure",
+    "set_color",
+    "set_progress",
+    "set_metric",
+    "set_metric_value",
+    "remove_metric",
+]
+
 #: The names of the operations that change a chart (undoable through a Session).
-OPERATIONS: frozenset[str] = frozenset(
-    {
-        "set_text",
-        "set_comment",
-        "set_element",
-        "add_purpose",
-        "remove_purpose",
-        "move_purpose",
-        "add_measure",
-        "remove_measure",
-        "move_measure",
-        "link_measure",
-        "unlink_measure",
-        "set_color",
-        "set_progress",
-        "remove",
-        "add_metric",
-        "set_metric",
-        "set_metric_value",
-        "remove_metric",
-    }
-)
+OPERATIONS: frozenset[str] = frozenset(get_args(Adding) + get_args(Removing) + get_args(Changing))
 
 
 def new_id() -> str:

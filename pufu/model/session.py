@@ -9,32 +9,12 @@ the undo list at the last save, never kept as a separate flag.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal, overload
+from typing import Any, overload
 
-from .chart import OPERATIONS, Chart
+from .chart import OPERATIONS, Adding, Changing, Chart, Removing
 from .errors import ChartError
 from .fileformat import ConflictData
 from .project import Project
-
-#: The operations that return the new part's id, and those that return the ids they removed;
-#: the others return nothing.
-Adding = Literal["add_purpose", "add_measure", "add_metric"]
-Removing = Literal["remove", "remove_purpose"]
-Changing = Literal[
-    "set_text",
-    "set_comment",
-    "set_element",
-    "move_purpose",
-    "remove_measure",
-    "move_measure",
-    "link_measure",
-    "unlink_measure",
-    "set_color",
-    "set_progress",
-    "set_metric",
-    "set_metric_value",
-    "remove_metric",
-]
 
 #: How many steps of undo a session keeps.
 UNDO_LIMIT = 500

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 from ..i18n import t
 from ..model import COLOR_ORDER, SYMBOLS, ChartError, Color, Kind
-from ..model.session import Adding, Removing
+from ..model.chart import Adding, Removing
 from ..model.texts import nfc
 from ..text import truncate
 from .dialogs import CommentDialog, ConfirmDialog, InputDialog, PickDialog, RecordPhaseDialog

@@ -80,8 +80,7 @@ def test_a_new_change_clears_redo() -> None:
 def test_the_operation_names_of_the_typed_session_are_the_chart_operations() -> None:
     from typing import get_args
 
-    from pufu.model.chart import OPERATIONS
-    from pufu.model.session import Adding, Changing, Removing
+    from pufu.model.chart import OPERATIONS, Adding, Changing, Removing
 
     names = [name for kind in (Adding, Removing, Changing) for name in get_args(kind)]
     assert sorted(names) == sorted(OPERATIONS)
