@@ -84,3 +84,29 @@ def test_the_operation_names_of_the_typed_session_are_the_chart_operations() -> 
 
     names = [name for kind in (Adding, Removing, Changing) for name in get_args(kind)]
     assert sorted(names) == sorted(OPERATIONS)
+
+
+def test_a_recorded_phase_is_undone_and_redone_until_saved_then_frozen() -> None:
+    session, ids = sample_session()
+    session.apply("set_progress", ids["m1"], 40)
+    phase = session.record_phase("計画", "始めた", "2026-04-01")
+    assert session.modified and session.undo_label == "record_phase"
+    assert session.undo() == "record_phase"
+    assert session.project.phases == [] and session.chart.part(ids["m1"]).progress == 40
+    assert session.redo() == "record_phase"
+    assert session.project.phases == [phase]
+    session.mark_saved()
+    assert not session.modified
+    session.undo()  # the progress, from before the phase: the saved phase stays
+    assert session.project.phases == [phase] and session.chart.part(ids["m1"]).progress != 40
+    session.redo()
+    assert session.project.phases == [phase] and session.chart.part(ids["m1"]).progress == 40
+
+
+def test_a_recorded_phase_with_notes_on_it_cannot_be_undone() -> None:
+    session, _ = sample_session()
+    session.record_phase("計画", "", "2026-04-01")
+    session.project.add_note(1, "佐藤", "lesson", "早く測るべきだった")
+    with pytest.raises(ChartError):
+        session.undo()
+    assert len(session.project.phases) == 1 and session.can_undo
