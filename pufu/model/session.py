@@ -162,6 +162,9 @@ class Session:
         return self._unsaved_other or self._saved_at != len(self._undo)
 
     def mark_saved(self) -> None:
+        # the phases recorded are in the file now, frozen: their steps leave the undo list, so
+        # the next undo undoes the edit before them rather than nothing
+        self._undo = [step for step in self._undo if step.label != "record_phase"]
         self._saved_at = len(self._undo)
         self._unsaved_other = False
         self._frozen = len(self.project.phases)  # saved phases are frozen: undo keeps them
