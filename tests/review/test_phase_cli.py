@@ -137,3 +137,15 @@ def test_an_ambiguous_part_lists_the_candidates_and_an_unknown_one_names_the_fil
     assert err.startswith(f"pufu: error: {path}: phase 1 has no part whose id or text starts with “ない”")
     assert "pufu phases PROJECT 1" in err
     assert path.read_bytes() == before
+
+
+def test_a_file_without_amendments_loads_and_an_amendment_of_the_chart_is_refused(tmp_path, capsys) -> None:
+    path = saved(story(), tmp_path)
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    assert all("amendments" not in phase for phase in raw["phases"])  # as files were before
+    assert main(["phases", str(path)]) == 0 and "訂正" not in capsys.readouterr().out
+    raw["phases"][0]["amendments"] = [{"when": "2026-01-06T09:00:00+00:00", "field": "chart", "old": "", "new": ""}]
+    path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    assert main(["--lang", "en", "phases", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "$.phases[0].amendments[0].field" in err and err.count("\n") == 1
