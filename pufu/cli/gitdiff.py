@@ -7,7 +7,7 @@ Used by ``pufu git diff-driver`` (``git diff``) and ``pufu git textconv`` (``git
 from __future__ import annotations
 
 from ..i18n import t
-from ..model import Chart, Project
+from ..model import Chart, PhaseData, Project
 from ..model.diff import diff
 from ..model.merge import conflict_findings
 from .commands.diff import render_text
@@ -24,6 +24,17 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _amended(before: PhaseData, after: PhaseData) -> bool:
+    """``after`` is ``before`` corrected by pufu phase amend: the same chart, more amendments."""
+    done = before.amendments or []
+    return (
+        before.chart == after.chart
+        and before.number == after.number
+        and len(after.amendments or []) > len(done)
+        and (after.amendments or [])[: len(done)] == done
+    )
+
+
 def render_project_diff(old: Project | None, new: Project | None, lang: str | None, color: bool) -> str:
     """The changes from ``old`` to ``new`` (None: the file was added or deleted)."""
     paint = _painter(color)
@@ -38,12 +49,26 @@ def render_project_diff(old: Project | None, new: Project | None, lang: str | No
             paint("33", t("git.diff.title", lang, before=_one_line(old.title), after=_one_line(new.title)))
         )
     old_phases = old.phases if old is not None else []
+    amended = {
+        index for index, phase in enumerate(new.phases[: len(old_phases)]) if _amended(old_phases[index], phase)
+    }
+    for index in sorted(amended):
+        before, phase = old_phases[index], new.phases[index]
+        changes = "; ".join(
+            t("phase.change", lang, field=t(f"phase.field.{a.field}", lang), old=_one_line(a.old), new=_one_line(a.new))
+            for a in (phase.amendments or [])[len(before.amendments or []) :]
+        )
+        lines.append(paint("33", t("git.diff.phase_amended", lang, number=phase.number, changes=changes)))
     for index, phase in enumerate(new.phases):
+        if index in amended:
+            continue
         if index >= len(old_phases) or old_phases[index] != phase:
             lines.append(
                 paint("32", t("git.diff.phase_added", lang, number=phase.number, title=_one_line(phase.title), date=phase.date))
             )
     for index, phase in enumerate(old_phases):
+        if index in amended:
+            continue
         if index >= len(new.phases) or new.phases[index] != phase:
             lines.append(
                 paint("31", t("git.diff.phase_removed", lang, number=phase.number, title=_one_line(phase.title), date=phase.date))

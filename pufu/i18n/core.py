@@ -73,6 +73,7 @@ JA = {
     "phase.rerecorded": "局面 {number}「{title}」をもう一度記録しました",
     "phase.parts": "部品（感想の --part には ID の頭か文の頭を指定できます）",
     "msg.empty_phase_title_dialog": "タイトルが空です。一言で名前を付けてください（Esc でやめる）",
+    "git.diff.phase_amended": "~ 局面{number} を訂正: {changes}",
     "part.none": "局面 {phase} に ID か文が「{part}」で始まる部品はありません。pufu phases PROJECT {phase} で ID と文を一覧できます",
     "part.ambiguous": "局面 {phase} で「{part}」に当たる部品が {n} 個あります: {candidates}。もっと長く書くか ID で指定してください",
 }
@@ -150,6 +151,7 @@ EN = {
     "phase.rerecorded": "phase {number} \"{title}\" recorded again",
     "phase.parts": "parts (a note's --part takes the start of an id or of a text)",
     "msg.empty_phase_title_dialog": "the title is empty: give it a word or two (Esc cancels)",
+    "git.diff.phase_amended": "~ phase {number} amended: {changes}",
     "part.none": "phase {phase} has no part whose id or text starts with “{part}”; pufu phases PROJECT {phase} lists them with their ids",
     "part.ambiguous": "{n} parts of phase {phase} match “{part}”: {candidates}; give more of the text, or the id",
 }
