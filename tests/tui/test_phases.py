@@ -147,4 +147,4 @@ async def test_recording_a_phase_dated_before_the_last_one_warns(plan):
     async with app.run_test(size=(160, 48)) as pilot:
         await _record(pilot, "今日", "")
         assert [p.title for p in app.session.project.phases] == ["未来の計画", "今日"]  # recorded all the same
-        assert "局面 2 の日付" in app.message and "局面 1 の日付 2999-01-01 より前です" in app.message
+        assert "局面 2 の日付" in app.message and "局面 1（2999-01-01）より前です" in app.message
