@@ -190,8 +190,8 @@ async def test_the_note_dialog_shows_each_part_with_the_short_id_note_part_takes
         labels = [str(label) for label, _ in part._options]
         shown = next(label for label in labels if "週次で問い合わせを分類する" in label)
         await pilot.press("escape")
-    assert shown.startswith("施策: 週次で問い合わせを分類する [") and shown.endswith("]")
-    short = shown.rsplit("[", 1)[1].rstrip("]")
+    assert shown.startswith("[") and shown.endswith("] 施策: 週次で問い合わせを分類する")
+    short = shown[1:].split("]", 1)[0]
     assert len(short) == 8
     args = ["note", str(project_file), "--phase", "2", "--part", short, "--author", "a", "--kind", "bad", "x"]
     assert main(args) == 0

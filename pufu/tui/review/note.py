@@ -19,14 +19,14 @@ from ...model.partref import part_name, short_ids
 
 
 def part_choices(chart: Chart, lang: str | None) -> list[tuple[str, str]]:
-    """(label, part id) for every part of the sheet, in sheet order; each label ends with the
+    """(label, part id) for every part of the sheet, in sheet order; each label starts with the
     part's short id, which ``pufu note --part`` takes."""
     out: list[tuple[str, str]] = []
     short = short_ids(chart)
     for part in chart.parts():
         name = part_name(chart, part, lang)
         text = " ".join(part.text.split())
-        out.append((f"{name}: {text[:40]}{'…' if len(text) > 40 else ''} [{short[part.id]}]", part.id))
+        out.append((f"[{short[part.id]}] {name}: {text[:40]}{'…' if len(text) > 40 else ''}", part.id))
     return out
 
 
