@@ -109,7 +109,7 @@ class Project:
             _check_text(happened)
         stamp = when or now()
         made = [
-            AmendmentData(when=stamp, field=name, old=getattr(phase, name), new=value)  # type: ignore[arg-type]
+            AmendmentData(when=stamp, field=name, old=getattr(phase, name), new=value)
             for name, value in (("title", title), ("date", date), ("happened", happened))
             if value is not None and value != getattr(phase, name)
         ]

@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, overload
 
+from ..i18n import t
 from .chart import OPERATIONS, Adding, Changing, Chart, Removing
 from .errors import ChartError
-from ..i18n import t
 from .fileformat import ConflictData, PhaseData
 from .project import Project
 
