@@ -149,3 +149,20 @@ def test_a_file_without_amendments_loads_and_an_amendment_of_the_chart_is_refuse
     assert main(["--lang", "en", "phases", str(path)]) == 2
     err = capsys.readouterr().err
     assert "$.phases[0].amendments[0].field" in err and err.count("\n") == 1
+
+
+def test_an_amendment_whose_bytes_are_not_utf8_is_refused_with_nothing_written(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    path = saved(story(), tmp_path)
+    before = path.read_bytes()
+    done = subprocess.run(
+        [sys.executable, "-m", "pufu.cli.main", "--lang", "en", "phase", "amend", os.fsencode(path), "1", "--title", b"ok\xff"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2
+    assert done.stderr == "pufu: error: the value of --title is not UTF-8 text; nothing was written\n"
+    assert path.read_bytes() == before
