@@ -7,7 +7,8 @@ Used by ``pufu git diff-driver`` (``git diff``) and ``pufu git textconv`` (``git
 from __future__ import annotations
 
 from ..i18n import t
-from ..model import Chart, PhaseData, Project
+from ..model import Chart, Project
+from ..model.project import is_amendment
 from ..model.diff import diff
 from ..model.merge import conflict_findings
 from .commands.diff import render_text
@@ -22,17 +23,6 @@ def _painter(color: bool):  # noqa: ANN202 - a tiny closure
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
-
-
-def _amended(before: PhaseData, after: PhaseData) -> bool:
-    """``after`` is ``before`` corrected by pufu phase amend: the same chart, more amendments."""
-    done = before.amendments or []
-    return (
-        before.chart == after.chart
-        and before.number == after.number
-        and len(after.amendments or []) > len(done)
-        and (after.amendments or [])[: len(done)] == done
-    )
 
 
 def render_project_diff(old: Project | None, new: Project | None, lang: str | None, color: bool) -> str:
@@ -50,7 +40,7 @@ def render_project_diff(old: Project | None, new: Project | None, lang: str | No
         )
     old_phases = old.phases if old is not None else []
     amended = {
-        index for index, phase in enumerate(new.phases[: len(old_phases)]) if _amended(old_phases[index], phase)
+        index for index, phase in enumerate(new.phases[: len(old_phases)]) if is_amendment(old_phases[index], phase)
     }
     for index in sorted(amended):
         before, phase = old_phases[index], new.phases[index]

@@ -39,6 +39,18 @@ def _check_date(date: object) -> str:
     return date
 
 
+def is_amendment(before: PhaseData, after: PhaseData) -> bool:
+    """Whether ``after`` is phase ``before`` corrected by :meth:`Project.amend_phase`: the same
+    number and chart, its amendments those of ``before`` and more."""
+    done, now = before.amendments or [], after.amendments or []
+    return (
+        before.number == after.number
+        and len(now) > len(done)
+        and now[: len(done)] == done
+        and before.chart == after.chart
+    )
+
+
 @dataclass(eq=False)
 class Project:
     """Everything one ``*.pufu.json`` file holds."""

@@ -166,3 +166,20 @@ def test_an_amendment_whose_bytes_are_not_utf8_is_refused_with_nothing_written(t
     assert done.returncode == 2
     assert done.stderr == "pufu: error: the value of --title is not UTF-8 text; nothing was written\n"
     assert path.read_bytes() == before
+
+
+def test_an_editor_saving_over_a_phase_amended_on_disk_merges_without_a_duplicate(tmp_path) -> None:
+    from pufu.model.document import Document, losses, merge_from_disk
+
+    path = saved(story(), tmp_path)
+    mine = Document.open(path)  # the editor, opened before the amendment
+    mine.project.snapshot("わたしの局面", "", "2026-04-05")
+    assert main(["phase", "amend", str(path), "1", "--title", "1月の計画"]) == 0  # meanwhile, the CLI
+    disk = load_project(path)[0]
+    merged = merge_from_disk(mine.project, disk)
+    assert [(p.number, p.title) for p in merged.phases] == [
+        (1, "1月の計画"), (2, "計画の振り返り"), (3, "ブランドへ"), (4, "わたしの局面")
+    ]
+    lost = losses(mine.project, disk, mine.base)
+    assert ("phase", "1", "1月の計画", "2026-01-05") in lost.overwrite  # overwriting loses the correction
+    assert lost.reload == [("phase", "4", "わたしの局面", "2026-04-05")]
