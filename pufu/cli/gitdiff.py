@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from ..i18n import t
 from ..model import Chart, Project
-from ..model.project import is_amendment
 from ..model.diff import diff
 from ..model.merge import conflict_findings
+from ..model.project import is_amendment
 from .commands.diff import render_text
 
 
