@@ -181,7 +181,7 @@ def losses(mine: Project, disk: Project, base: Base) -> Losses:
     """Compare my work, the file on disk and what I opened, in words a user can act on."""
     shared = _common_phases(mine.phases, disk.phases)
     overwrite = [_phase_words(phase) for phase in disk.phases[shared:]]
-    overwrite += [_phase_words(b) for a, b in zip(mine.phases[:shared], disk.phases) if is_amendment(a, b)]
+    overwrite += [_phase_words(b) for a, b in zip(mine.phases[:shared], disk.phases[:shared], strict=True) if is_amendment(a, b)]
     mine_notes = {note.id for note in mine.notes}
     overwrite += [_note_words(note) for note in disk.notes if note.id not in mine_notes]
     disk_draft = disk.draft.to_data()
