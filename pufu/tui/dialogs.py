@@ -200,7 +200,11 @@ class CommentDialog(ModalScreen[tuple[str, str] | None]):
 class RecordPhaseDialog(ModalScreen[tuple[str, str] | None]):
     """Record a phase: a title (Enter goes on), then what happened (Enter records)."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="RecordPhaseDialog") + "RecordPhaseDialog Input, RecordPhaseDialog PartEditor { width: 60; }"
+    DEFAULT_CSS = (
+        DIALOG_CSS.format(name="RecordPhaseDialog")
+        + "RecordPhaseDialog Input, RecordPhaseDialog PartEditor { width: 60; }"
+        + "RecordPhaseDialog #phase-title-error { color: $error; display: none; }"
+    )
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
     def __init__(self, lang: str = "ja", blink: bool = True) -> None:
@@ -225,8 +229,10 @@ class RecordPhaseDialog(ModalScreen[tuple[str, str] | None]):
         error = self.query_one("#phase-title-error", Label)
         if self.query_one(Input).value.strip():
             error.update("")
+            error.display = False
             return False
         error.update(t("msg.empty_phase_title_dialog", self.lang))
+        error.display = True
         self.query_one(Input).focus()
         return True
 

@@ -148,3 +148,19 @@ async def test_recording_a_phase_dated_before_the_last_one_warns(plan):
         await _record(pilot, "今日", "")
         assert [p.title for p in app.session.project.phases] == ["未来の計画", "今日"]  # recorded all the same
         assert "局面 2 の日付" in app.message and "局面 1（2999-01-01）より前です" in app.message
+
+
+async def test_the_phase_list_marks_a_phase_amended_from_the_command_line(plan):
+    from textual.widgets import OptionList
+
+    from pufu.model.document import Document
+
+    Document.update(plan, lambda p: p.snapshot("計格", "", "2026-04-01"))
+    Document.update(plan, lambda p: p.amend_phase(1, title="計画"))
+    app = make_app(plan)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("v")
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert shown == ["局面 1  2026-04-01  計画  （訂正 1 件）"]
