@@ -210,7 +210,8 @@ class Session:
         self.project.title = step.title
         self.project.draft = step.draft
         self.project.conflicts = list(step.conflicts)
-        phases = self._phases_of(step)
-        if phases != self.project.phases:
-            self.project.phases = phases
-            self.project.forget_charts(len(phases))
+        if len(step.phases) != len(self.project.phases):  # in a session, phases are only appended
+            phases = self._phases_of(step)
+            if phases != self.project.phases:
+                self.project.phases = phases
+                self.project.forget_charts(len(phases))
