@@ -110,3 +110,36 @@ def test_a_recorded_phase_with_notes_on_it_cannot_be_undone() -> None:
     with pytest.raises(ChartError):
         session.undo()
     assert len(session.project.phases) == 1 and session.can_undo
+
+
+def test_any_mix_of_edits_recordings_undos_redos_and_saves_never_loses_a_saved_phase() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from pufu.model import dumps_project, loads_project
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.sampled_from(["edit", "record", "undo", "redo", "save"]), max_size=30))
+    def check(actions: list[str]) -> None:
+        session, ids = sample_session()
+        saved: list = []
+        for number, action in enumerate(actions):
+            if action == "edit":
+                session.apply("set_progress", ids["m1"], number)
+            elif action == "record":
+                session.record_phase(f"局面{number}", "", "2026-04-01")
+            elif action == "undo":
+                session.undo()
+            elif action == "redo":
+                session.redo()
+            else:
+                session.mark_saved()
+                saved = list(session.project.phases)
+            phases = session.project.phases
+            assert phases[: len(saved)] == saved  # a saved phase is never undone
+            assert [p.number for p in phases] == list(range(1, len(phases) + 1))
+            loads_project("p", dumps_project(session.project).encode())  # always a valid file
+            if not session.modified:
+                assert phases == saved or (not saved and not phases)
+
+    check()
