@@ -183,3 +183,30 @@ def test_an_editor_saving_over_a_phase_amended_on_disk_merges_without_a_duplicat
     lost = losses(mine.project, disk, mine.base)
     assert ("phase", "1", "1月の計画", "2026-01-05") in lost.overwrite  # overwriting loses the correction
     assert lost.reload == [("phase", "4", "わたしの局面", "2026-04-05")]
+
+
+def test_amendments_and_snapshots_run_at_once_all_land(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    path = saved(story(), tmp_path)
+    commands = [
+        ["phase", "amend", str(path), "1", "--title", "一月"],
+        ["phase", "amend", str(path), "2", "--note", "二月に起きたこと"],
+        ["phase", "amend", str(path), "3", "--date", "2026-03-03"],
+        ["snapshot", str(path), "--title", "四", "--date", "2026-04-01"],
+        ["snapshot", str(path), "--title", "五", "--date", "2026-04-01"],
+    ]
+    env = {**os.environ, "PUFU_LANG": "en"}
+    running = [
+        subprocess.Popen([sys.executable, "-m", "pufu.cli.main", *c], stderr=subprocess.PIPE, text=True, env=env)
+        for c in commands
+    ]
+    for process in running:
+        assert process.wait(timeout=120) == 0, process.stderr.read() if process.stderr else ""
+    project = load_project(path)[0]
+    assert [p.title for p in project.phases[:3]] == ["一月", "計画の振り返り", "ブランドへ"]
+    assert project.phases[1].happened == "二月に起きたこと" and project.phases[2].date == "2026-03-03"
+    assert sorted(p.title for p in project.phases[3:]) == ["五", "四"]
+    assert [len(p.amendments or []) for p in project.phases] == [1, 1, 1, 0, 0]
