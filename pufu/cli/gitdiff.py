@@ -10,6 +10,7 @@ from ..i18n import t
 from ..model import Chart, Project
 from ..model.diff import diff
 from ..model.merge import conflict_findings
+from ..model.project import is_amendment
 from .commands.diff import render_text
 
 
@@ -38,12 +39,26 @@ def render_project_diff(old: Project | None, new: Project | None, lang: str | No
             paint("33", t("git.diff.title", lang, before=_one_line(old.title), after=_one_line(new.title)))
         )
     old_phases = old.phases if old is not None else []
+    amended = {
+        index for index, phase in enumerate(new.phases[: len(old_phases)]) if is_amendment(old_phases[index], phase)
+    }
+    for index in sorted(amended):
+        before, phase = old_phases[index], new.phases[index]
+        changes = "; ".join(
+            t("phase.change", lang, field=t(f"phase.field.{a.field}", lang), old=_one_line(a.old), new=_one_line(a.new))
+            for a in (phase.amendments or [])[len(before.amendments or []) :]
+        )
+        lines.append(paint("33", t("git.diff.phase_amended", lang, number=phase.number, changes=changes)))
     for index, phase in enumerate(new.phases):
+        if index in amended:
+            continue
         if index >= len(old_phases) or old_phases[index] != phase:
             lines.append(
                 paint("32", t("git.diff.phase_added", lang, number=phase.number, title=_one_line(phase.title), date=phase.date))
             )
     for index, phase in enumerate(old_phases):
+        if index in amended:
+            continue
         if index >= len(new.phases) or new.phases[index] != phase:
             lines.append(
                 paint("31", t("git.diff.phase_removed", lang, number=phase.number, title=_one_line(phase.title), date=phase.date))

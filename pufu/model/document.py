@@ -22,7 +22,7 @@ from typing import TypeVar
 from .errors import ConflictError, FileError
 from .fileformat import ChartData, NoteData, PhaseData
 from .lock import locked
-from .project import Project
+from .project import Project, is_amendment
 from .store import Stamp, dumps_project, loads_project, read_bytes, stamp_of, write_atomic
 
 T = TypeVar("T")
@@ -131,9 +131,11 @@ class Document:
 
 
 def _common_phases(mine: list[PhaseData], disk: list[PhaseData]) -> int:
+    """How many phases both hold; a phase amended on one side (pufu phase amend: the same
+    chart, its amendments extended) is still the same phase."""
     count = 0
     for a, b in zip(mine, disk, strict=False):
-        if a != b:
+        if a != b and not is_amendment(a, b) and not is_amendment(b, a):
             break
         count += 1
     return count
@@ -179,6 +181,7 @@ def losses(mine: Project, disk: Project, base: Base) -> Losses:
     """Compare my work, the file on disk and what I opened, in words a user can act on."""
     shared = _common_phases(mine.phases, disk.phases)
     overwrite = [_phase_words(phase) for phase in disk.phases[shared:]]
+    overwrite += [_phase_words(b) for a, b in zip(mine.phases[:shared], disk.phases[:shared], strict=True) if is_amendment(a, b)]
     mine_notes = {note.id for note in mine.notes}
     overwrite += [_note_words(note) for note in disk.notes if note.id not in mine_notes]
     disk_draft = disk.draft.to_data()

@@ -118,14 +118,32 @@ class ChartData(_Data):
     )
 
 
+AmendedField = Literal["title", "date", "happened"]
+AMENDED_FIELDS: tuple[str, ...] = ("title", "date", "happened")
+
+
+class AmendmentData(_Data):
+    """One correction of a recorded phase's title, date or what happened (``pufu phase amend``):
+    when it was made, the field, and its text before and after. The chart is never amended."""
+
+    when: str = Field(description="ISO 8601 timestamp of the amendment")
+    field: AmendedField
+    old: str
+    new: str
+
+
 class PhaseData(_Data):
-    """A recorded 局面: frozen once recorded."""
+    """A recorded 局面: its chart is frozen once recorded; a mistyped title, date or "what
+    happened" can be amended, and each amendment is recorded in ``amendments``."""
 
     number: Annotated[int, Strict(), Field(ge=1)]
     title: str = ""
     date: Annotated[str, Field(pattern=_DATE.pattern)]
     happened: str = Field(default="", description="what happened since the previous phase")
     chart: ChartData
+    amendments: list[AmendmentData] | None = Field(
+        default=None, description="corrections of title, date or happened, oldest first (absent when none)"
+    )
 
 
 class NoteData(_Data):

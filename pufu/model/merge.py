@@ -299,7 +299,10 @@ def _phases(
         else:
             entries.append((phase.date, 1, phase))
     ordered = sorted(entries, key=lambda e: (e[0], e[1]))  # stable: each side's order kept
-    merged = list(ours[:known]) if len(ours) >= known else list(base)
+    if len(ours) >= known and len(theirs) >= known:
+        merged = [_amended_phase(base[i], ours[i], theirs[i]) for i in range(known)]
+    else:
+        merged = list(ours[:known]) if len(ours) >= known else list(base)
     new_number: dict[tuple[int, int], int] = {}
     for offset, (_, side, phase) in enumerate(ordered):
         number = known + offset + 1
@@ -312,6 +315,24 @@ def _phases(
         source = (0, twin[phase.number].number) if phase.number in twin else (1, phase.number)
         maps[1][phase.number] = new_number[source]
     return merged, maps[0], maps[1]
+
+
+def _amended_phase(base: PhaseData, ours: PhaseData, theirs: PhaseData) -> PhaseData:
+    """A phase both sides had: its chart never changes, but either side may have amended its
+    title, date or what happened (``pufu phase amend``). Each side's amendments are kept, in
+    time order; a field amended on one side takes that side's value, on both sides ours."""
+    if theirs == base or theirs == ours:
+        return ours
+    if ours == base:
+        return theirs
+    seen = list(base.amendments or [])
+    extra = [a for a in [*(ours.amendments or []), *(theirs.amendments or [])] if a not in seen]
+    amendments = seen + sorted(dict.fromkeys(extra), key=lambda a: a.when)
+    update: dict[str, object] = {"amendments": amendments or None}
+    for name in ("title", "date", "happened"):
+        mine, other = getattr(ours, name), getattr(theirs, name)
+        update[name] = other if mine == getattr(base, name) else mine
+    return ours.model_copy(update=update)
 
 
 def _renumbered(notes: list[JSON], numbers: dict[int, int]) -> list[JSON]:

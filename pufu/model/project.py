@@ -2,21 +2,53 @@
 
 Phases are frozen when recorded: :meth:`Project.snapshot` copies the draft into a new
 :class:`~pufu.model.fileformat.PhaseData`, an immutable model, and nothing in pufu changes a
-phase afterwards. Review notes live beside the phases and never alter them.
+phase's chart afterwards. A mistyped title, date or "what happened" can be corrected with
+:meth:`Project.amend_phase`, which records the correction (when, the field, old → new) in the
+phase. Review notes live beside the phases and never alter them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
+from ..i18n import t
 from .chart import Chart, _check_text, check_links, new_id
 from .errors import ChartError, FormatError
-from .fileformat import NOTE_KINDS, ConflictData, NoteData, PhaseData, ProjectData
+from .fileformat import NOTE_KINDS, AmendmentData, ConflictData, NoteData, PhaseData, ProjectData
 
 
 def today() -> str:
     return dt.date.today().isoformat()
+
+
+def now() -> str:
+    """The time of a note or an amendment: UTC, to the second, ISO 8601."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _check_date(date: object) -> str:
+    """A phase date, YYYY-MM-DD and a real day (fromisoformat alone also takes 20260401)."""
+    if not isinstance(date, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        raise ChartError(t("phase.bad_date", date=repr(date)))
+    try:
+        dt.date.fromisoformat(date)
+    except ValueError:
+        raise ChartError(t("phase.bad_date", date=repr(date))) from None
+    return date
+
+
+def is_amendment(before: PhaseData, after: PhaseData) -> bool:
+    """Whether ``after`` is phase ``before`` corrected by :meth:`Project.amend_phase`: the same
+    number and chart, its amendments those of ``before`` and more."""
+    done, now = before.amendments or [], after.amendments or []
+    return (
+        before.number == after.number
+        and len(now) > len(done)
+        and now[: len(done)] == done
+        and before.chart == after.chart
+    )
 
 
 @dataclass(eq=False)
@@ -46,15 +78,16 @@ class Project:
             self._charts[number] = Chart.from_data(self.phase(number).chart)
         return self._charts[number]
 
+    def forget_charts(self, keep: int) -> None:
+        """Drop the cached charts of phases after ``keep`` (an undone recording)."""
+        for number in [n for n in self._charts if n > keep]:
+            del self._charts[number]
+
     def snapshot(self, title: str = "", happened: str = "", date: str | None = None) -> PhaseData:
         """Freeze the draft as the next phase and return it."""
         _check_text(title)
         _check_text(happened)
-        date = date or today()
-        try:
-            dt.date.fromisoformat(date)
-        except (TypeError, ValueError):
-            raise ChartError(f"a phase date is written YYYY-MM-DD; got {date!r}") from None
+        date = _check_date(date or today())
         phase = PhaseData(
             number=len(self.phases) + 1,
             title=title,
@@ -64,6 +97,66 @@ class Project:
         )
         self.phases.append(phase)
         return phase
+
+    def amend_phase(
+        self,
+        number: int,
+        *,
+        title: str | None = None,
+        date: str | None = None,
+        happened: str | None = None,
+        when: str | None = None,
+    ) -> list[AmendmentData]:
+        """Correct a recorded phase's title, date or what happened (its chart never changes),
+        recording each change in the phase; returns the amendments made (none when every field
+        given already holds that value)."""
+        phase = self.phase(number)
+        if title is None and date is None and happened is None:
+            raise ChartError(t("phase.amend_nothing"))
+        if title is not None and not _check_text(title).strip():
+            raise ChartError(t("phase.empty_title"))
+        if date is not None:
+            _check_date(date)
+        if happened is not None:
+            _check_text(happened)
+        stamp = when or now()
+        made = [
+            AmendmentData(when=stamp, field=name, old=getattr(phase, name), new=value)
+            for name, value in (("title", title), ("date", date), ("happened", happened))
+            if value is not None and value != getattr(phase, name)
+        ]
+        if made:
+            update: dict[str, object] = {a.field: a.new for a in made}
+            update["amendments"] = [*(phase.amendments or ()), *made]
+            self.phases[number - 1] = phase.model_copy(update=update)
+        return made
+
+    def dates_out_of_order(self, number: int) -> list[PhaseData]:
+        """The phases next to phase ``number`` whose dates put it out of order: the one before
+        when it is dated later, the one after when it is dated earlier. A warning, never refused
+        (a phase may be recorded late)."""
+        phase = self.phase(number)
+        around: list[PhaseData] = []
+        if number > 1 and self.phases[number - 2].date > phase.date:
+            around.append(self.phases[number - 2])
+        if number < len(self.phases) and self.phases[number].date < phase.date:
+            around.append(self.phases[number])
+        return around
+
+    def date_warnings(self, number: int, lang: str | None = None) -> list[str]:
+        """What to warn about phase ``number``'s date (see :meth:`dates_out_of_order`)."""
+        phase = self.phase(number)
+        return [
+            t(
+                "phase.date_before" if other.number < number else "phase.date_after",
+                lang,
+                number=number,
+                date=phase.date,
+                other=other.number,
+                other_date=other.date,
+            )
+            for other in self.dates_out_of_order(number)
+        ]
 
     # ------------------------------------------------------------------ notes
 
@@ -93,7 +186,7 @@ class Project:
             author=author,
             kind=kind,
             text=text,
-            created=created or dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            created=created or now(),
         )
         self.notes.append(note)
         return note

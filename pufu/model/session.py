@@ -1,8 +1,10 @@
 """Undo and redo, in the model, so the CLI, the screen and the tests share them.
 
 A :class:`Session` wraps a project being edited. Every change goes through
-:meth:`Session.apply` (a chart operation by name) or :meth:`Session.set_title`; each records
-the state it replaced, so undo restores it exactly. "Modified" is derived from the position in
+:meth:`Session.apply` (a chart operation by name), :meth:`Session.set_title` or
+:meth:`Session.record_phase`; each records the state it replaced, so undo restores it exactly.
+A phase recorded in the session can be undone (and redone) until the file is saved; from then
+on it is frozen, and no undo removes it. "Modified" is derived from the position in
 the undo list at the last save, never kept as a separate flag.
 """
 
@@ -11,9 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, overload
 
+from ..i18n import t
 from .chart import OPERATIONS, Adding, Changing, Chart, Removing
 from .errors import ChartError
-from .fileformat import ConflictData
+from .fileformat import ConflictData, PhaseData
 from .project import Project
 
 #: How many steps of undo a session keeps.
@@ -28,6 +31,7 @@ class Step:
     title: str
     draft: Chart
     conflicts: tuple[ConflictData, ...] = ()
+    phases: tuple[PhaseData, ...] = ()
 
 
 class Session:
@@ -39,6 +43,7 @@ class Session:
         self._redo: list[Step] = []
         self._saved_at: int | None = 0
         self._unsaved_other = False
+        self._frozen = len(project.phases)  # phases in the file: no undo removes them
 
     @property
     def chart(self) -> Chart:
@@ -99,14 +104,25 @@ class Session:
             self.project.conflicts = [c for c in self.project.conflicts if c.where.kind != "title"]
         self._push(before)
 
+    def record_phase(self, title: str = "", happened: str = "", date: str | None = None) -> PhaseData:
+        """Record the draft as the next phase (:meth:`Project.snapshot`), as one undoable step:
+        undo removes the phase again, redo restores it, until the file is saved."""
+        before = self._state("record_phase")
+        phase = self.project.snapshot(title=title, happened=happened, date=date)
+        self._push(before)
+        return phase
+
     def touch(self) -> None:
-        """Note a change that is not undoable (a phase recorded, a note added)."""
+        """Note a change that is not undoable (a note added, a merge)."""
         self._unsaved_other = True
 
     def undo(self) -> str | None:
-        """Undo the last change; returns its label, or None when there is nothing to undo."""
+        """Undo the last change; returns its label, or None when there is nothing to undo.
+        Raises :class:`ChartError`, changing nothing, when it would remove a phase that
+        review notes refer to."""
         if not self._undo:
             return None
+        self._check_notes(self._undo[-1])
         step = self._undo.pop()
         self._redo.append(self._state(step.label))
         self._restore(step)
@@ -116,6 +132,7 @@ class Session:
         """Redo the last undone change; returns its label, or None."""
         if not self._redo:
             return None
+        self._check_notes(self._redo[-1])
         step = self._redo.pop()
         self._undo.append(self._state(step.label))
         self._restore(step)
@@ -145,13 +162,39 @@ class Session:
         return self._unsaved_other or self._saved_at != len(self._undo)
 
     def mark_saved(self) -> None:
+        # the phases recorded are in the file now, frozen: their steps leave the undo list, so
+        # the next undo undoes the edit before them rather than nothing
+        self._undo = [step for step in self._undo if step.label != "record_phase"]
         self._saved_at = len(self._undo)
         self._unsaved_other = False
+        self._frozen = len(self.project.phases)  # saved phases are frozen: undo keeps them
+
+    @property
+    def frozen_phases(self) -> int:
+        """How many phases are in the file as saved (or read): these no undo removes."""
+        return self._frozen
 
     # ------------------------------------------------------------------ helpers
 
     def _state(self, label: str) -> Step:
-        return Step(label, self.project.title, self.project.draft.copy(), tuple(self.project.conflicts))
+        return Step(
+            label,
+            self.project.title,
+            self.project.draft.copy(),
+            tuple(self.project.conflicts),
+            tuple(self.project.phases),
+        )
+
+    def _phases_of(self, step: Step) -> list[PhaseData]:
+        """The phases after restoring ``step``: the saved ones stay, whatever the step held."""
+        kept = self.project.phases[: self._frozen]
+        return [*kept, *step.phases[len(kept) :]]
+
+    def _check_notes(self, step: Step) -> None:
+        phases = self._phases_of(step)
+        gone = [n.phase for n in self.project.notes if n.phase > len(phases)]
+        if gone:
+            raise ChartError(t("phase.has_notes", number=min(gone)))
 
     def _push(self, before: Step) -> None:
         if self._saved_at is not None and self._saved_at > len(self._undo):
@@ -167,3 +210,8 @@ class Session:
         self.project.title = step.title
         self.project.draft = step.draft
         self.project.conflicts = list(step.conflicts)
+        if len(step.phases) != len(self.project.phases):  # in a session, phases are only appended
+            phases = self._phases_of(step)
+            if phases != self.project.phases:
+                self.project.phases = phases
+                self.project.forget_charts(len(phases))

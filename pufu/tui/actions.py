@@ -302,14 +302,15 @@ class ChartActions:
             if not title.strip():  # as pufu snapshot refuses it: a phase is found by its title
                 self.say(t("msg.empty_phase_title", self.lang))
                 return
-            try:
-                phase = self.session.project.snapshot(title=title, happened=happened)
+            try:  # one undoable step until the file is saved (pufu.model.session)
+                phase = self.session.record_phase(title=title, happened=happened)
             except ChartError as exc:
                 self.say(str(exc))
                 return
-            self.session.touch()
             self.refresh_all()
-            self.say(t("msg.recorded", self.lang, number=phase.number, title=phase.title))
+            said = [t("msg.recorded", self.lang, number=phase.number, title=phase.title)]
+            said += self.session.project.date_warnings(phase.number, self.lang)
+            self.say("  ".join(said))
 
         self.push_screen(RecordPhaseDialog(self.lang, self.blink), done)
 

@@ -16,7 +16,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 
 from ..i18n import default_lang, t
-from ..model import ConflictError, FileError, Finding, PufuError, Session, Stamp, check
+from ..model import ChartError, ConflictError, FileError, Finding, PufuError, Session, Stamp, check
 from ..model.document import Document, losses, merge_from_disk
 from ..model.merge import ConflictFinding, conflict_findings
 from ..model.recovery import Copy, Opened, RecoverySession, copies, discard_copy
@@ -168,19 +168,39 @@ class PufuApp(EditingMixin, ChartActions, MetricActions, App[int]):
 
     def action_undo(self) -> None:
         self.commit_editing()
-        if self.session.undo() is None:
+        phases = list(self.session.project.phases)
+        try:
+            label = self.session.undo()
+        except ChartError as exc:  # a recorded phase that review notes already refer to
+            self.say(str(exc))
+            return
+        if label is None:
             self.say(t("msg.nothing_to_undo", self.lang))
             return
         self.refresh_all()
-        self.say(t("msg.undone", self.lang))
+        gone = phases[len(self.session.project.phases) :]
+        if gone:
+            self.say(t("phase.unrecorded", self.lang, number=gone[0].number, title=gone[0].title))
+        else:
+            self.say(t("msg.undone", self.lang))
 
     def action_redo(self) -> None:
         self.commit_editing()
-        if self.session.redo() is None:
+        known = len(self.session.project.phases)
+        try:
+            label = self.session.redo()
+        except ChartError as exc:
+            self.say(str(exc))
+            return
+        if label is None:
             self.say(t("msg.nothing_to_redo", self.lang))
             return
         self.refresh_all()
-        self.say(t("msg.redone", self.lang))
+        back = self.session.project.phases[known:]
+        if back:
+            self.say(t("phase.rerecorded", self.lang, number=back[0].number, title=back[0].title))
+        else:
+            self.say(t("msg.redone", self.lang))
 
     # ------------------------------------------------------------------ saving
 

@@ -200,7 +200,11 @@ class CommentDialog(ModalScreen[tuple[str, str] | None]):
 class RecordPhaseDialog(ModalScreen[tuple[str, str] | None]):
     """Record a phase: a title (Enter goes on), then what happened (Enter records)."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="RecordPhaseDialog") + "RecordPhaseDialog Input, RecordPhaseDialog PartEditor { width: 60; }"
+    DEFAULT_CSS = (
+        DIALOG_CSS.format(name="RecordPhaseDialog")
+        + "RecordPhaseDialog Input, RecordPhaseDialog PartEditor { width: 60; }"
+        + "RecordPhaseDialog #phase-title-error { color: $error; display: none; }"
+    )
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
     def __init__(self, lang: str = "ja", blink: bool = True) -> None:
@@ -213,19 +217,34 @@ class RecordPhaseDialog(ModalScreen[tuple[str, str] | None]):
             yield Label(t("dialog.record", self.lang), classes="message")
             yield Label(t("dialog.record_title", self.lang), classes="field-label")
             yield Input(id="phase-title")
+            yield Label("", id="phase-title-error", classes="field-label")
             yield Label(f"{t('dialog.record_happened', self.lang)} — {t('editor.hint', self.lang)}", classes="field-label")
             yield PartEditor(blink=self.blink, id="phase-happened")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
 
+    def _title_missing(self) -> bool:
+        """An empty title is refused here, the dialog staying open (as pufu snapshot refuses it)."""
+        error = self.query_one("#phase-title-error", Label)
+        if self.query_one(Input).value.strip():
+            error.update("")
+            error.display = False
+            return False
+        error.update(t("msg.empty_phase_title_dialog", self.lang))
+        error.display = True
+        self.query_one(Input).focus()
+        return True
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.query_one(PartEditor).focus()
+        if not self._title_missing():
+            self.query_one(PartEditor).focus()
 
     def on_part_editor_confirmed(self, event: PartEditor.Confirmed) -> None:
         event.stop()
-        self.dismiss((self.query_one(Input).value, event.text))
+        if not self._title_missing():
+            self.dismiss((self.query_one(Input).value, event.text))
 
     def on_part_editor_cancelled(self, event: PartEditor.Cancelled) -> None:
         event.stop()

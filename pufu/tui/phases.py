@@ -19,7 +19,8 @@ def phase_options(project: Project, lang: str) -> list[tuple[str, str]]:
     for phase in project.phases:
         happened = f" — {truncate(phase.happened, 40)}" if phase.happened.strip() else ""
         title = phase.title or t("untitled", lang)
-        options.append((str(phase.number), f"{t('phase', lang)} {phase.number}  {phase.date}  {title}{happened}"))
+        amended = f"  {t('phase.amended_mark', lang, n=len(phase.amendments))}" if phase.amendments else ""
+        options.append((str(phase.number), f"{t('phase', lang)} {phase.number}  {phase.date}  {title}{happened}{amended}"))
     return options
 
 

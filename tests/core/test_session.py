@@ -84,3 +84,62 @@ def test_the_operation_names_of_the_typed_session_are_the_chart_operations() -> 
 
     names = [name for kind in (Adding, Removing, Changing) for name in get_args(kind)]
     assert sorted(names) == sorted(OPERATIONS)
+
+
+def test_a_recorded_phase_is_undone_and_redone_until_saved_then_frozen() -> None:
+    session, ids = sample_session()
+    session.apply("set_progress", ids["m1"], 70)
+    phase = session.record_phase("計画", "始めた", "2026-04-01")
+    assert session.modified and session.undo_label == "record_phase"
+    assert session.undo() == "record_phase"
+    assert session.project.phases == [] and session.chart.part(ids["m1"]).progress == 70
+    assert session.redo() == "record_phase"
+    assert session.project.phases == [phase]
+    session.mark_saved()
+    assert not session.modified
+    session.undo()  # the progress, from before the phase: the saved phase stays
+    assert session.project.phases == [phase] and session.chart.part(ids["m1"]).progress == 40
+    session.redo()
+    assert session.project.phases == [phase] and session.chart.part(ids["m1"]).progress == 70
+
+
+def test_a_recorded_phase_with_notes_on_it_cannot_be_undone() -> None:
+    session, _ = sample_session()
+    session.record_phase("計画", "", "2026-04-01")
+    session.project.add_note(1, "佐藤", "lesson", "早く測るべきだった")
+    with pytest.raises(ChartError):
+        session.undo()
+    assert len(session.project.phases) == 1 and session.can_undo
+
+
+def test_any_mix_of_edits_recordings_undos_redos_and_saves_never_loses_a_saved_phase() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from pufu.model import dumps_project, loads_project
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.sampled_from(["edit", "record", "undo", "redo", "save"]), max_size=30))
+    def check(actions: list[str]) -> None:
+        session, ids = sample_session()
+        saved: list = []
+        for number, action in enumerate(actions):
+            if action == "edit":
+                session.apply("set_progress", ids["m1"], number)
+            elif action == "record":
+                session.record_phase(f"局面{number}", "", "2026-04-01")
+            elif action == "undo":
+                session.undo()
+            elif action == "redo":
+                session.redo()
+            else:
+                session.mark_saved()
+                saved = list(session.project.phases)
+            phases = session.project.phases
+            assert phases[: len(saved)] == saved  # a saved phase is never undone
+            assert [p.number for p in phases] == list(range(1, len(phases) + 1))
+            loads_project("p", dumps_project(session.project).encode())  # always a valid file
+            if not session.modified:
+                assert phases == saved or (not saved and not phases)
+
+    check()

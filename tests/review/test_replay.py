@@ -176,3 +176,24 @@ async def test_the_screen_can_be_pushed_by_another_app_that_saves_itself() -> No
         await pilot.pause()
         assert not isinstance(host.screen, ReviewScreen)
     assert [n.text for n in seen] == ["good start"]
+
+
+@headless
+async def test_the_note_dialog_shows_each_part_with_the_short_id_note_part_takes(project_file) -> None:
+    from pufu.cli.main import main
+
+    app = app_for(project_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right", "n")  # phase 2
+        await pilot.pause()
+        part = app.screen.query_one("#note-part")
+        labels = [str(label) for label, _ in part._options]
+        shown = next(label for label in labels if "週次で問い合わせを分類する" in label)
+        await pilot.press("escape")
+    assert shown.startswith("[") and shown.endswith("] 施策: 週次で問い合わせを分類する")
+    short = shown[1:].split("]", 1)[0]
+    assert len(short) == 8
+    args = ["note", str(project_file), "--phase", "2", "--part", short, "--author", "a", "--kind", "bad", "x"]
+    assert main(args) == 0
+    project = load_project(project_file)[0]
+    assert project.phase_chart(2).part(project.notes[-1].part).text == "週次で問い合わせを分類する"

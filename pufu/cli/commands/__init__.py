@@ -26,6 +26,7 @@ COMMANDS: dict[str, Command] = {
     "export": Command("export", "export a chart (pufu-editor JSON, Markdown, diagrams, a deck)"),
     "snapshot": Command("snapshot", "record the draft as the next phase (局面)"),
     "phases": Command("phases", "list the recorded phases"),
+    "phase": Command("phase", "amend a recorded phase's title, date or what happened"),
     "metric": Command("metric", "the 評価指標 (yardsticks): add, set a value, edit, remove, list"),
     "diff": Command("diff", "what changed between two phases (or a phase and the draft)"),
     "review": Command("review", "replay the phases and write review notes (感想戦)"),

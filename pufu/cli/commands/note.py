@@ -1,6 +1,8 @@
 """pufu note PROJECT --phase N [--part ID] --author NAME --kind KIND TEXT: a review note (感想).
 
-A note attaches to a recorded phase, or to one part within it (by id, or by its exact text).
+A note attaches to a recorded phase, or to one part within it: --part takes its id, the start
+of its id (``pufu phases PROJECT N`` lists the parts with their short ids), or the start of its
+text, as long as it names one part.
 Kinds: good (went well), bad (went wrong), lesson, question. Notes are stored in the project
 file beside the phases and never change a recorded phase. Several people can note the same
 phase: a 感想戦 is done in pairs.
@@ -11,8 +13,9 @@ from __future__ import annotations
 import argparse
 
 from ...i18n import default_lang, t
-from ...model import NOTE_KINDS, Chart, Project
+from ...model import NOTE_KINDS, Project
 from ...model.document import Document
+from ...model.partref import find_part
 from ...model.texts import nfc
 from ...settings import current
 from ..common import CommandError, info
@@ -25,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("project")
     parser.add_argument("text", help="the note")
     parser.add_argument("--phase", type=int, required=True, help="the phase number")
-    parser.add_argument("--part", help="a part of that phase, by id or by its exact text")
+    parser.add_argument("--part", help="a part of that phase: its id, the start of its id or of its text (pufu phases PROJECT N lists them)")
     parser.add_argument("--author", help="who writes it (default: author from the settings)")
     parser.add_argument("--kind", required=True, choices=NOTE_KINDS, help="good, bad, lesson or question")
     parser.set_defaults(func=run)
@@ -36,23 +39,11 @@ def default_author() -> str | None:
     return current().author.strip() or None
 
 
-def find_part(chart: Chart, phase: int, wanted: str, lang: str | None) -> str:
-    """A part by id, else the one part whose text is exactly ``wanted``."""
-    if wanted in chart:
-        return wanted
-    norm = " ".join(wanted.split())
-    found = [part.id for part in chart.parts() if " ".join(part.text.split()) == norm and norm]
-    if len(found) == 1:
-        return found[0]
-    if not found:
-        raise CommandError(t("review.note.no_part", lang, phase=phase, part=wanted))
-    raise CommandError(t("review.note.many_parts", lang, phase=phase, part=wanted, n=len(found)))
-
-
 def add_note(project: Project, phase: int, author: str, kind: str, text: str, part: str | None, lang: str | None):
-    """Add a note with its texts normalised to NFC; ``part`` may be an id or a text."""
+    """Add a note with its texts normalised to NFC; ``part`` may be an id, the start of an id
+    or the start of a text (:func:`pufu.model.partref.find_part`)."""
     chart = project.phase_chart(project.phase(phase).number)
-    part_id = find_part(chart, phase, nfc(part), lang) if part else None
+    part_id = find_part(chart, nfc(part), phase, lang) if part else None
     return project.add_note(phase, nfc(author), kind, nfc(text), part=part_id)
 
 

@@ -1,6 +1,8 @@
 """pufu snapshot PROJECT --title T [--note TEXT] [--date YYYY-MM-DD]: record the draft as the next phase.
 
-Recorded phases never change; the draft stays as it is for you to go on editing.
+Recorded phases never change (a mistyped title, date or note is corrected, on the record, with
+pufu phase amend); the draft stays as it is for you to go on editing. A date before the
+previous phase's is recorded with a warning.
 """
 
 from __future__ import annotations
@@ -9,7 +11,9 @@ import argparse
 
 from ...i18n import t
 from ...model.document import Document
-from ..common import CommandError, info
+from ...model.fileformat import PhaseData
+from ...model.project import Project
+from ..common import CommandError, info, warn
 
 ORDER = 40
 
@@ -28,8 +32,12 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(t("cli.empty_title", args.lang))
     # under the file's lock, on the file as it is now: a phase or note another command is
     # saving at this moment is kept, and this phase is recorded after it
-    _, phase = Document.update(
-        args.project, lambda project: project.snapshot(title=args.title, happened=args.note, date=args.date)
-    )
+    def record(project: Project) -> tuple[PhaseData, list[str]]:
+        phase = project.snapshot(title=args.title, happened=args.note, date=args.date)
+        return phase, project.date_warnings(phase.number, args.lang)  # out of order: said, not refused
+
+    _, (phase, warnings) = Document.update(args.project, record)
     info(f"recorded phase {phase.number}: {phase.title} ({phase.date})")
+    for line in warnings:
+        warn(line)
     return 0

@@ -15,21 +15,18 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from ...i18n import t
 from ...model import NOTE_KINDS, Chart
+from ...model.partref import part_name, short_ids
 
 
 def part_choices(chart: Chart, lang: str | None) -> list[tuple[str, str]]:
-    """(label, part id) for every part of the sheet, in sheet order."""
+    """(label, part id) for every part of the sheet, in sheet order; each label starts with the
+    part's short id, which ``pufu note --part`` takes."""
     out: list[tuple[str, str]] = []
-    purposes = {p: i for i, p in enumerate(chart.purposes(), start=1)}
+    short = short_ids(chart)
     for part in chart.parts():
-        if part.key:
-            name = t(f"element.{part.key}", lang)
-        elif part.id in purposes:
-            name = f"{t('kind.purpose', lang)}{purposes[part.id]}"
-        else:
-            name = t(f"kind.{part.kind.value}", lang)
+        name = part_name(chart, part, lang)
         text = " ".join(part.text.split())
-        out.append((f"{name}: {text[:40]}{'…' if len(text) > 40 else ''}", part.id))
+        out.append((f"[{short[part.id]}] {name}: {text[:40]}{'…' if len(text) > 40 else ''}", part.id))
     return out
 
 
