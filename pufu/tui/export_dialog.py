@@ -50,8 +50,9 @@ class ConfirmReplace(ModalScreen[bool]):
     BINDINGS = [Binding("escape", "no", "No", id="export.replace.no")]
     DEFAULT_CSS = """
     ConfirmReplace { align: center middle; }
-    ConfirmReplace > Vertical { width: 60; height: auto; border: thick $warning; padding: 1 2;
-        background: $surface; }
+    ConfirmReplace > Vertical { width: 70; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $warning; padding: 1 2; background: $surface; }
+    ConfirmReplace Label { width: 1fr; }
     ConfirmReplace Horizontal { height: auto; margin-top: 1; }
     ConfirmReplace Button { margin-right: 2; }
     """
@@ -62,7 +63,7 @@ class ConfirmReplace(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(t("export.dialog.replace", self.lang, path=str(self.path)))
+            yield Label(t("export.dialog.replace", self.lang, path=str(self.path)), markup=False)
             with Horizontal():
                 yield Button(t("export.dialog.replace_no", self.lang), id="no", variant="primary")
                 yield Button(t("export.dialog.replace_yes", self.lang), id="yes", variant="warning")
@@ -81,10 +82,12 @@ class ExportDialog(ModalScreen[Path | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
     DEFAULT_CSS = """
     ExportDialog { align: center middle; }
-    ExportDialog > Vertical { width: 76; height: auto; border: thick $primary; padding: 1 2;
-        background: $surface; }
+    ExportDialog > Vertical { width: 76; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; padding: 1 2; background: $surface; }
+    ExportDialog #export-title { margin-bottom: 1; }
     ExportDialog .row { height: auto; margin-bottom: 1; }
-    ExportDialog .row > Label { width: 12; padding-top: 1; }
+    ExportDialog .row > Label { width: 12; }
+    ExportDialog Checkbox { margin-bottom: 1; }
     ExportDialog Select { width: 1fr; }
     ExportDialog Input { width: 1fr; }
     ExportDialog #error { color: $error; height: auto; }
@@ -120,15 +123,15 @@ class ExportDialog(ModalScreen[Path | None]):
             else t("export.dialog.draft", self.lang)
         )
         with Vertical():
-            yield Label(f"[b]{t('export.dialog.title', self.lang)}[/b] — {which}", markup=True)
+            yield Label(f"[b]{t('export.dialog.title', self.lang)}[/b] — {which}", markup=True, id="export-title")
             with Horizontal(classes="row"):
                 yield Label(t("export.dialog.format", self.lang))
                 yield Select(
-                    [(f.upper(), f) for f in FORMATS], value="png", allow_blank=False, id="format"
+                    [(f.upper(), f) for f in FORMATS], value="png", allow_blank=False, id="format", compact=True
                 )
             with Horizontal(classes="row"):
                 yield Label(t("export.dialog.size", self.lang))
-                yield Select([(s, s) for s in SIZES], value=self.start_size, allow_blank=False, id="size")
+                yield Select([(s, s) for s in SIZES], value=self.start_size, allow_blank=False, id="size", compact=True)
             with Horizontal(classes="row"):
                 yield Label(t("export.dialog.theme", self.lang))
                 yield Select(
@@ -136,12 +139,13 @@ class ExportDialog(ModalScreen[Path | None]):
                     value=self.start_theme,
                     allow_blank=False,
                     id="theme",
+                    compact=True,
                 )
-            yield Checkbox(t("export.dialog.comments", self.lang), id="comments")
+            yield Checkbox(t("export.dialog.comments", self.lang), id="comments", compact=True)
             with Horizontal(classes="row"):
                 yield Label(t("export.dialog.path", self.lang))
                 path = self.default_dir / default_name(self.project, self.phase, "png")
-                yield Input(str(path), id="path")
+                yield Input(str(path), id="path", compact=True)
             yield ProgressBar(show_eta=False, id="progress")
             yield Static("", id="error")
             with Horizontal(id="buttons"):

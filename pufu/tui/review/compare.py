@@ -54,9 +54,12 @@ class CompareChooser(ModalScreen[tuple[str, str] | None]):
 
     DEFAULT_CSS = """
     CompareChooser { align: center middle; }
-    CompareChooser > Vertical { width: 100; height: auto; max-height: 80%; border: thick $primary; background: $surface; padding: 0 1; }
-    CompareChooser Horizontal { height: auto; }
+    CompareChooser > Vertical { width: 100; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1; }
+    CompareChooser Horizontal { height: auto; max-height: 1fr; }
+    CompareChooser Horizontal > Vertical { height: auto; }
     CompareChooser OptionList { width: 1fr; height: auto; max-height: 20; }
+    CompareChooser #compare-keys { color: $text-muted; margin-top: 1; }
     """
     BINDINGS = [Binding("escape", "cancel", t("review.note.cancel"), id="review.compare.cancel")]
 
@@ -76,7 +79,7 @@ class CompareChooser(ModalScreen[tuple[str, str] | None]):
                 with Vertical():
                     yield Static(t("review.compare.right", self.lang))
                     yield OptionList(*[Option(o.prompt, id=o.id) for o in options], id="compare-right", markup=False)
-            yield Static(Text("↑↓  Tab  Enter  Esc", style="dim"))
+            yield Static(t("review.compare.keys", self.lang), id="compare-keys", markup=False)
 
     def on_mount(self) -> None:
         left = self.query_one("#compare-left", OptionList)

@@ -38,8 +38,10 @@ class NoteScreen(ModalScreen[dict | None]):
 
     DEFAULT_CSS = """
     NoteScreen { align: center middle; }
-    NoteScreen > Vertical { width: 90; height: auto; border: thick $primary; background: $surface; padding: 0 1; }
-    NoteScreen Label { margin-top: 1; }
+    NoteScreen > Vertical { width: 90; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1; }
+    /* full-width labels: a label's edge under an open drop-down would cut its wide characters */
+    NoteScreen Label { margin-top: 1; width: 1fr; }
     NoteScreen #note-error { color: $error; height: auto; }
     NoteScreen Horizontal { height: auto; margin-top: 1; }
     """
@@ -59,13 +61,13 @@ class NoteScreen(ModalScreen[dict | None]):
         with Vertical():
             yield Static(Text(t("review.note.title", lang, phase=self.phase), style="bold"))
             yield Label(t("review.note.author", lang))
-            yield Input(self.author, id="note-author")
+            yield Input(self.author, id="note-author", compact=True)
             yield Label(t("review.note.kind", lang))
-            yield Select(kinds, value="good", allow_blank=False, id="note-kind")
+            yield Select(kinds, value="good", allow_blank=False, id="note-kind", compact=True)
             yield Label(t("review.note.part", lang))
-            yield Select(parts, value="", allow_blank=False, id="note-part")
+            yield Select(parts, value="", allow_blank=False, id="note-part", compact=True)
             yield Label(t("review.note.text", lang))
-            yield Input(id="note-text")
+            yield Input(id="note-text", compact=True)
             yield Static(id="note-error")
             with Horizontal():
                 yield Button(t("review.note.save", lang), variant="primary", id="note-save")
