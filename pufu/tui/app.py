@@ -97,7 +97,7 @@ class PufuApp(EditingMixin, ChartActions, MetricActions, App[int]):
         yield SheetView(self.session.chart, self.lang, id="sheet")
         yield from self.compose_editing()
         yield Static("", id="status", markup=False)
-        yield Footer()
+        yield Footer(compact=True)  # every shown key fits in 80 columns
 
     @property
     def sheet(self) -> SheetView:
@@ -126,7 +126,8 @@ class PufuApp(EditingMixin, ChartActions, MetricActions, App[int]):
         unsaved = f"  {t('tui.unsaved', self.lang)}" if self.session.modified else ""
         self.title = f"{self.path.name}{unsaved}"
         phase = t("tui.draft_phase", self.lang, number=len(project.phases) + 1)
-        self.sub_title = f"{project.title or t('untitled', self.lang)} · {phase}"
+        # the phase first: a long title is cut short at the end, not the phase
+        self.sub_title = f"{phase} · {project.title or t('untitled', self.lang)}"
 
     def refresh_status(self) -> None:
         errors = sum(f.level == "error" for f in self.findings)
@@ -165,6 +166,11 @@ class PufuApp(EditingMixin, ChartActions, MetricActions, App[int]):
         self.action_edit()
 
     # ------------------------------------------------------------------ undo
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A screen over the draft (a recorded phase, the review) can leave out draft keys it
+        does not show (``DRAFT_KEYS_OFF``): they are neither in its footer nor run from it."""
+        return action not in getattr(self.screen, "DRAFT_KEYS_OFF", ())
 
     def action_undo(self) -> None:
         self.commit_editing()

@@ -29,6 +29,9 @@ class PhaseScreen(Screen[None]):
     DEFAULT_CSS = """
     PhaseScreen #happened { height: auto; max-height: 5; padding: 0 1; background: $panel; }
     """
+    #: the draft is not on this screen: its undo, redo and save are neither shown nor run here
+    DRAFT_KEYS_OFF = frozenset({"undo", "redo", "save"})
+
     def __init__(self, project: Project, number: int, lang: str = "ja") -> None:
         super().__init__()
         self.project = project
@@ -44,7 +47,7 @@ class PhaseScreen(Screen[None]):
         yield SheetView(self.project.phase_chart(self.number), self.lang, read_only=True, id="phase-sheet")
         if phase.happened.strip():
             yield Static(phase.happened, id="happened", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(SheetView).focus()

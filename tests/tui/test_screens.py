@@ -139,7 +139,7 @@ async def test_the_phase_list_shows_its_keys(demo, size):
         assert isinstance(app.screen, PickDialog)
         assert app.screen.query(Footer)
         footer = footer_line(app)
-        assert "⏎ 開く" in footer and "esc やめる" in footer, footer
+        assert "⏎ 選ぶ" in footer and "esc やめる" in footer, footer
         assert "^z" not in footer and "^s" not in footer
 
 

@@ -18,15 +18,22 @@ from .changes import diff_rows
 from .sheet import Rows, SheetView, step_marks
 
 
+#: ↑ and ↓ share one label in the footer
+_SCROLL = Binding.Group(t("review.key.scroll"), compact=True)
+
+
 class DiffScreen(ModalScreen[None]):
     """The full diff of one step (or of two phases compared)."""
 
     DEFAULT_CSS = """
     DiffScreen { align: center middle; }
-    DiffScreen > Vertical { width: 90%; height: 90%; border: thick $primary; background: $surface; }
+    DiffScreen > Vertical { width: 90%; height: 1fr; margin-top: 1; border: thick $primary; background: $surface; }
     DiffScreen #diff-title { padding: 0 1; background: $boost; }
+    DiffScreen Footer.-compact FooterLabel { margin: 0 1 0 0; }
     """
     BINDINGS = [
+        Binding("up", "scroll(-1)", t("review.key.scroll"), key_display="↑", priority=True, id="review.diff.up", group=_SCROLL),
+        Binding("down", "scroll(1)", t("review.key.scroll"), key_display="↓", priority=True, id="review.diff.down", group=_SCROLL),
         Binding("escape", "close", t("review.key.close"), id="review.diff.close"),
         Binding("q", "close", t("review.key.close"), show=False),
         Binding("d", "close", t("review.key.close"), show=False),
@@ -43,7 +50,10 @@ class DiffScreen(ModalScreen[None]):
             yield Static(Text(f"{title} ({count})", style="bold"), id="diff-title")
             with VerticalScroll():
                 yield Rows(diff_rows(self.d, self.lang), id="diff-body")
-            yield Footer()
+        yield Footer(compact=True)  # this dialog's keys, in place of the screen's below
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one(VerticalScroll).scroll_relative(y=lines, animate=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

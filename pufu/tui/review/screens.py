@@ -32,6 +32,10 @@ from .compare import CompareChooser, CompareScreen, DiffScreen
 from .sheet import Row, Rows, SheetView, step_marks
 
 
+#: ← and → share one label in the footer
+_STEP = Binding.Group(t("review.key.step"), compact=True)
+
+
 class ReviewScreen(Screen[None]):
     """Replay the phases like a shogi game: one phase at a time, what changed marked."""
 
@@ -40,16 +44,20 @@ class ReviewScreen(Screen[None]):
     ReviewScreen #review-body { height: 1fr; }
     ReviewScreen #sheet-scroll { width: 1fr; border-right: solid $primary-darken-2; }
     ReviewScreen #side-scroll { width: 1fr; padding: 0 1; }
+    ReviewScreen Footer.-compact FooterLabel { margin: 0 1 0 0; }
     """
 
     BINDINGS = [
-        Binding("left", "step(-1)", t("review.key.prev"), key_display="←", priority=True, id="review.prev"),
-        Binding("right", "step(1)", t("review.key.next"), key_display="→", priority=True, id="review.next"),
+        Binding("left", "step(-1)", t("review.key.prev"), key_display="←", priority=True, id="review.prev", group=_STEP),
+        Binding("right", "step(1)", t("review.key.next"), key_display="→", priority=True, id="review.next", group=_STEP),
         Binding("d", "diff", t("review.key.diff"), id="review.diff"),
         Binding("c", "compare", t("review.key.compare"), id="review.compare"),
         Binding("n", "note", t("review.key.note"), id="review.note"),
         Binding("q", "leave", t("review.key.quit"), id="review.quit"),
     ]
+    #: the editor's draft is not on this screen: its undo and redo are neither shown nor run
+    #: here, nor its key list (that of the draft)
+    DRAFT_KEYS_OFF = frozenset({"undo", "redo", "help"})
 
     def __init__(
         self,
@@ -80,7 +88,7 @@ class ReviewScreen(Screen[None]):
                 yield SheetView(id="sheet")
             with VerticalScroll(id="side-scroll"):
                 yield Rows(id="side")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.show_phase()
