@@ -177,3 +177,40 @@ async def test_the_read_only_phase_view_offers_no_undo_or_save(demo, size):
         await pilot.press("escape")
         await pilot.pause()
         assert "^z 元に戻す" in footer_line(app)
+
+
+def readme_switch_points() -> tuple[int, int]:
+    """The terminal widths at which the README says the sheet changes its layout."""
+    import re
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"narrower than (\d+) columns the sheet becomes an outline; from (\d+) columns", readme)
+    assert found, "the README names the widths where the sheet's layout changes"
+    return int(found.group(1)), int(found.group(2))
+
+
+def sheet_form(app: PufuApp) -> str:
+    head = screen_lines(app)[1]
+    if head.startswith("獲得目標"):
+        return "outline"
+    return "stacked" if "勝利条件 ▶ 獲得目標" in head else "side by side"
+
+
+@pytest.mark.parametrize("offset", [-1, 0])
+async def test_the_sheet_changes_its_layout_at_the_widths_the_readme_names(demo, offset):
+    columns, side = readme_switch_points()
+    expected = {
+        columns + offset: "outline" if offset else "stacked",
+        side + offset: "stacked" if offset else "side by side",
+    }
+    for width, form in expected.items():
+        app = editor(demo)
+        async with app.run_test(size=(width, 40)) as pilot:
+            await pilot.pause()
+            assert sheet_form(app) == form, width
+            await pilot.press("t")  # a change lays the sheet out again: it keeps its form
+            app.editbar.editor.load("新しいタイトル")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.session.project.title == "新しいタイトル"
+            assert sheet_form(app) == form, width
