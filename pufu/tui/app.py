@@ -21,10 +21,11 @@ from ..model.document import Document, losses, merge_from_disk
 from ..model.merge import ConflictFinding, conflict_findings
 from ..model.recovery import Copy, Opened, RecoverySession, copies, discard_copy
 from ..recent import remember
+from ..settings import current
 from .actions import ChartActions
 from .dialogs import ChoiceDialog, ConfirmDialog
 from .editing import EditingMixin
-from .keys import bindings
+from .keys import bindings, unknown_ids
 from .metric_actions import MetricActions
 from .palette import PufuCommands
 from .sheet import SheetView
@@ -70,6 +71,7 @@ class PufuApp(EditingMixin, ChartActions, MetricActions, App[int]):
         self._recovery_timer: Timer | None = None
         self._finding_index = -1
         self._bindings = BindingsMap(bindings("app", self.lang))
+        self.set_keymap(current().keys)  # the settings' [keys] table, binding id → keys
 
     @property
     def path(self) -> Path:
@@ -108,6 +110,13 @@ class PufuApp(EditingMixin, ChartActions, MetricActions, App[int]):
         self.refresh_all(schedule=False)
         remember(self.path)
         self.offer_recovery()
+        self.call_after_refresh(self.report_keymap)
+
+    def report_keymap(self) -> None:
+        """Say which ids of the settings' ``[keys]`` name no key (a typo would go unnoticed)."""
+        unknown = unknown_ids(self._keymap)
+        if unknown:
+            self.notify(t("tui.keymap_unknown", self.lang, ids=", ".join(unknown)), severity="warning", markup=False)
 
     def refresh_all(self, *, schedule: bool = True) -> None:
         """Show the chart as it is now: sheet, checks, header; keep the recovery copy current."""

@@ -101,6 +101,7 @@ class PickDialog(ModalScreen[str | None]):
     footer shows these keys (in place of the screen's below, which do not work here)."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="PickDialog") + "PickDialog OptionList { height: auto; max-height: 20; min-width: 40; }"
+    BINDING_IDS = ("dialog.pick", "dialog.back")
 
     def __init__(self, title: str, options: list[tuple[str, str]], current: str | None = None, lang: str | None = None) -> None:
         super().__init__()

@@ -1,7 +1,8 @@
 """Every key of the editor in one table: the bindings, the help screen, the command palette and
 the README's keys table are all made from it, so they cannot disagree.
 
-Each key has an id (users can remap keys by id through Textual's keymap), the action it runs,
+Each key has an id (the settings' ``[keys]`` table remaps keys by id, through Textual's keymap:
+:func:`binding_ids` lists every id), the action it runs,
 where it applies (``app``: anywhere; ``sheet``: while the sheet has the focus, not while typing)
 and whether the footer shows it. Labels come from the catalogue (``pufu.i18n.tui``):
 ``key.<id>`` short, for the footer; ``help.<id>`` a sentence, for the help and the palette.
@@ -9,6 +10,7 @@ and whether the footer shows it. Labels come from the catalogue (``pufu.i18n.tui
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from textual.binding import Binding
@@ -97,6 +99,33 @@ _NAMES = {
     "left_square_bracket": "[",
     "right_square_bracket": "]",
 }
+
+
+def keys_of(key: Key, keymap: Mapping[str, str] | None = None) -> str:
+    """The keys that run ``key`` now: those of the settings' ``[keys]`` table, else its own."""
+    return (keymap or {}).get(key.id, key.keys)
+
+
+def binding_ids() -> frozenset[str]:
+    """Every binding id a ``[keys]`` table can remap: the editor's keys and those of its screens
+    and dialogs (the review, the export dialog, lists)."""
+    from .dialogs import PickDialog
+    from .export_dialog import ConfirmReplace, ExportDialog
+    from .phases import PhaseScreen
+    from .review.compare import CompareChooser, CompareScreen, DiffScreen
+    from .review.note import NoteScreen
+    from .review.screens import ReviewScreen
+
+    ids = {key.id for key in KEYS if key.keys} | set(PickDialog.BINDING_IDS) | {PhaseScreen.BACK}
+    for screen in (ConfirmReplace, ExportDialog, CompareChooser, CompareScreen, DiffScreen, NoteScreen, ReviewScreen):
+        ids |= {binding.id for binding in screen.BINDINGS if isinstance(binding, Binding) and binding.id}
+    return frozenset(ids)
+
+
+def unknown_ids(keymap: Mapping[str, str]) -> list[str]:
+    """The ids of a ``[keys]`` table that name no binding (a typo, an old name)."""
+    known = binding_ids()
+    return sorted(name for name in keymap if name not in known)
 
 
 def display(keys: str) -> str:

@@ -7,7 +7,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from ..i18n import t
-from .keys import KEYS, display
+from .keys import KEYS, display, keys_of
 
 
 class PufuCommands(Provider):
@@ -20,7 +20,7 @@ class PufuCommands(Provider):
             if not key.palette:
                 continue
             name = t(f"key.{key.id}", lang)
-            keys = f"  [{display(key.keys)}]" if key.keys else ""
+            keys = f"  [{display(keys_of(key, self.app._keymap))}]" if key.keys else ""
             out.append((f"{name}{keys}", t(f"help.{key.id}", lang), key.action))
         return out
 

@@ -31,6 +31,8 @@ class PhaseScreen(Screen[None]):
     """
     #: the draft is not on this screen: its undo, redo and save are neither shown nor run here
     DRAFT_KEYS_OFF = frozenset({"undo", "redo", "save"})
+    #: the id of its one key, back to the draft
+    BACK = "back"
 
     def __init__(self, project: Project, number: int, lang: str = "ja") -> None:
         super().__init__()
@@ -39,7 +41,7 @@ class PhaseScreen(Screen[None]):
         self.lang = lang
         phase = project.phase(number)
         self.sub_title = t("tui.readonly_phase", lang, number=number, title=phase.title, date=phase.date)
-        self._bindings = BindingsMap([Binding("escape,q", "close", t("key.back", lang), show=True, id="back")])
+        self._bindings = BindingsMap([Binding("escape,q", "close", t("key.back", lang), show=True, id=self.BACK)])
 
     def compose(self) -> ComposeResult:
         phase = self.project.phase(self.number)

@@ -47,7 +47,7 @@ def region_text(app: App, widget: Widget) -> str:
     region = widget.region
     grid = screen_cells(app)
     rows = ["".join(row[region.x : region.right]) for row in grid[region.y : region.bottom]]
-    return re.sub(r"[\s▊▎▔▁█▀▄]", "", "".join(rows))
+    return re.sub(r"[\s▊▌▎▔▁█▀▄]", "", "".join(rows))
 
 
 def fits(app: App, widget: Widget) -> bool:
