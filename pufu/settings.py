@@ -5,6 +5,9 @@
     export_size = "16:9"   # 16:9, 4:3 or a4: the default size of exported pictures
     author = "佐藤"         # the name written on review notes
 
+    [keys]                 # the editor's keys by binding id (pufu.tui.keys)
+    save = "ctrl+w"
+
 The file is ``settings.toml`` in the config folder (:mod:`pufu.locations`; ``PUFU_CONFIG_DIR``
 moves it), read through pydantic-settings' own TOML source. Each key can also come from a
 variable (``PUFU_LANG``, ``PUFU_THEME``, ``PUFU_EXPORT_SIZE``, ``PUFU_AUTHOR``), which wins over

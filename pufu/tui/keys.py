@@ -163,10 +163,10 @@ def bindings(scope: str, lang: str) -> list[Binding]:
 
 def markdown_table() -> str:
     """The keys as the README's Markdown table (a test keeps the README in step with it)."""
-    rows = ["| key | 操作 | does |", "| --- | --- | --- |"]
+    rows = ["| key | id | 操作 | does |", "| --- | --- | --- | --- |"]
     for key in KEYS:
         if not key.keys:
             continue
         shown = " / ".join(f"`{name}`" for name in display(key.keys).split(" / "))
-        rows.append(f"| {shown} | {t(f'help.{key.id}', 'ja')} | {t(f'help.{key.id}', 'en')} |")
+        rows.append(f"| {shown} | `{key.id}` | {t(f'help.{key.id}', 'ja')} | {t(f'help.{key.id}', 'en')} |")
     return "\n".join(rows) + "\n"

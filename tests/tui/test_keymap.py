@@ -118,3 +118,19 @@ def test_a_keys_table_pufu_cannot_use_is_named_in_one_line(tmp_path):
         with pytest.raises(SettingsError) as caught:
             settings_with(tmp_path, text)
         assert says in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_the_readme_names_every_id_and_its_example_works(tmp_path):
+    import re
+
+    from pufu.tui.keys import KEYS, binding_ids, unknown_ids
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    settings_part = readme[readme.index("## Settings") :]
+    listed = settings_part[settings_part.index("the other screens:") : settings_part.index("A value")]
+    others = set(re.findall(r"`([a-z_.]+)`", listed))
+    assert others == binding_ids() - {key.id for key in KEYS}
+    example = re.search(r"```toml\n(\[keys\]\n.*?)```", settings_part, re.S)
+    assert example
+    settings = settings_with(tmp_path, example.group(1))
+    assert settings.keys and not unknown_ids(settings.keys)
