@@ -53,7 +53,6 @@ async def test_dotted_ids_remap_sheet_keys_and_the_help_lists_them(plan, tmp_pat
         app = make_app(plan)
         async with app.run_test(size=(120, 40)) as pilot:
             chart = app.session.chart
-            goal = app.sheet.selection
             await pilot.press("o")
             await pilot.pause()
             assert app.sheet.selection.part == chart.win  # o moved up, from the 獲得目標 to the 勝利条件

@@ -17,7 +17,6 @@ from ...model.diff import ChartDiff, diff, resolve
 from .changes import diff_rows
 from .sheet import Rows, SheetView, step_marks
 
-
 #: ↑ and ↓ share one label in the footer
 _SCROLL = Binding.Group(t("review.key.scroll"), compact=True)
 

@@ -31,7 +31,6 @@ from .changes import diff_rows, text_row, trajectory_rows
 from .compare import CompareChooser, CompareScreen, DiffScreen
 from .sheet import Row, Rows, SheetView, step_marks
 
-
 #: ← and → share one label in the footer
 _STEP = Binding.Group(t("review.key.step"), compact=True)
 
