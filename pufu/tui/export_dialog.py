@@ -10,14 +10,16 @@ progress bar, starting from the settings' size and theme and in the editor's lan
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select, Static
+from textual.widgets import Button, Checkbox, Footer, Input, Label, ProgressBar, Select, Static
 
 from ..export.run import Options, export
 from ..i18n import t
@@ -44,10 +46,15 @@ def settings_defaults() -> tuple[str, str]:
     return settings.export_size, settings.theme
 
 
+def labelled(bindings: Sequence[BindingType], label: str) -> BindingsMap:
+    """A dialog's one binding (Escape) labelled in the dialog's language."""
+    return BindingsMap([replace(b, description=label) for b in bindings if isinstance(b, Binding)])
+
+
 class ConfirmReplace(ModalScreen[bool]):
     """Yes or no: replace an existing file."""
 
-    BINDINGS = [Binding("escape", "no", "No", id="export.replace.no")]
+    BINDINGS = [Binding("escape", "no", id="export.replace.no")]
     DEFAULT_CSS = """
     ConfirmReplace { align: center middle; }
     ConfirmReplace > Vertical { width: 70; max-width: 100%; height: auto; max-height: 100%;
@@ -62,11 +69,13 @@ class ConfirmReplace(ModalScreen[bool]):
         self.path, self.lang = path, lang
 
     def compose(self) -> ComposeResult:
+        self._bindings = labelled(self.BINDINGS, t("export.dialog.replace_no", self.lang))
         with Vertical():
             yield Label(t("export.dialog.replace", self.lang, path=str(self.path)), markup=False)
             with Horizontal():
                 yield Button(t("export.dialog.replace_no", self.lang), id="no", variant="primary")
                 yield Button(t("export.dialog.replace_yes", self.lang), id="yes", variant="warning")
+        yield Footer(compact=True)  # this dialog's keys, in place of the editor's below
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
@@ -79,7 +88,7 @@ class ConfirmReplace(ModalScreen[bool]):
 class ExportDialog(ModalScreen[Path | None]):
     """Export the draft (phase None) or a recorded phase to a file."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+    BINDINGS = [Binding("escape", "cancel", id="export.cancel")]
     DEFAULT_CSS = """
     ExportDialog { align: center middle; }
     ExportDialog > Vertical { width: 76; max-width: 100%; height: auto; max-height: 100%;
@@ -122,6 +131,7 @@ class ExportDialog(ModalScreen[Path | None]):
             if self.phase is not None
             else t("export.dialog.draft", self.lang)
         )
+        self._bindings = labelled(self.BINDINGS, t("export.dialog.cancel", self.lang))
         with Vertical():
             yield Label(f"[b]{t('export.dialog.title', self.lang)}[/b] — {which}", markup=True, id="export-title")
             with Horizontal(classes="row"):
@@ -151,6 +161,7 @@ class ExportDialog(ModalScreen[Path | None]):
             with Horizontal(id="buttons"):
                 yield Button(t("export.dialog.export", self.lang), id="export", variant="primary")
                 yield Button(t("export.dialog.cancel", self.lang), id="cancel")
+        yield Footer(compact=True)
 
     @on(Select.Changed, "#format")
     def _format_changed(self, event: Select.Changed) -> None:

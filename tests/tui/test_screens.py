@@ -57,6 +57,7 @@ async def test_the_replace_question_is_shown_whole(demo, tmp_path, size):
         assert f"{target}はすでにあります。置き換えますか？".replace(" ", "") in shown
         for button in app.screen.query(Button):
             assert fits(app, button)
+        assert "esc 置き換えない" in footer_line(app)
         assert target.read_bytes() == b"old"
 
 
@@ -71,6 +72,8 @@ async def test_the_export_dialog_fits_the_screen(demo, tmp_path, size):
             assert fits(app, widget), widget
         text = "\n".join(screen_lines(app))
         assert "書き出す" in text and "やめる" in text and "保存先" in text
+        footer = footer_line(app)
+        assert "esc やめる" in footer and "^z" not in footer, footer  # its keys, not the editor's
 
 
 async def review(app: PufuApp, pilot) -> ReviewScreen:
