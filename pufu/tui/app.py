@@ -178,8 +178,10 @@ class PufuApp(EditingMixin, ChartActions, MetricActions, App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """A screen over the draft (a recorded phase, the review) can leave out draft keys it
-        does not show (``DRAFT_KEYS_OFF``): they are neither in its footer nor run from it."""
-        return action not in getattr(self.screen, "DRAFT_KEYS_OFF", ())
+        does not show (``DRAFT_KEYS_OFF``): they are neither in its footer nor run from it, nor
+        from a dialog over it."""
+        screen = next((screen for screen in reversed(self.screen_stack) if not screen.is_modal), self.screen)
+        return action not in getattr(screen, "DRAFT_KEYS_OFF", ())
 
     def action_undo(self) -> None:
         self.commit_editing()

@@ -98,6 +98,8 @@ async def test_the_compare_chooser_shows_its_keys(demo, size):
         shown = region_text(app, hint)
         for words in ("↑↓選ぶ", "Tab左右を切り替える", "Enter比べる", "Escやめる"):
             assert words in shown
+        footer = footer_line(app)  # the replay's, below the chooser
+        assert "^z" not in footer and "^p コマンド" in footer, footer
 
 
 @pytest.mark.parametrize("size", SIZES)
