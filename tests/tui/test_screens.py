@@ -98,8 +98,8 @@ async def test_the_compare_chooser_shows_its_keys(demo, size):
         shown = region_text(app, hint)
         for words in ("↑↓選ぶ", "Tab左右を切り替える", "Enter比べる", "Escやめる"):
             assert words in shown
-        footer = footer_line(app)  # the replay's, below the chooser
-        assert "^z" not in footer and "^p コマンド" in footer, footer
+        footer = footer_line(app)  # the chooser's own keys, not the replay's
+        assert "esc やめる" in footer and "前後の局面" not in footer and "^z" not in footer, footer
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -112,6 +112,8 @@ async def test_the_note_dialog_drop_down_shows_the_highlighted_option_whole(demo
         assert isinstance(app.screen, NoteScreen)
         for widget in app.screen.query("Input, Select, Button"):
             assert fits(app, widget), widget
+        footer = footer_line(app)
+        assert "esc やめる" in footer and "^s 記録する" in footer and "前後の局面" not in footer, footer
         app.screen.query_one("#note-kind", Select).focus()
         await pilot.press("enter")  # open the drop-down
         await pilot.pause()

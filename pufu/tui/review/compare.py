@@ -89,6 +89,7 @@ class CompareChooser(ModalScreen[tuple[str, str] | None]):
                     yield Static(t("review.compare.right", self.lang))
                     yield OptionList(*[Option(o.prompt, id=o.id) for o in options], id="compare-right", markup=False)
             yield Static(t("review.compare.keys", self.lang), id="compare-keys", markup=False)
+        yield Footer(compact=True)  # this dialog's keys, in place of the replay's below
 
     def on_mount(self) -> None:
         left = self.query_one("#compare-left", OptionList)

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from ...i18n import t
 from ...model import NOTE_KINDS, Chart
@@ -72,6 +72,7 @@ class NoteScreen(ModalScreen[dict | None]):
             with Horizontal():
                 yield Button(t("review.note.save", lang), variant="primary", id="note-save")
                 yield Button(t("review.note.cancel", lang), id="note-cancel")
+        yield Footer(compact=True)  # this dialog's keys, in place of the replay's below
 
     def on_mount(self) -> None:
         self.query_one("#note-author", Input).focus()  # a pair takes turns: the name comes first
