@@ -10,13 +10,11 @@ progress bar, starting from the settings' size and theme and in the editor's lan
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingsMap, BindingType
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, ProgressBar, Select, Static
@@ -24,6 +22,7 @@ from textual.widgets import Button, Checkbox, Footer, Input, Label, ProgressBar,
 from ..export.run import Options, export
 from ..i18n import t
 from ..model import Project, PufuError
+from .keys import localized
 
 FORMATS = ("png", "svg", "pdf", "pptx", "dot")
 SIZES = ("16:9", "4:3", "a4", "none")
@@ -46,15 +45,10 @@ def settings_defaults() -> tuple[str, str]:
     return settings.export_size, settings.theme
 
 
-def labelled(bindings: Sequence[BindingType], label: str) -> BindingsMap:
-    """A dialog's one binding (Escape) labelled in the dialog's language."""
-    return BindingsMap([replace(b, description=label) for b in bindings if isinstance(b, Binding)])
-
-
 class ConfirmReplace(ModalScreen[bool]):
     """Yes or no: replace an existing file."""
 
-    BINDINGS = [Binding("escape", "no", id="export.replace.no")]
+    BINDINGS = [Binding("escape", "no", "export.dialog.replace_no", id="export.replace.no")]
     DEFAULT_CSS = """
     ConfirmReplace { align: center middle; }
     ConfirmReplace > Vertical { width: 70; max-width: 100%; height: auto; max-height: 100%;
@@ -69,7 +63,7 @@ class ConfirmReplace(ModalScreen[bool]):
         self.path, self.lang = path, lang
 
     def compose(self) -> ComposeResult:
-        self._bindings = labelled(self.BINDINGS, t("export.dialog.replace_no", self.lang))
+        self._bindings = localized(self.BINDINGS, self.lang)
         with Vertical():
             yield Label(t("export.dialog.replace", self.lang, path=str(self.path)), markup=False)
             with Horizontal():
@@ -88,7 +82,7 @@ class ConfirmReplace(ModalScreen[bool]):
 class ExportDialog(ModalScreen[Path | None]):
     """Export the draft (phase None) or a recorded phase to a file."""
 
-    BINDINGS = [Binding("escape", "cancel", id="export.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "export.dialog.cancel", id="export.cancel")]
     DEFAULT_CSS = """
     ExportDialog { align: center middle; }
     ExportDialog > Vertical { width: 76; max-width: 100%; height: auto; max-height: 100%;
@@ -131,7 +125,7 @@ class ExportDialog(ModalScreen[Path | None]):
             if self.phase is not None
             else t("export.dialog.draft", self.lang)
         )
-        self._bindings = labelled(self.BINDINGS, t("export.dialog.cancel", self.lang))
+        self._bindings = localized(self.BINDINGS, self.lang)
         with Vertical():
             yield Label(f"[b]{t('export.dialog.title', self.lang)}[/b] — {which}", markup=True, id="export-title")
             with Horizontal(classes="row"):

@@ -10,10 +10,10 @@ and whether the footer shows it. Labels come from the catalogue (``pufu.i18n.tui
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap, BindingType
 
 from ..i18n import t
 
@@ -159,6 +159,19 @@ def bindings(scope: str, lang: str) -> list[Binding]:
             )
         )
     return out
+
+
+def localized(bindings: Sequence[BindingType], lang: str | None) -> BindingsMap:
+    """A screen's ``BINDINGS``, whose labels (and group labels) are catalogue keys, labelled in
+    ``lang`` (the screen's language, not the one in force when the module was imported)."""
+    out = []
+    for binding in bindings:
+        if not isinstance(binding, Binding):
+            continue
+        group = replace(binding.group, description=t(binding.group.description, lang)) if binding.group else None
+        label = t(binding.description, lang) if binding.description else ""
+        out.append(replace(binding, description=label, group=group))
+    return BindingsMap(out)
 
 
 def markdown_table() -> str:

@@ -221,3 +221,24 @@ async def test_the_sheet_changes_its_layout_at_the_widths_the_readme_names(demo,
             await pilot.pause()
             assert app.session.project.title == "新しいタイトル"
             assert sheet_form(app) == form, width
+
+
+async def test_footers_speak_the_editors_language(demo):
+    app = PufuApp(demo, lang="en", recovery_delay=0, blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        assert "←→ previous/next d diff c compare n note q leave" in footer_line(app)
+        await pilot.press("right", "d")
+        await pilot.pause()
+        assert "↑↓ scroll esc close" in footer_line(app)
+        await pilot.press("escape", "c")
+        await pilot.pause()
+        assert "esc cancel" in footer_line(app)
+        await pilot.press("escape", "n")
+        await pilot.pause()
+        assert "esc cancel ^s record" in footer_line(app)
+        await pilot.press("escape", "q", "x")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        assert "esc Cancel" in footer_line(app)

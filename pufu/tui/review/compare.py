@@ -14,11 +14,12 @@ from ...export.report import decisive_lines, side_name
 from ...i18n import t
 from ...model import Project
 from ...model.diff import ChartDiff, diff, resolve
+from ..keys import localized
 from .changes import diff_rows
 from .sheet import Rows, SheetView, step_marks
 
 #: ↑ and ↓ share one label in the footer
-_SCROLL = Binding.Group(t("review.key.scroll"), compact=True)
+_SCROLL = Binding.Group("review.key.scroll", compact=True)
 
 
 class DiffScreen(ModalScreen[None]):
@@ -31,16 +32,17 @@ class DiffScreen(ModalScreen[None]):
     DiffScreen Footer.-compact FooterLabel { margin: 0 1 0 0; }
     """
     BINDINGS = [
-        Binding("up", "scroll(-1)", t("review.key.scroll"), key_display="↑", priority=True, id="review.diff.up", group=_SCROLL),
-        Binding("down", "scroll(1)", t("review.key.scroll"), key_display="↓", priority=True, id="review.diff.down", group=_SCROLL),
-        Binding("escape", "close", t("review.key.close"), id="review.diff.close"),
-        Binding("q", "close", t("review.key.close"), show=False),
-        Binding("d", "close", t("review.key.close"), show=False),
+        Binding("up", "scroll(-1)", "review.key.scroll", key_display="↑", priority=True, id="review.diff.up", group=_SCROLL),
+        Binding("down", "scroll(1)", "review.key.scroll", key_display="↓", priority=True, id="review.diff.down", group=_SCROLL),
+        Binding("escape", "close", "review.key.close", id="review.diff.close"),
+        Binding("q", "close", "review.key.close", show=False),
+        Binding("d", "close", "review.key.close", show=False),
     ]
 
     def __init__(self, d: ChartDiff, a: str, b: str, lang: str | None) -> None:
         super().__init__()
         self.d, self.a, self.b, self.lang = d, a, b, lang
+        self._bindings = localized(self.BINDINGS, lang)
 
     def compose(self) -> ComposeResult:
         title = t("review.diff.title", self.lang, a=side_name(self.a, self.lang), b=side_name(self.b, self.lang))
@@ -70,11 +72,12 @@ class CompareChooser(ModalScreen[tuple[str, str] | None]):
     CompareChooser OptionList { width: 1fr; height: auto; max-height: 20; }
     CompareChooser #compare-keys { color: $text-muted; margin-top: 1; }
     """
-    BINDINGS = [Binding("escape", "cancel", t("review.note.cancel"), id="review.compare.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "review.note.cancel", id="review.compare.cancel")]
 
     def __init__(self, names: list[str], left: str, right: str, lang: str | None, labels: list[str] | None = None) -> None:
         super().__init__()
         self.names, self.left, self.right, self.lang = names, left, right, lang
+        self._bindings = localized(self.BINDINGS, lang)
         self.labels = labels or [side_name(name, lang) for name in names]
 
     def compose(self) -> ComposeResult:
@@ -123,14 +126,15 @@ class CompareScreen(Screen[None]):
     CompareScreen VerticalScroll { width: 1fr; border: round $primary-darken-2; }
     """
     BINDINGS = [
-        Binding("q", "close", t("review.key.close"), id="review.compare.close"),
-        Binding("escape", "close", t("review.key.close"), show=False),
-        Binding("d", "diff", t("review.key.diff"), id="review.compare.diff"),
+        Binding("q", "close", "review.key.close", id="review.compare.close"),
+        Binding("escape", "close", "review.key.close", show=False),
+        Binding("d", "diff", "review.key.diff", id="review.compare.diff"),
     ]
 
     def __init__(self, project: Project, a: str, b: str, lang: str | None) -> None:
         super().__init__()
         self.lang = lang
+        self._bindings = localized(self.BINDINGS, lang)
         self.a, self.before = resolve(project, a)
         self.b, self.after = resolve(project, b)
         self.d = diff(self.before, self.after)

@@ -15,6 +15,7 @@ from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from ...i18n import t
 from ...model import NOTE_KINDS, Chart
+from ..keys import localized
 
 
 def part_choices(chart: Chart, lang: str | None) -> list[tuple[str, str]]:
@@ -46,13 +47,14 @@ class NoteScreen(ModalScreen[dict | None]):
     NoteScreen Horizontal { height: auto; margin-top: 1; }
     """
     BINDINGS = [
-        Binding("escape", "cancel", t("review.note.cancel"), id="review.note.cancel"),
-        Binding("ctrl+s", "save", t("review.note.save"), id="review.note.save"),
+        Binding("escape", "cancel", "review.note.cancel", id="review.note.cancel"),
+        Binding("ctrl+s", "save", "review.note.save", id="review.note.save"),
     ]
 
     def __init__(self, chart: Chart, phase: int, author: str, lang: str | None) -> None:
         super().__init__()
         self.chart, self.phase, self.author, self.lang = chart, phase, author, lang
+        self._bindings = localized(self.BINDINGS, lang)
 
     def compose(self) -> ComposeResult:
         lang = self.lang
