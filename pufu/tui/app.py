@@ -25,7 +25,7 @@ from ..settings import current
 from .actions import ChartActions
 from .dialogs import ChoiceDialog, ConfirmDialog
 from .editing import EditingMixin
-from .keys import bindings, unknown_ids
+from .keys import bindings, taken_ids, unknown_ids
 from .metric_actions import MetricActions
 from .palette import PufuCommands
 from .sheet import SheetView
@@ -117,6 +117,9 @@ class PufuApp(EditingMixin, ChartActions, MetricActions, App[int]):
         unknown = unknown_ids(self._keymap)
         if unknown:
             self.notify(t("tui.keymap_unknown", self.lang, ids=", ".join(unknown)), severity="warning", markup=False)
+        taken = taken_ids(self._keymap)  # Textual's keymap moves such a key without a word
+        if taken:
+            self.notify(t("tui.keymap_clash", self.lang, ids=", ".join(taken)), severity="warning", markup=False)
 
     def refresh_all(self, *, schedule: bool = True) -> None:
         """Show the chart as it is now: sheet, checks, header; keep the recovery copy current."""

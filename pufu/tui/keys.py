@@ -128,6 +128,21 @@ def unknown_ids(keymap: Mapping[str, str]) -> list[str]:
     return sorted(name for name in keymap if name not in known)
 
 
+def taken_ids(keymap: Mapping[str, str]) -> list[str]:
+    """The editor's keys that lose a key of theirs to another action of a ``[keys]`` table
+    (``color = "a"`` takes ``a`` from ``add``). ``keymap`` as Textual normalises it."""
+
+    def names(keys: str) -> set[str]:
+        return {name.strip() for name in keys.split(",") if name.strip()}
+
+    given = {name: key.id for key in KEYS if key.id in keymap for name in names(keymap[key.id])}
+    return [
+        key.id
+        for key in KEYS
+        if key.keys and any(given.get(name, key.id) != key.id for name in names(keymap.get(key.id, key.keys)))
+    ]
+
+
 def display(keys: str) -> str:
     """``shift+up,K`` → ``Shift+↑ / K``: how a key is written for people."""
     shown = []

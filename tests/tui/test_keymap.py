@@ -122,7 +122,7 @@ def test_a_keys_table_pufu_cannot_use_is_named_in_one_line(tmp_path):
 def test_the_readme_names_every_id_and_its_example_works(tmp_path):
     import re
 
-    from pufu.tui.keys import KEYS, binding_ids, unknown_ids
+    from pufu.tui.keys import KEYS, binding_ids, taken_ids, unknown_ids
 
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     settings_part = readme[readme.index("## Settings") :]
@@ -132,4 +132,15 @@ def test_the_readme_names_every_id_and_its_example_works(tmp_path):
     example = re.search(r"```toml\n(\[keys\]\n.*?)```", settings_part, re.S)
     assert example
     settings = settings_with(tmp_path, example.group(1))
-    assert settings.keys and not unknown_ids(settings.keys)
+    assert settings.keys and not unknown_ids(settings.keys) and not taken_ids(settings.keys)
+
+
+async def test_a_key_taken_from_another_binding_is_reported(plan, tmp_path):
+    settings = settings_with(tmp_path, '[keys]\ncolor = "a"\n')
+    with use(settings):
+        app = make_app(plan)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await pilot.pause()
+            await pilot.wait_for_scheduled_animations()
+            toast = app.screen.query_one(Toast)
+            assert "取られた操作:add" in region_text(app, toast)
