@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.markup import escape
 
 from ..i18n import t
 from .keys import KEYS, display, keys_of
@@ -26,11 +27,12 @@ class PufuCommands(Provider):
 
     async def discover(self) -> Hits:
         for name, help_text, action in self._commands():
-            yield DiscoveryHit(name, partial(self.app.run_action, action), help=help_text)
+            yield DiscoveryHit(escape(name), partial(self.app.run_action, action), text=name, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, help_text, action in self._commands():
             score = max(matcher.match(name), matcher.match(help_text) * 0.8)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), partial(self.app.run_action, action), help=help_text)
+                # escaped: the matcher reads markup, and the key in brackets would vanish as a tag
+                yield Hit(score, matcher.highlight(escape(name)), partial(self.app.run_action, action), help=help_text)

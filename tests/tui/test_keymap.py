@@ -11,7 +11,7 @@ from pufu.tui.app import PufuApp
 from pufu.tui.help import HelpScreen
 from pufu.tui.review.screens import ReviewScreen
 
-from .conftest import make_app
+from .conftest import make_app, type_text
 from .screen_text import region_text, screen_lines
 
 
@@ -71,6 +71,15 @@ async def test_dotted_ids_remap_sheet_keys_and_the_help_lists_them(plan, tmp_pat
             assert "施策の色を順に切り替える" in text
             rows = [line for line in screen_lines(app) if "施策の色を順に切り替える" in line]
             assert rows and rows[0].split()[1] == "k", rows
+            await pilot.press("escape", "ctrl+p")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert "[k]" in "\n".join(screen_lines(app))  # listed with its key before any typing
+            await type_text(pilot, "色")
+            await app.workers.wait_for_complete()  # the palette searches in a worker
+            await pilot.pause()
+            shown = "\n".join(screen_lines(app))
+            assert "[k]" in shown and "[c]" not in shown, shown
 
 
 async def test_keys_table_reaches_the_review(plan, tmp_path):
