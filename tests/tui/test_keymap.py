@@ -153,3 +153,18 @@ async def test_a_key_taken_from_another_binding_is_reported(plan, tmp_path):
             await pilot.wait_for_scheduled_animations()
             toast = app.screen.query_one(Toast)
             assert "取られた操作:add" in region_text(app, toast)
+
+
+def test_pufu_settings_lists_the_keys_table_and_set_keeps_it(tmp_path, monkeypatch, capsys):
+    from pufu.cli.main import main
+
+    folder = tmp_path / "config"
+    folder.mkdir()
+    (folder / "settings.toml").write_text('[keys]\nsave = "ctrl+w"\nmove.up = "o"\n', encoding="utf-8")
+    monkeypatch.setenv("PUFU_CONFIG_DIR", str(folder))
+    assert main(["settings", "--set", "author=佐藤"]) == 0
+    assert main(["settings"]) == 0
+    out = capsys.readouterr().out
+    assert 'author = "佐藤"' in out and '[keys]\n"save" = "ctrl+w"\n"move.up" = "o"\n' in out
+    assert load_settings(folder / "settings.toml").keys == {"save": "ctrl+w", "move.up": "o"}
+    assert main(["settings", "--set", "keys=x"]) == 2  # the table is written by hand
