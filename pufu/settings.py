@@ -5,6 +5,9 @@
     export_size = "16:9"   # 16:9, 4:3 or a4: the default size of exported pictures
     author = "佐藤"         # the name written on review notes
 
+    [keys]                 # the editor's keys by binding id (pufu.tui.keys)
+    save = "ctrl+w"
+
 The file is ``settings.toml`` in the config folder (:mod:`pufu.locations`; ``PUFU_CONFIG_DIR``
 moves it), read through pydantic-settings' own TOML source. Each key can also come from a
 variable (``PUFU_LANG``, ``PUFU_THEME``, ``PUFU_EXPORT_SIZE``, ``PUFU_AUTHOR``), which wins over
@@ -29,7 +32,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from .locations import settings_file
 from .model.errors import FileError
@@ -99,9 +102,31 @@ class Settings(BaseModel):
     theme: Literal["light", "dark"] = "light"
     export_size: Literal["16:9", "4:3", "a4"] = "16:9"
     author: str = ""
+    #: the ``[keys]`` table: binding id → keys (``save = "ctrl+w"``, ``"move.up" = "k,up"``),
+    #: applied to the editor through Textual's keymap (:meth:`textual.app.App.set_keymap`)
+    keys: dict[str, str] = {}
+
+    @field_validator("keys", mode="before")
+    @classmethod
+    def _flat_keys(cls, value: Any) -> Any:
+        """``move.up = "k"`` unquoted is a dotted key in TOML (a table ``move`` holding ``up``):
+        both spellings name the binding ``move.up``."""
+        if not isinstance(value, dict):
+            return value
+        flat: dict[str, Any] = {}
+        for name, keys in value.items():
+            if isinstance(keys, dict):
+                flat.update({f"{name}.{sub}": inner for sub, inner in cls._flat_keys(keys).items()})
+            elif isinstance(keys, str) and not keys.strip():
+                raise ValueError(f"{name} is empty; write keys such as \"ctrl+w\" or \"k,up\"")
+            else:
+                flat[name] = keys
+        return flat
 
 
-KEYS: tuple[str, ...] = tuple(Settings.model_fields)
+#: The settings named by one line ``key = "value"`` (``pufu settings --set``); the ``[keys]``
+#: table is written by hand.
+KEYS: tuple[str, ...] = tuple(name for name in Settings.model_fields if name != "keys")
 
 
 @cache
@@ -227,6 +252,16 @@ def check_values(values: dict[str, Any], path: Path) -> None:
         raise _explain(exc, path, values) from None
 
 
+def _keys_error(error: Any) -> str:
+    """What is wrong in the ``[keys]`` table, in one phrase."""
+    where = [str(part) for part in error["loc"][1:]]
+    if error["type"] == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    if where:
+        return f"{'.'.join(where)} must be keys in quotes, such as \"ctrl+w\" (got {_short(repr(error['input']))})"
+    return f"must be a table of binding id = keys, such as save = \"ctrl+w\" (got {_short(repr(error['input']))})"
+
+
 def _explain(exc: ValidationError, path: Path | None, values: dict[str, Any]) -> SettingsError:
     error = exc.errors()[0]
     key = str(error["loc"][0]) if error["loc"] else "?"
@@ -235,7 +270,9 @@ def _explain(exc: ValidationError, path: Path | None, values: dict[str, Any]) ->
     if key not in values and variable in os.environ:
         where = f"environment variable {variable}"
     if error["type"] == "extra_forbidden":
-        return SettingsError(where, f"unknown key {key!r}; the keys are {', '.join(KEYS)}")
+        return SettingsError(where, f"unknown key {key!r}; the keys are {', '.join(KEYS)} and the table [keys]")
+    if key == "keys":
+        return SettingsError(where, f"[keys]: {_keys_error(error)}")
     field = Settings.model_fields.get(key)
     choices = getattr(field.annotation, "__args__", None) if field else None
     got = _short(repr(values.get(key, os.environ.get(variable))))

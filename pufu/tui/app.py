@@ -21,10 +21,11 @@ from ..model.document import Document, losses, merge_from_disk
 from ..model.merge import ConflictFinding, conflict_findings
 from ..model.recovery import Copy, Opened, RecoverySession, copies, discard_copy
 from ..recent import remember
+from ..settings import current
 from .actions import ChartActions
 from .dialogs import ChoiceDialog, ConfirmDialog
 from .editing import EditingMixin
-from .keys import bindings
+from .keys import bindings, taken_ids, unknown_ids
 from .metric_actions import MetricActions
 from .palette import PufuCommands
 from .sheet import SheetView
@@ -70,6 +71,7 @@ class PufuApp(EditingMixin, ChartActions, MetricActions, App[int]):
         self._recovery_timer: Timer | None = None
         self._finding_index = -1
         self._bindings = BindingsMap(bindings("app", self.lang))
+        self.set_keymap(current().keys)  # the settings' [keys] table, binding id → keys
 
     @property
     def path(self) -> Path:
@@ -97,7 +99,7 @@ class PufuApp(EditingMixin, ChartActions, MetricActions, App[int]):
         yield SheetView(self.session.chart, self.lang, id="sheet")
         yield from self.compose_editing()
         yield Static("", id="status", markup=False)
-        yield Footer()
+        yield Footer(compact=True)  # every shown key fits in 80 columns
 
     @property
     def sheet(self) -> SheetView:
@@ -108,6 +110,16 @@ class PufuApp(EditingMixin, ChartActions, MetricActions, App[int]):
         self.refresh_all(schedule=False)
         remember(self.path)
         self.offer_recovery()
+        self.call_after_refresh(self.report_keymap)
+
+    def report_keymap(self) -> None:
+        """Say which ids of the settings' ``[keys]`` name no key (a typo would go unnoticed)."""
+        unknown = unknown_ids(self._keymap)
+        if unknown:
+            self.notify(t("tui.keymap_unknown", self.lang, ids=", ".join(unknown)), severity="warning", markup=False)
+        taken = taken_ids(self._keymap)  # Textual's keymap moves such a key without a word
+        if taken:
+            self.notify(t("tui.keymap_clash", self.lang, ids=", ".join(taken)), severity="warning", markup=False)
 
     def refresh_all(self, *, schedule: bool = True) -> None:
         """Show the chart as it is now: sheet, checks, header; keep the recovery copy current."""
@@ -126,7 +138,8 @@ class PufuApp(EditingMixin, ChartActions, MetricActions, App[int]):
         unsaved = f"  {t('tui.unsaved', self.lang)}" if self.session.modified else ""
         self.title = f"{self.path.name}{unsaved}"
         phase = t("tui.draft_phase", self.lang, number=len(project.phases) + 1)
-        self.sub_title = f"{project.title or t('untitled', self.lang)} · {phase}"
+        # the phase first: a long title is cut short at the end, not the phase
+        self.sub_title = f"{phase} · {project.title or t('untitled', self.lang)}"
 
     def refresh_status(self) -> None:
         errors = sum(f.level == "error" for f in self.findings)
@@ -165,6 +178,13 @@ class PufuApp(EditingMixin, ChartActions, MetricActions, App[int]):
         self.action_edit()
 
     # ------------------------------------------------------------------ undo
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A screen over the draft (a recorded phase, the review) can leave out draft keys it
+        does not show (``DRAFT_KEYS_OFF``): they are neither in its footer nor run from it, nor
+        from a dialog over it."""
+        screen = next((screen for screen in reversed(self.screen_stack) if not screen.is_modal), self.screen)
+        return action not in getattr(screen, "DRAFT_KEYS_OFF", ())
 
     def action_undo(self) -> None:
         self.commit_editing()

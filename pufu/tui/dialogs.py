@@ -12,10 +12,10 @@ Escape always cancels.
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, RadioButton, RadioSet
+from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet
 from textual.widgets.option_list import Option
 
 from ..i18n import t
@@ -97,21 +97,34 @@ class ChoiceDialog(ModalScreen[str | None]):
 
 
 class PickDialog(ModalScreen[str | None]):
-    """Pick one item of a list with the arrows and Enter (or a click); Escape gives None."""
+    """Pick one item of a list with the arrows and Enter (or a click); Escape gives None. Its
+    footer shows these keys (in place of the screen's below, which do not work here)."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="PickDialog") + "PickDialog OptionList { height: auto; max-height: 20; min-width: 40; }"
-    BINDINGS = [Binding("escape", "cancel", show=False)]
+    BINDING_IDS = ("dialog.pick", "dialog.back")
 
-    def __init__(self, title: str, options: list[tuple[str, str]], current: str | None = None) -> None:
+    def __init__(self, title: str, options: list[tuple[str, str]], current: str | None = None, lang: str | None = None) -> None:
         super().__init__()
         self.title_text = title
         self.options = options
         self.current = current
+        self.lang = lang
 
     def compose(self) -> ComposeResult:
+        lang = self.lang or getattr(self.app, "lang", None)
+        self._bindings = BindingsMap(
+            [
+                Binding("enter", "pick", t("dialog.pick", lang), priority=True, id="dialog.pick"),
+                Binding("escape", "cancel", t("dialog.back", lang), id="dialog.back"),
+            ]
+        )
         with Vertical():
             yield Label(self.title_text, classes="message", markup=False)
             yield OptionList(*[Option(label, id=key) for key, label in self.options], markup=False)
+        yield Footer(compact=True)
+
+    def action_pick(self) -> None:
+        self.query_one(OptionList).action_select()
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

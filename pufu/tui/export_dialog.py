@@ -17,11 +17,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select, Static
+from textual.widgets import Button, Checkbox, Footer, Input, Label, ProgressBar, Select, Static
 
 from ..export.run import Options, export
 from ..i18n import t
 from ..model import Project, PufuError
+from .keys import localized
 
 FORMATS = ("png", "svg", "pdf", "pptx", "dot")
 SIZES = ("16:9", "4:3", "a4", "none")
@@ -47,11 +48,12 @@ def settings_defaults() -> tuple[str, str]:
 class ConfirmReplace(ModalScreen[bool]):
     """Yes or no: replace an existing file."""
 
-    BINDINGS = [Binding("escape", "no", "No", id="export.replace.no")]
+    BINDINGS = [Binding("escape", "no", "export.dialog.replace_no", id="export.replace.no")]
     DEFAULT_CSS = """
     ConfirmReplace { align: center middle; }
-    ConfirmReplace > Vertical { width: 60; height: auto; border: thick $warning; padding: 1 2;
-        background: $surface; }
+    ConfirmReplace > Vertical { width: 70; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $warning; padding: 1 2; background: $surface; }
+    ConfirmReplace Label { width: 1fr; }
     ConfirmReplace Horizontal { height: auto; margin-top: 1; }
     ConfirmReplace Button { margin-right: 2; }
     """
@@ -61,11 +63,13 @@ class ConfirmReplace(ModalScreen[bool]):
         self.path, self.lang = path, lang
 
     def compose(self) -> ComposeResult:
+        self._bindings = localized(self.BINDINGS, self.lang)
         with Vertical():
-            yield Label(t("export.dialog.replace", self.lang, path=str(self.path)))
+            yield Label(t("export.dialog.replace", self.lang, path=str(self.path)), markup=False)
             with Horizontal():
                 yield Button(t("export.dialog.replace_no", self.lang), id="no", variant="primary")
                 yield Button(t("export.dialog.replace_yes", self.lang), id="yes", variant="warning")
+        yield Footer(compact=True)  # this dialog's keys, in place of the editor's below
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
@@ -78,13 +82,15 @@ class ConfirmReplace(ModalScreen[bool]):
 class ExportDialog(ModalScreen[Path | None]):
     """Export the draft (phase None) or a recorded phase to a file."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "export.dialog.cancel", id="export.cancel")]
     DEFAULT_CSS = """
     ExportDialog { align: center middle; }
-    ExportDialog > Vertical { width: 76; height: auto; border: thick $primary; padding: 1 2;
-        background: $surface; }
+    ExportDialog > Vertical { width: 76; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; padding: 1 2; background: $surface; }
+    ExportDialog #export-title { margin-bottom: 1; }
     ExportDialog .row { height: auto; margin-bottom: 1; }
-    ExportDialog .row > Label { width: 12; padding-top: 1; }
+    ExportDialog .row > Label { width: 12; }
+    ExportDialog Checkbox { margin-bottom: 1; }
     ExportDialog Select { width: 1fr; }
     ExportDialog Input { width: 1fr; }
     ExportDialog #error { color: $error; height: auto; }
@@ -119,16 +125,17 @@ class ExportDialog(ModalScreen[Path | None]):
             if self.phase is not None
             else t("export.dialog.draft", self.lang)
         )
+        self._bindings = localized(self.BINDINGS, self.lang)
         with Vertical():
-            yield Label(f"[b]{t('export.dialog.title', self.lang)}[/b] — {which}", markup=True)
+            yield Label(f"[b]{t('export.dialog.title', self.lang)}[/b] — {which}", markup=True, id="export-title")
             with Horizontal(classes="row"):
                 yield Label(t("export.dialog.format", self.lang))
                 yield Select(
-                    [(f.upper(), f) for f in FORMATS], value="png", allow_blank=False, id="format"
+                    [(f.upper(), f) for f in FORMATS], value="png", allow_blank=False, id="format", compact=True
                 )
             with Horizontal(classes="row"):
                 yield Label(t("export.dialog.size", self.lang))
-                yield Select([(s, s) for s in SIZES], value=self.start_size, allow_blank=False, id="size")
+                yield Select([(s, s) for s in SIZES], value=self.start_size, allow_blank=False, id="size", compact=True)
             with Horizontal(classes="row"):
                 yield Label(t("export.dialog.theme", self.lang))
                 yield Select(
@@ -136,17 +143,19 @@ class ExportDialog(ModalScreen[Path | None]):
                     value=self.start_theme,
                     allow_blank=False,
                     id="theme",
+                    compact=True,
                 )
-            yield Checkbox(t("export.dialog.comments", self.lang), id="comments")
+            yield Checkbox(t("export.dialog.comments", self.lang), id="comments", compact=True)
             with Horizontal(classes="row"):
                 yield Label(t("export.dialog.path", self.lang))
                 path = self.default_dir / default_name(self.project, self.phase, "png")
-                yield Input(str(path), id="path")
+                yield Input(str(path), id="path", compact=True)
             yield ProgressBar(show_eta=False, id="progress")
             yield Static("", id="error")
             with Horizontal(id="buttons"):
                 yield Button(t("export.dialog.export", self.lang), id="export", variant="primary")
                 yield Button(t("export.dialog.cancel", self.lang), id="cancel")
+        yield Footer(compact=True)
 
     @on(Select.Changed, "#format")
     def _format_changed(self, event: Select.Changed) -> None:

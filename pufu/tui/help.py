@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -9,12 +11,13 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
 from ..i18n import t
-from .keys import EDITOR_KEYS, KEYS, display
+from .keys import EDITOR_KEYS, KEYS, display, keys_of
 
 
-def key_rows(lang: str) -> list[tuple[str, str]]:
-    """(keys, what they do) for every key of the editor, in the table's order."""
-    return [(display(key.keys), t(f"help.{key.id}", lang)) for key in KEYS if key.keys]
+def key_rows(lang: str, keymap: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
+    """(keys, what they do) for every key of the editor, in the table's order, as remapped by
+    ``keymap`` (the settings' ``[keys]``)."""
+    return [(display(keys_of(key, keymap)), t(f"help.{key.id}", lang)) for key in KEYS if key.keys]
 
 
 def editor_rows(lang: str) -> list[tuple[str, str]]:
@@ -44,7 +47,8 @@ class HelpScreen(ModalScreen[None]):
             yield Label(t("help.legend", self.lang))
 
     def on_mount(self) -> None:
-        for table_id, rows in (("#keys", key_rows(self.lang)), ("#editor-keys", editor_rows(self.lang))):
+        keys = key_rows(self.lang, self.app._keymap)
+        for table_id, rows in (("#keys", keys), ("#editor-keys", editor_rows(self.lang))):
             table = self.query_one(table_id, DataTable)
             table.add_columns(t("help.col.keys", self.lang), t("help.col.does", self.lang))
             table.add_rows(rows)

@@ -1,7 +1,8 @@
 """Every key of the editor in one table: the bindings, the help screen, the command palette and
 the README's keys table are all made from it, so they cannot disagree.
 
-Each key has an id (users can remap keys by id through Textual's keymap), the action it runs,
+Each key has an id (the settings' ``[keys]`` table remaps keys by id, through Textual's keymap:
+:func:`binding_ids` lists every id), the action it runs,
 where it applies (``app``: anywhere; ``sheet``: while the sheet has the focus, not while typing)
 and whether the footer shows it. Labels come from the catalogue (``pufu.i18n.tui``):
 ``key.<id>`` short, for the footer; ``help.<id>`` a sentence, for the help and the palette.
@@ -9,9 +10,10 @@ and whether the footer shows it. Labels come from the catalogue (``pufu.i18n.tui
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap, BindingType
 
 from ..i18n import t
 
@@ -99,6 +101,48 @@ _NAMES = {
 }
 
 
+def keys_of(key: Key, keymap: Mapping[str, str] | None = None) -> str:
+    """The keys that run ``key`` now: those of the settings' ``[keys]`` table, else its own."""
+    return (keymap or {}).get(key.id, key.keys)
+
+
+def binding_ids() -> frozenset[str]:
+    """Every binding id a ``[keys]`` table can remap: the editor's keys and those of its screens
+    and dialogs (the review, the export dialog, lists)."""
+    from .dialogs import PickDialog
+    from .export_dialog import ConfirmReplace, ExportDialog
+    from .phases import PhaseScreen
+    from .review.compare import CompareChooser, CompareScreen, DiffScreen
+    from .review.note import NoteScreen
+    from .review.screens import ReviewScreen
+
+    ids = {key.id for key in KEYS if key.keys} | set(PickDialog.BINDING_IDS) | {PhaseScreen.BACK}
+    for screen in (ConfirmReplace, ExportDialog, CompareChooser, CompareScreen, DiffScreen, NoteScreen, ReviewScreen):
+        ids |= {binding.id for binding in screen.BINDINGS if isinstance(binding, Binding) and binding.id}
+    return frozenset(ids)
+
+
+def unknown_ids(keymap: Mapping[str, str]) -> list[str]:
+    """The ids of a ``[keys]`` table that name no binding (a typo, an old name)."""
+    known = binding_ids()
+    return sorted(name for name in keymap if name not in known)
+
+
+def taken_ids(keymap: Mapping[str, str]) -> list[str]:
+    """The editor's keys that lose a key of theirs to another action of a ``[keys]`` table
+    (``color = "a"`` takes ``a`` from ``add``). ``keymap`` as Textual normalises it."""
+
+    def names(keys: str) -> set[str]:
+        return {name.strip() for name in keys.split(",") if name.strip()}
+
+    given = {name: key.id for key in KEYS if key.id in keymap for name in names(keymap[key.id])}
+    return [
+        key.id
+        for key in KEYS
+        if key.keys and any(given.get(name, key.id) != key.id for name in names(keymap.get(key.id, key.keys)))
+    ]
+
+
 def display(keys: str) -> str:
     """``shift+up,K`` → ``Shift+↑ / K``: how a key is written for people."""
     shown = []
@@ -132,12 +176,25 @@ def bindings(scope: str, lang: str) -> list[Binding]:
     return out
 
 
+def localized(bindings: Sequence[BindingType], lang: str | None) -> BindingsMap:
+    """A screen's ``BINDINGS``, whose labels (and group labels) are catalogue keys, labelled in
+    ``lang`` (the screen's language, not the one in force when the module was imported)."""
+    out = []
+    for binding in bindings:
+        if not isinstance(binding, Binding):
+            continue
+        group = replace(binding.group, description=t(binding.group.description, lang)) if binding.group else None
+        label = t(binding.description, lang) if binding.description else ""
+        out.append(replace(binding, description=label, group=group))
+    return BindingsMap(out)
+
+
 def markdown_table() -> str:
     """The keys as the README's Markdown table (a test keeps the README in step with it)."""
-    rows = ["| key | 操作 | does |", "| --- | --- | --- |"]
+    rows = ["| key | id | 操作 | does |", "| --- | --- | --- | --- |"]
     for key in KEYS:
         if not key.keys:
             continue
         shown = " / ".join(f"`{name}`" for name in display(key.keys).split(" / "))
-        rows.append(f"| {shown} | {t(f'help.{key.id}', 'ja')} | {t(f'help.{key.id}', 'en')} |")
+        rows.append(f"| {shown} | `{key.id}` | {t(f'help.{key.id}', 'ja')} | {t(f'help.{key.id}', 'en')} |")
     return "\n".join(rows) + "\n"

@@ -5,9 +5,10 @@ from __future__ import annotations
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.markup import escape
 
 from ..i18n import t
-from .keys import KEYS, display
+from .keys import KEYS, display, keys_of
 
 
 class PufuCommands(Provider):
@@ -20,17 +21,18 @@ class PufuCommands(Provider):
             if not key.palette:
                 continue
             name = t(f"key.{key.id}", lang)
-            keys = f"  [{display(key.keys)}]" if key.keys else ""
+            keys = f"  [{display(keys_of(key, self.app._keymap))}]" if key.keys else ""
             out.append((f"{name}{keys}", t(f"help.{key.id}", lang), key.action))
         return out
 
     async def discover(self) -> Hits:
         for name, help_text, action in self._commands():
-            yield DiscoveryHit(name, partial(self.app.run_action, action), help=help_text)
+            yield DiscoveryHit(escape(name), partial(self.app.run_action, action), text=name, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, help_text, action in self._commands():
             score = max(matcher.match(name), matcher.match(help_text) * 0.8)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), partial(self.app.run_action, action), help=help_text)
+                # escaped: the matcher reads markup, and the key in brackets would vanish as a tag
+                yield Hit(score, matcher.highlight(escape(name)), partial(self.app.run_action, action), help=help_text)

@@ -30,6 +30,11 @@ class PhaseScreen(Screen[None]):
     DEFAULT_CSS = """
     PhaseScreen #happened { height: auto; max-height: 5; padding: 0 1; background: $panel; }
     """
+    #: the draft is not on this screen: its undo, redo and save are neither shown nor run here
+    DRAFT_KEYS_OFF = frozenset({"undo", "redo", "save"})
+    #: the id of its one key, back to the draft
+    BACK = "back"
+
     def __init__(self, project: Project, number: int, lang: str = "ja") -> None:
         super().__init__()
         self.project = project
@@ -37,7 +42,7 @@ class PhaseScreen(Screen[None]):
         self.lang = lang
         phase = project.phase(number)
         self.sub_title = t("tui.readonly_phase", lang, number=number, title=phase.title, date=phase.date)
-        self._bindings = BindingsMap([Binding("escape,q", "close", t("key.back", lang), show=True, id="back")])
+        self._bindings = BindingsMap([Binding("escape,q", "close", t("key.back", lang), show=True, id=self.BACK)])
 
     def compose(self) -> ComposeResult:
         phase = self.project.phase(self.number)
@@ -45,7 +50,7 @@ class PhaseScreen(Screen[None]):
         yield SheetView(self.project.phase_chart(self.number), self.lang, read_only=True, id="phase-sheet")
         if phase.happened.strip():
             yield Static(phase.happened, id="happened", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(SheetView).focus()

@@ -52,7 +52,7 @@ class SheetView(ScrollView, can_focus=True):
     """The プ譜 sheet: columns when wide, an outline when narrow."""
 
     DEFAULT_CSS = """
-    SheetView { height: 1fr; scrollbar-size-vertical: 1; scrollbar-size-horizontal: 0; }
+    SheetView { height: 1fr; scrollbar-size-vertical: 1; scrollbar-size-horizontal: 0; scrollbar-gutter: stable; }
     """
 
     class Selected(Message):

@@ -3,6 +3,7 @@
 The settings file is settings.toml in your config folder (PUFU_CONFIG_DIR moves it). Keys:
 lang (ja, en), theme (light, dark), export_size (16:9, 4:3, a4), author (the name on review
 notes). Variables PUFU_LANG, PUFU_THEME, PUFU_EXPORT_SIZE and PUFU_AUTHOR win over the file.
+A [keys] table (written by hand) remaps the editor's keys by binding id: save = "ctrl+w".
 """
 
 from __future__ import annotations
@@ -61,13 +62,17 @@ def run(args: argparse.Namespace) -> int:
         value = getattr(settings, key)
         source = f"  # from {ENV_PREFIX}{key.upper()}" if os.environ.get(f"{ENV_PREFIX}{key.upper()}") else ""
         out(f"{key} = {json.dumps(value, ensure_ascii=False)}{source}")
+    if settings.keys:  # the keymap, as a TOML table
+        out("[keys]")
+        for name, keys in settings.keys.items():
+            out(f"{json.dumps(name, ensure_ascii=False)} = {json.dumps(keys, ensure_ascii=False)}")
     return 0
 
 
 def _change(path: Path, assignments: list[str]) -> None:
     """Set the values in the file, keeping its comments and layout (tomlkit)."""
     text = read_text(path)
-    values = {key: str(value) for key, value in parse(path, text).items()}
+    values = {key: value if key == "keys" else str(value) for key, value in parse(path, text).items()}
     for assignment in assignments:
         key, sep, value = assignment.partition("=")
         key = key.strip()

@@ -8,6 +8,7 @@ from textual.app import App
 
 from ...i18n import default_lang, t
 from ...model import Project, Stamp
+from ...settings import current
 from .screens import ReviewScreen
 
 
@@ -20,6 +21,7 @@ class ReviewApp(App[None]):
         self.lang = lang or default_lang()
         self.author = author
         self.title = f"{t('review.title', self.lang)} — {project.title or t('untitled', self.lang)}"
+        self.set_keymap(current().keys)  # the settings' [keys] table, binding id → keys
 
     def on_mount(self) -> None:
         screen = ReviewScreen(self.project, self.path, stamp=self.stamp, lang=self.lang, author=self.author)

@@ -14,8 +14,12 @@ from ...export.report import decisive_lines, side_name
 from ...i18n import t
 from ...model import Project
 from ...model.diff import ChartDiff, diff, resolve
+from ..keys import localized
 from .changes import diff_rows
 from .sheet import Rows, SheetView, step_marks
+
+#: ↑ and ↓ share one label in the footer
+_SCROLL = Binding.Group("review.key.scroll", compact=True)
 
 
 class DiffScreen(ModalScreen[None]):
@@ -23,18 +27,22 @@ class DiffScreen(ModalScreen[None]):
 
     DEFAULT_CSS = """
     DiffScreen { align: center middle; }
-    DiffScreen > Vertical { width: 90%; height: 90%; border: thick $primary; background: $surface; }
+    DiffScreen > Vertical { width: 90%; height: 1fr; margin-top: 1; border: thick $primary; background: $surface; }
     DiffScreen #diff-title { padding: 0 1; background: $boost; }
+    DiffScreen Footer.-compact FooterLabel { margin: 0 1 0 0; }
     """
     BINDINGS = [
-        Binding("escape", "close", t("review.key.close"), id="review.diff.close"),
-        Binding("q", "close", t("review.key.close"), show=False),
-        Binding("d", "close", t("review.key.close"), show=False),
+        Binding("up", "scroll(-1)", "review.key.scroll", key_display="↑", priority=True, id="review.diff.up", group=_SCROLL),
+        Binding("down", "scroll(1)", "review.key.scroll", key_display="↓", priority=True, id="review.diff.down", group=_SCROLL),
+        Binding("escape", "close", "review.key.close", id="review.diff.close"),
+        Binding("q", "close", "review.key.close", show=False),
+        Binding("d", "close", "review.key.close", show=False),
     ]
 
     def __init__(self, d: ChartDiff, a: str, b: str, lang: str | None) -> None:
         super().__init__()
         self.d, self.a, self.b, self.lang = d, a, b, lang
+        self._bindings = localized(self.BINDINGS, lang)
 
     def compose(self) -> ComposeResult:
         title = t("review.diff.title", self.lang, a=side_name(self.a, self.lang), b=side_name(self.b, self.lang))
@@ -43,7 +51,10 @@ class DiffScreen(ModalScreen[None]):
             yield Static(Text(f"{title} ({count})", style="bold"), id="diff-title")
             with VerticalScroll():
                 yield Rows(diff_rows(self.d, self.lang), id="diff-body")
-            yield Footer()
+        yield Footer(compact=True)  # this dialog's keys, in place of the screen's below
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one(VerticalScroll).scroll_relative(y=lines, animate=False)
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -54,15 +65,19 @@ class CompareChooser(ModalScreen[tuple[str, str] | None]):
 
     DEFAULT_CSS = """
     CompareChooser { align: center middle; }
-    CompareChooser > Vertical { width: 100; height: auto; max-height: 80%; border: thick $primary; background: $surface; padding: 0 1; }
-    CompareChooser Horizontal { height: auto; }
+    CompareChooser > Vertical { width: 100; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1; }
+    CompareChooser Horizontal { height: auto; max-height: 1fr; }
+    CompareChooser Horizontal > Vertical { height: auto; }
     CompareChooser OptionList { width: 1fr; height: auto; max-height: 20; }
+    CompareChooser #compare-keys { color: $text-muted; margin-top: 1; }
     """
-    BINDINGS = [Binding("escape", "cancel", t("review.note.cancel"), id="review.compare.cancel")]
+    BINDINGS = [Binding("escape", "cancel", "review.note.cancel", id="review.compare.cancel")]
 
     def __init__(self, names: list[str], left: str, right: str, lang: str | None, labels: list[str] | None = None) -> None:
         super().__init__()
         self.names, self.left, self.right, self.lang = names, left, right, lang
+        self._bindings = localized(self.BINDINGS, lang)
         self.labels = labels or [side_name(name, lang) for name in names]
 
     def compose(self) -> ComposeResult:
@@ -76,7 +91,8 @@ class CompareChooser(ModalScreen[tuple[str, str] | None]):
                 with Vertical():
                     yield Static(t("review.compare.right", self.lang))
                     yield OptionList(*[Option(o.prompt, id=o.id) for o in options], id="compare-right", markup=False)
-            yield Static(Text("↑↓  Tab  Enter  Esc", style="dim"))
+            yield Static(t("review.compare.keys", self.lang), id="compare-keys", markup=False)
+        yield Footer(compact=True)  # this dialog's keys, in place of the replay's below
 
     def on_mount(self) -> None:
         left = self.query_one("#compare-left", OptionList)
@@ -110,14 +126,15 @@ class CompareScreen(Screen[None]):
     CompareScreen VerticalScroll { width: 1fr; border: round $primary-darken-2; }
     """
     BINDINGS = [
-        Binding("q", "close", t("review.key.close"), id="review.compare.close"),
-        Binding("escape", "close", t("review.key.close"), show=False),
-        Binding("d", "diff", t("review.key.diff"), id="review.compare.diff"),
+        Binding("q", "close", "review.key.close", id="review.compare.close"),
+        Binding("escape", "close", "review.key.close", show=False),
+        Binding("d", "diff", "review.key.diff", id="review.compare.diff"),
     ]
 
     def __init__(self, project: Project, a: str, b: str, lang: str | None) -> None:
         super().__init__()
         self.lang = lang
+        self._bindings = localized(self.BINDINGS, lang)
         self.a, self.before = resolve(project, a)
         self.b, self.after = resolve(project, b)
         self.d = diff(self.before, self.after)

@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from ...i18n import t
 from ...model import NOTE_KINDS, Chart
 from ...model.partref import part_name, short_ids
+from ..keys import localized
 
 
 def part_choices(chart: Chart, lang: str | None) -> list[tuple[str, str]]:
@@ -35,19 +36,22 @@ class NoteScreen(ModalScreen[dict | None]):
 
     DEFAULT_CSS = """
     NoteScreen { align: center middle; }
-    NoteScreen > Vertical { width: 90; height: auto; border: thick $primary; background: $surface; padding: 0 1; }
-    NoteScreen Label { margin-top: 1; }
+    NoteScreen > Vertical { width: 90; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1; }
+    /* full-width labels: a label's edge under an open drop-down would cut its wide characters */
+    NoteScreen Label { margin-top: 1; width: 1fr; }
     NoteScreen #note-error { color: $error; height: auto; }
     NoteScreen Horizontal { height: auto; margin-top: 1; }
     """
     BINDINGS = [
-        Binding("escape", "cancel", t("review.note.cancel"), id="review.note.cancel"),
-        Binding("ctrl+s", "save", t("review.note.save"), id="review.note.save"),
+        Binding("escape", "cancel", "review.note.cancel", id="review.note.cancel"),
+        Binding("ctrl+s", "save", "review.note.save", id="review.note.save"),
     ]
 
     def __init__(self, chart: Chart, phase: int, author: str, lang: str | None) -> None:
         super().__init__()
         self.chart, self.phase, self.author, self.lang = chart, phase, author, lang
+        self._bindings = localized(self.BINDINGS, lang)
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -56,17 +60,18 @@ class NoteScreen(ModalScreen[dict | None]):
         with Vertical():
             yield Static(Text(t("review.note.title", lang, phase=self.phase), style="bold"))
             yield Label(t("review.note.author", lang))
-            yield Input(self.author, id="note-author")
+            yield Input(self.author, id="note-author", compact=True)
             yield Label(t("review.note.kind", lang))
-            yield Select(kinds, value="good", allow_blank=False, id="note-kind")
+            yield Select(kinds, value="good", allow_blank=False, id="note-kind", compact=True)
             yield Label(t("review.note.part", lang))
-            yield Select(parts, value="", allow_blank=False, id="note-part")
+            yield Select(parts, value="", allow_blank=False, id="note-part", compact=True)
             yield Label(t("review.note.text", lang))
-            yield Input(id="note-text")
+            yield Input(id="note-text", compact=True)
             yield Static(id="note-error")
             with Horizontal():
                 yield Button(t("review.note.save", lang), variant="primary", id="note-save")
                 yield Button(t("review.note.cancel", lang), id="note-cancel")
+        yield Footer(compact=True)  # this dialog's keys, in place of the replay's below
 
     def on_mount(self) -> None:
         self.query_one("#note-author", Input).focus()  # a pair takes turns: the name comes first

@@ -27,9 +27,13 @@ from ...model import NoteData, PhaseData, Project, PufuError, Stamp
 from ...model.diff import DRAFT, ChartDiff, diff, reviews
 from ...model.document import Document
 from ...model.texts import nfc
+from ..keys import localized
 from .changes import diff_rows, text_row, trajectory_rows
 from .compare import CompareChooser, CompareScreen, DiffScreen
 from .sheet import Row, Rows, SheetView, step_marks
+
+#: ← and → share one label in the footer
+_STEP = Binding.Group("review.key.step", compact=True)
 
 
 class ReviewScreen(Screen[None]):
@@ -40,16 +44,20 @@ class ReviewScreen(Screen[None]):
     ReviewScreen #review-body { height: 1fr; }
     ReviewScreen #sheet-scroll { width: 1fr; border-right: solid $primary-darken-2; }
     ReviewScreen #side-scroll { width: 1fr; padding: 0 1; }
+    ReviewScreen Footer.-compact FooterLabel { margin: 0 1 0 0; }
     """
 
     BINDINGS = [
-        Binding("left", "step(-1)", t("review.key.prev"), key_display="←", priority=True, id="review.prev"),
-        Binding("right", "step(1)", t("review.key.next"), key_display="→", priority=True, id="review.next"),
-        Binding("d", "diff", t("review.key.diff"), id="review.diff"),
-        Binding("c", "compare", t("review.key.compare"), id="review.compare"),
-        Binding("n", "note", t("review.key.note"), id="review.note"),
-        Binding("q", "leave", t("review.key.quit"), id="review.quit"),
+        Binding("left", "step(-1)", "review.key.prev", key_display="←", priority=True, id="review.prev", group=_STEP),
+        Binding("right", "step(1)", "review.key.next", key_display="→", priority=True, id="review.next", group=_STEP),
+        Binding("d", "diff", "review.key.diff", id="review.diff"),
+        Binding("c", "compare", "review.key.compare", id="review.compare"),
+        Binding("n", "note", "review.key.note", id="review.note"),
+        Binding("q", "leave", "review.key.quit", id="review.quit"),
     ]
+    #: the editor's draft is not on this screen: its undo and redo are neither shown nor run
+    #: here, nor its key list (that of the draft)
+    DRAFT_KEYS_OFF = frozenset({"undo", "redo", "help"})
 
     def __init__(
         self,
@@ -67,6 +75,7 @@ class ReviewScreen(Screen[None]):
         self.stamp = stamp
         self.on_note = on_note
         self.lang = lang or default_lang()
+        self._bindings = localized(self.BINDINGS, self.lang)
         self.author = author or _default_author()
         self.number = 1 if project.phases else 0
         self.roles = reviews(project)
@@ -80,7 +89,7 @@ class ReviewScreen(Screen[None]):
                 yield SheetView(id="sheet")
             with VerticalScroll(id="side-scroll"):
                 yield Rows(id="side")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.show_phase()
