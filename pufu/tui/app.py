@@ -42,7 +42,7 @@ class PufuApp(EditingMixin, ChartActions, MetricActions, App[int]):
     Screen { layout: vertical; }
     #status { height: 1; padding: 0 1; background: $panel; }
     """
-    COMMANDS = App.COMMANDS | {PufuCommands}
+    COMMANDS = {PufuCommands}  # Textual's own commands listed after pufu's by PufuCommands
 
     def __init__(
         self,

@@ -46,6 +46,18 @@ async def test_keys_table_remaps_save_and_the_footer_says_so(plan, tmp_path):
     assert "新しいタイトル" in plan.read_text(encoding="utf-8")
 
 
+async def palette_settled(app: PufuApp, pilot) -> None:
+    """Wait until the command palette has finished its search and shown the result: its search
+    runs in a worker that starts when the palette mounts or its input changes."""
+    for _ in range(100):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if app.screen.has_class("-ready") and not app.workers._workers:
+            return
+    raise AssertionError("the command palette never settled")
+
+
 async def test_dotted_ids_remap_sheet_keys_and_the_help_lists_them(plan, tmp_path):
     # unquoted, move.up is a TOML dotted key; quoted, it is one name: both work
     settings = settings_with(tmp_path, '[keys]\nmove.up = "o"\n"color" = "k"\n')
@@ -72,12 +84,10 @@ async def test_dotted_ids_remap_sheet_keys_and_the_help_lists_them(plan, tmp_pat
             rows = [line for line in screen_lines(app) if "施策の色を順に切り替える" in line]
             assert rows and rows[0].split()[1] == "k", rows
             await pilot.press("escape", "ctrl+p")
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await palette_settled(app, pilot)
             assert "[k]" in "\n".join(screen_lines(app))  # listed with its key before any typing
             await type_text(pilot, "色")
-            await app.workers.wait_for_complete()  # the palette searches in a worker
-            await pilot.pause()
+            await palette_settled(app, pilot)
             shown = "\n".join(screen_lines(app))
             assert "[k]" in shown and "[c]" not in shown, shown
 
