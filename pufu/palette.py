@@ -267,16 +267,17 @@ DARK_INK = Ink(
 )
 
 #: What the command line prints (``pufu diff``, git's diff driver) on a background pufu does
-#: not know: mid-tones, ≥ 3:1 on black and on white.
+#: not know: mid-tones, ≥ 3:1 on black and on white, each also of the right family among a
+#: 16-colour terminal's own colours (blue there is the terminal's bright blue).
 TERMINAL_INK = Ink(
     Hues(
-        red="#d75f5f",
+        red="#d70000",
         green="#008700",
-        blue="#0087d7",
+        blue="#005fff",
         yellow="#af8700",
         orange="#af5f00",
-        cyan="#0087af",
-        magenta="#af5faf",
+        cyan="#008787",
+        magenta="#d700d7",
         white="#808080",
         grey="#808080",
     )
