@@ -28,12 +28,13 @@ from .keys import bindings
 from .metric_actions import MetricActions
 from .palette import PufuCommands
 from .sheet import SheetView
+from .themes import Palettes
 
 #: Findings marked with ⚠ on the sheet (empty texts already show as "(empty)").
 FLAGGED = frozenset({"orphan_measure", "purpose_without_measures", "too_many_purposes", "no_purposes"})
 
 
-class PufuApp(EditingMixin, ChartActions, MetricActions, App[int]):
+class PufuApp(Palettes, EditingMixin, ChartActions, MetricActions, App[int]):
     """pufu's editor: draft a プ譜 by keyboard, with undo, checks and safe saving."""
 
     TITLE = "pufu"
@@ -55,6 +56,7 @@ class PufuApp(EditingMixin, ChartActions, MetricActions, App[int]):
         blink: bool = True,
     ) -> None:
         super().__init__()
+        self.use_palette()  # the theme setting: pufu-light or pufu-dark
         self.lang = lang or default_lang()
         if document is None:
             document = Document.open(path) if session is None else Document(Path(path), session.project, stamp)
