@@ -122,13 +122,22 @@ class Ink:
     def line(self) -> str:
         return self.hues.grey
 
+    @property
+    def ok(self) -> str:
+        """Checks passed."""
+        return self.hues.green
+
+    @property
+    def error(self) -> str:
+        return self.hues.red
+
     def colors(self) -> dict[str, str]:
         """Every colour by a dotted name (``measure.blue``, ``mark.added``, ``decisive``)."""
         named: dict[str, str] = {}
         for group in ("measure", "comment", "mark", "metric", "note"):
             for key, value in getattr(self, group).items():
                 named[f"{group}.{key}"] = value
-        for single in ("decisive", "label", "progress", "warn", "line"):
+        for single in ("decisive", "label", "progress", "warn", "line", "ok", "error"):
             named[single] = getattr(self, single)
         return named
 
@@ -290,7 +299,7 @@ LIGHT = Palette(
         foreground="#1a1a1a",
         background="#f7f8fa",
         surface="#ffffff",
-        panel="#e3e8ef",
+        panel="#e4e4e4",
         primary="#005faf",
         secondary="#5c6670",
         accent="#af5f00",

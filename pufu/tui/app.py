@@ -139,16 +139,16 @@ class PufuApp(Palettes, EditingMixin, ChartActions, MetricActions, App[int]):
             line.append("  │  ")
         conflicts = len(self.session.project.conflicts)
         if conflicts:  # left by a git merge: [ takes ours, ] theirs
-            line.append(t("status.conflicts", self.lang, n=conflicts), style="bold magenta")
+            line.append(t("status.conflicts", self.lang, n=conflicts), style=f"bold {self.ink.decisive}")
             line.append("  ")
         if not self.findings:
-            line.append(t("status.ok", self.lang), style="green")
+            line.append(t("status.ok", self.lang), style=self.ink.ok)
         else:
-            style = "bold red" if errors else "yellow"
+            style = f"bold {self.ink.error}" if errors else self.ink.warn
             line.append(("✗ " if errors else "⚠ ") + t("status.findings", self.lang, errors=errors, warnings=warnings), style=style)
             selected = self.sheet.selection.part
             shown = next((f for f in self.findings if f.part == selected), self.findings[0])
-            line.append(f"  {shown.message(self.lang)}", style="red" if shown.level == "error" else "")
+            line.append(f"  {shown.message(self.lang)}", style=self.ink.error if shown.level == "error" else "")
             line.append("  (F8)", style="dim")
             if shown.code == "conflict":
                 line.append(f"  {t('status.conflict_keys', self.lang)}", style="dim")
