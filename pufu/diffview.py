@@ -15,7 +15,16 @@ from typing import IO, Literal
 from rich.console import Console
 from rich.text import Text
 
-from .export.report import MARKERS, cleared_line, decisive_lines, describe, group_heading, grouped, quoter, side_name
+from .export.report import (
+    MARKERS,
+    cleared_line,
+    decisive_lines,
+    describe,
+    group_heading,
+    grouped,
+    quoter,
+    side_name,
+)
 from .export.yardsticks import metric_change_lines, metric_decisive_lines
 from .i18n import t
 from .model.diff import ChangeKind, ChartDiff

@@ -8,6 +8,8 @@ the ink that suits it (light or dark), so widgets style their parts with compone
 
 from __future__ import annotations
 
+from typing import cast
+
 from textual.app import App
 from textual.theme import Theme
 
@@ -32,20 +34,19 @@ class Palettes:
 
     def use_palette(self, name: str | None = None) -> None:
         """Register pufu's themes and show ``name`` (default: the ``theme`` setting)."""
-        assert isinstance(self, App)
+        app = cast(App, self)
         if name is None:
             from ..settings import current
 
             name = current().theme
         for palette in PALETTES.values():
-            self.register_theme(textual_theme(palette))
-        self.theme = theme_name(name if name in PALETTES else "light")
+            app.register_theme(textual_theme(palette))
+        app.theme = theme_name(name if name in PALETTES else "light")
 
     @property
     def ink(self) -> Ink:
         """The text colours that read on the theme shown now."""
-        assert isinstance(self, App)
-        return ink_of(self.current_theme)
+        return ink_of(cast(App, self).current_theme)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return css_variables(self.ink)
