@@ -149,5 +149,6 @@ def console(file: IO[str], color: ColorChoice = "auto") -> Console:
 
 
 def print_rows(out: Console, rows: list[Row]) -> None:
-    for prefix, body in rows:
-        out.print(line(prefix, body), soft_wrap=True, crop=False, overflow="ignore", no_wrap=True)
+    """The rows, one line each, in one print (never wrapped or cropped to the console's width)."""
+    text = Text("\n").join(line(prefix, body) for prefix, body in rows)
+    out.print(text, soft_wrap=True, crop=False, overflow="ignore", no_wrap=True)
