@@ -50,6 +50,8 @@ class Diagram:
     bar: str
     bar_empty: str
     mark: dict[str, str]  # added / changed / removed -> border colour
+    #: a 評価指標's chart (pufu report): its line and points, target, baseline, axes, labels
+    chart: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -209,6 +211,8 @@ LIGHT_DIAGRAM = Diagram(
     bar="#2f6db5",
     bar_empty="#d5dbe3",
     mark={"added": "#2e7d32", "changed": "#e67e00", "removed": "#d32f2f"},
+    chart={"line": "#0b62d6", "target": "#1a7f37", "baseline": "#888888", "axis": "#999999",
+           "label": "#555555", "text": "#222222"},
 )
 
 DARK_DIAGRAM = Diagram(
@@ -243,6 +247,8 @@ DARK_DIAGRAM = Diagram(
     bar="#8fbef5",
     bar_empty="#4a525e",
     mark={"added": "#6fd17a", "changed": "#ffb04a", "removed": "#ff6b6b"},
+    chart={"line": "#8fbef5", "target": "#6fd17a", "baseline": "#9aa4b0", "axis": "#8a94a0",
+           "label": "#c3c9d1", "text": "#f0f2f5"},
 )
 
 #: On the light editor background: dark, saturated hues (≥ 4.5:1 on it).
