@@ -85,3 +85,21 @@ async def test_the_review_colours_its_diff_from_the_dark_palette(tmp_path: Path)
         assert str(added.style) == DARK.ink.mark["added"]
         decisive = next(body for prefix, body in rows if body.plain.startswith("勝利条件が変わった"))
         assert str(decisive.style) == f"bold {DARK.ink.decisive}"
+
+
+async def test_the_review_recolours_when_the_theme_changes(tmp_path: Path) -> None:
+    path = saved(story(), tmp_path)
+    project, stamp = load_project(path)
+    app = ReviewApp(project, path, stamp, lang="ja")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("right")
+
+        def comment_style() -> str:
+            rows = app.screen.query_one("#sheet", Rows)._rows
+            return str(next(body for _, body in rows if body.plain == "開発が分類を読んでいない").style)
+
+        assert comment_style() == LIGHT.ink.comment["red"]
+        app.theme = "pufu-dark"
+        await pilot.pause()
+        await pilot.pause()
+        assert comment_style() == DARK.ink.comment["red"]

@@ -85,6 +85,12 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.show_phase()
+        self.app.theme_changed_signal.subscribe(self, self._recolour)
+
+    def _recolour(self, _theme: object) -> None:
+        """Another theme (the command palette): build the rows again in its ink."""
+        self._shown.clear()
+        self.show_phase()
 
     # ------------------------------------------------------------------ showing
 
