@@ -271,12 +271,13 @@ def run_diff(args: argparse.Namespace) -> int:
     """GIT_EXTERNAL_DIFF protocol: path old-file old-hex old-mode new-file new-hex new-mode."""
     from ...diffview import console, print_rows, row
     from ...i18n import default_lang, t
+    from ...terminal import shown
     from ..gitdiff import plain_description, project_rows
 
     lang = getattr(args, "lang", None) or default_lang()
     values = list(args.args)
     if len(values) < 7:  # an unmerged path: git gives its name only
-        print(f"pufu: {values[0] if values else '?'}")
+        print(f"pufu: {shown(values[0]) if values else '?'}")  # a path name never reaches the terminal raw
         return 0
     path, old_file, old_hex, _, new_file, new_hex, _ = values[:7]
     out = console(sys.stdout, "always" if git_colors() else "never")
