@@ -1,43 +1,40 @@
 """What git shows of a project: pufu's diff of two versions, and one version as readable text.
 
 Used by ``pufu git diff-driver`` (``git diff``) and ``pufu git textconv`` (``git log -p``,
-``git show``); both are thin layers over :func:`pufu.model.diff.diff` and ``pufu diff``'s text.
+``git show``); both are thin layers over :func:`pufu.model.diff.diff`. The changes are the rows
+of :mod:`pufu.diffview` (the presentation ``pufu diff`` and the review screen share), coloured
+from :data:`pufu.palette.TERMINAL_INK` and printed through Rich when git colours its diff.
 """
 
 from __future__ import annotations
 
+from rich.text import Text
+
+from ..diffview import Row, comparison_rows, row
 from ..i18n import t
 from ..model import Chart, Project
 from ..model.diff import diff
 from ..model.merge import conflict_findings
 from ..model.project import is_amendment
-from .commands.diff import render_text
-
-
-def _painter(color: bool):  # noqa: ANN202 - a tiny closure
-    def paint(code: str, text: str) -> str:
-        return f"\x1b[{code}m{text}\x1b[0m" if color else text
-
-    return paint
+from ..palette import TERMINAL_INK, Ink
+from ..terminal import shown
 
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def render_project_diff(old: Project | None, new: Project | None, lang: str | None, color: bool) -> str:
+def project_rows(old: Project | None, new: Project | None, lang: str | None, ink: Ink = TERMINAL_INK) -> list[Row]:
     """The changes from ``old`` to ``new`` (None: the file was added or deleted)."""
-    paint = _painter(color)
-    lines: list[str] = []
+    added, removed, changed = ink.mark["added"], ink.mark["removed"], ink.mark["changed"]
+    rows: list[Row] = []
     if old is None:
-        lines.append(paint("32", t("git.diff.added_file", lang)))
+        rows.append(row(t("git.diff.added_file", lang), added))
     if new is None:
-        lines.append(paint("31", t("git.diff.deleted_file", lang)))
-        return "\n".join(lines) + "\n"
+        rows.append(row(t("git.diff.deleted_file", lang), removed))
+        return rows
     if old is not None and old.title != new.title:
-        lines.append(
-            paint("33", t("git.diff.title", lang, before=_one_line(old.title), after=_one_line(new.title)))
-        )
+        rows.append(row(t("git.diff.title", lang, before=_one_line(old.title), after=_one_line(new.title)), changed))
     old_phases = old.phases if old is not None else []
     amended = {
         index for index, phase in enumerate(new.phases[: len(old_phases)]) if is_amendment(old_phases[index], phase)
@@ -48,42 +45,39 @@ def render_project_diff(old: Project | None, new: Project | None, lang: str | No
             t("phase.change", lang, field=t(f"phase.field.{a.field}", lang), old=_one_line(a.old), new=_one_line(a.new))
             for a in (phase.amendments or [])[len(before.amendments or []) :]
         )
-        lines.append(paint("33", t("git.diff.phase_amended", lang, number=phase.number, changes=changes)))
+        rows.append(row(t("git.diff.phase_amended", lang, number=phase.number, changes=changes), changed))
     for index, phase in enumerate(new.phases):
         if index in amended:
             continue
         if index >= len(old_phases) or old_phases[index] != phase:
-            lines.append(
-                paint("32", t("git.diff.phase_added", lang, number=phase.number, title=_one_line(phase.title), date=phase.date))
-            )
+            text = t("git.diff.phase_added", lang, number=phase.number, title=_one_line(phase.title), date=phase.date)
+            rows.append(row(text, added))
     for index, phase in enumerate(old_phases):
         if index in amended:
             continue
         if index >= len(new.phases) or new.phases[index] != phase:
-            lines.append(
-                paint("31", t("git.diff.phase_removed", lang, number=phase.number, title=_one_line(phase.title), date=phase.date))
-            )
+            text = t("git.diff.phase_removed", lang, number=phase.number, title=_one_line(phase.title), date=phase.date)
+            rows.append(row(text, removed))
     old_notes = {note.id for note in old.notes} if old is not None else set()
     new_notes = {note.id for note in new.notes}
-    for note, key, code in [
-        *((n, "git.diff.note_added", "32") for n in new.notes if n.id not in old_notes),
-        *((n, "git.diff.note_removed", "31") for n in (old.notes if old else []) if n.id not in new_notes),
+    for note, key, style in [
+        *((n, "git.diff.note_added", added) for n in new.notes if n.id not in old_notes),
+        *((n, "git.diff.note_removed", removed) for n in (old.notes if old else []) if n.id not in new_notes),
     ]:
         kind = t(f"review.note.{note.kind}", lang)
-        lines.append(
-            paint(code, t(key, lang, phase=note.phase, kind=kind, author=_one_line(note.author), text=_one_line(note.text)))
-        )
+        text = t(key, lang, phase=note.phase, kind=kind, author=_one_line(note.author), text=_one_line(note.text))
+        rows.append(row(text, style))
     if new.conflicts:
-        lines.append(paint("1;35", t("git.diff.conflicts", lang, n=len(new.conflicts))))
-        lines += [paint("35", f"   {f.message(lang)}") for f in conflict_findings(new)]
+        rows.append(row(t("git.diff.conflicts", lang, n=len(new.conflicts)), f"bold {ink.decisive}"))
+        rows += [row(f"   {f.message(lang)}", ink.decisive) for f in conflict_findings(new)]
     d = diff(old.draft if old is not None else Chart(), new.draft)
-    if d or not lines:
+    if d or not rows:
         count = t("review.diff.count", lang, n=len(d)) if d else t("review.diff.none", lang)
-        body = render_text(d, "draft", "draft", lang, color).split("\n", 1)[1]
-        if lines:
-            lines.append("")
-        lines.append(f"{paint('1', t('git.diff.draft', lang))}  ({count})" + ("\n" + body if body else ""))
-    return "\n".join(lines).rstrip("\n") + "\n"
+        if rows:
+            rows.append(row(""))
+        rows.append((Text(), Text.assemble((shown(t("git.diff.draft", lang)), "bold"), shown(f"  ({count})"))))
+        rows += comparison_rows(d, "draft", "draft", lang, ink)[1:]
+    return rows
 
 
 def plain_description(path: str, old_hex: str, new_hex: str, old_file: str, new_file: str) -> str:

@@ -17,6 +17,7 @@ from ..i18n import t
 from ..model import FileError, MetricData, Project, Track, tracks, write_atomic
 from ..model.diff import ChartDiff, MetricChange, MetricChangeKind
 from ..model.metrics import STATUS_SYMBOLS, format_number, status, with_unit
+from .themes import THEMES
 
 Quote = Callable[[str], str]
 
@@ -117,23 +118,25 @@ def line_chart(track: Track, lang: str | None = None) -> str:
     direction = t(f"metric.direction.{latest.direction}", lang)
     unit = f"{latest.unit}, " if latest.unit else ""
     title = f"{latest.name} ({unit}{direction})"
+    theme = THEMES["light"]
+    ink = theme.chart
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" font-family={quoteattr(_FONT)} font-size="12">',
         f"<title>{xml_text(title)}</title>",
-        f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',
-        f'<text x="{_LEFT}" y="22" font-size="14" font-weight="bold" fill="#222">{xml_text(title)}</text>',
-        f'<line x1="{_LEFT}" y1="{_TOP + plot_h}" x2="{_LEFT + plot_w}" y2="{_TOP + plot_h}" stroke="#999"/>',
-        f'<line x1="{_LEFT}" y1="{_TOP}" x2="{_LEFT}" y2="{_TOP + plot_h}" stroke="#999"/>',
+        f'<rect width="{WIDTH}" height="{HEIGHT}" fill="{theme.background}"/>',
+        f'<text x="{_LEFT}" y="22" font-size="14" font-weight="bold" fill="{ink["text"]}">{xml_text(title)}</text>',
+        f'<line x1="{_LEFT}" y1="{_TOP + plot_h}" x2="{_LEFT + plot_w}" y2="{_TOP + plot_h}" stroke="{ink["axis"]}"/>',
+        f'<line x1="{_LEFT}" y1="{_TOP}" x2="{_LEFT}" y2="{_TOP + plot_h}" stroke="{ink["axis"]}"/>',
     ]
     for value in (high - pad, low + pad):  # the highest and the lowest number shown
         out.append(
-            f'<text x="{_LEFT - 6}" y="{y(value) + 4:.1f}" text-anchor="end" fill="#555">'
+            f'<text x="{_LEFT - 6}" y="{y(value) + 4:.1f}" text-anchor="end" fill="{ink["label"]}">'
             f"{xml_text(format_number(value))}</text>"
         )
     for level, colour, dash, key in (
-        (latest.target, "#1a7f37", "6 4", "metric.target"),
-        (latest.baseline, "#888888", "2 3", "metric.baseline"),
+        (latest.target, ink["target"], "6 4", "metric.target"),
+        (latest.baseline, ink["baseline"], "2 3", "metric.baseline"),
     ):
         if level is None:
             continue
@@ -160,19 +163,19 @@ def line_chart(track: Track, lang: str | None = None) -> str:
         runs.append(run)
     for line in runs:
         if len(line) > 1:
-            out.append(f'<polyline points="{" ".join(line)}" fill="none" stroke="#0b62d6" stroke-width="2"/>')
+            out.append(f'<polyline points="{" ".join(line)}" fill="none" stroke="{ink["line"]}" stroke-width="2"/>')
     for index, point in enumerate(points):
         label = sheet_label(point.phase, lang)
         out.append(
-            f'<text x="{x(index):.1f}" y="{HEIGHT - _BOTTOM + 18}" text-anchor="middle" fill="#555">'
+            f'<text x="{x(index):.1f}" y="{HEIGHT - _BOTTOM + 18}" text-anchor="middle" fill="{ink["label"]}">'
             f"{xml_text(label)}</text>"
         )
         if point.metric is None or point.value is None:
             continue
         symbol = STATUS_SYMBOLS[status(point.metric)]
-        out.append(f'<circle cx="{x(index):.1f}" cy="{y(point.value):.1f}" r="4" fill="#0b62d6"/>')
+        out.append(f'<circle cx="{x(index):.1f}" cy="{y(point.value):.1f}" r="4" fill="{ink["line"]}"/>')
         out.append(
-            f'<text x="{x(index):.1f}" y="{y(point.value) - 9:.1f}" text-anchor="middle" fill="#222">'
+            f'<text x="{x(index):.1f}" y="{y(point.value) - 9:.1f}" text-anchor="middle" fill="{ink["text"]}">'
             f"{xml_text(format_number(point.value))} {xml_text(symbol)}</text>"
         )
     out.append("</svg>")

@@ -29,12 +29,13 @@ from .keys import bindings, taken_ids, unknown_ids
 from .metric_actions import MetricActions
 from .palette import PufuCommands
 from .sheet import SheetView
+from .themes import Palettes
 
 #: Findings marked with ⚠ on the sheet (empty texts already show as "(empty)").
 FLAGGED = frozenset({"orphan_measure", "purpose_without_measures", "too_many_purposes", "no_purposes"})
 
 
-class PufuApp(EditingMixin, ChartActions, MetricActions, App[int]):
+class PufuApp(Palettes, EditingMixin, ChartActions, MetricActions, App[int]):
     """pufu's editor: draft a プ譜 by keyboard, with undo, checks and safe saving."""
 
     TITLE = "pufu"
@@ -56,6 +57,7 @@ class PufuApp(EditingMixin, ChartActions, MetricActions, App[int]):
         blink: bool = True,
     ) -> None:
         super().__init__()
+        self.use_palette()  # the theme setting: pufu-light or pufu-dark
         self.lang = lang or default_lang()
         if document is None:
             document = Document.open(path) if session is None else Document(Path(path), session.project, stamp)
@@ -150,16 +152,16 @@ class PufuApp(EditingMixin, ChartActions, MetricActions, App[int]):
             line.append("  │  ")
         conflicts = len(self.session.project.conflicts)
         if conflicts:  # left by a git merge: [ takes ours, ] theirs
-            line.append(t("status.conflicts", self.lang, n=conflicts), style="bold magenta")
+            line.append(t("status.conflicts", self.lang, n=conflicts), style=f"bold {self.ink.decisive}")
             line.append("  ")
         if not self.findings:
-            line.append(t("status.ok", self.lang), style="green")
+            line.append(t("status.ok", self.lang), style=self.ink.ok)
         else:
-            style = "bold red" if errors else "yellow"
+            style = f"bold {self.ink.error}" if errors else self.ink.warn
             line.append(("✗ " if errors else "⚠ ") + t("status.findings", self.lang, errors=errors, warnings=warnings), style=style)
             selected = self.sheet.selection.part
             shown = next((f for f in self.findings if f.part == selected), self.findings[0])
-            line.append(f"  {shown.message(self.lang)}", style="red" if shown.level == "error" else "")
+            line.append(f"  {shown.message(self.lang)}", style=self.ink.error if shown.level == "error" else "")
             line.append("  (F8)", style="dim")
             if shown.code == "conflict":
                 line.append(f"  {t('status.conflict_keys', self.lang)}", style="dim")

@@ -19,40 +19,50 @@ from ..model import Chart, Kind
 from .keys import bindings
 from .layout import Layout, Slot, lay_out, neighbour
 
-STYLES: dict[str, Style] = {
-    "": Style(),
-    "head": Style(bold=True, underline=True),
-    "rule": Style(dim=True),
-    "label": Style(bold=True, color="cyan"),
-    "text": Style(),
-    "empty": Style(dim=True, italic=True),
-    "symbol.red": Style(color="red", bold=True),
-    "symbol.white": Style(color="bright_white", bold=True),
-    "symbol.green": Style(color="green", bold=True),
-    "symbol.blue": Style(color="bright_blue", bold=True),
-    "symbol.yellow": Style(color="yellow", bold=True),
-    "progress": Style(color="magenta", bold=True),
-    "comment.blue": Style(color="bright_blue"),
-    "comment.green": Style(color="green"),
-    "comment.red": Style(color="red"),
-    "shared": Style(dim=True, italic=True),
-    "line": Style(color="bright_black"),
-    "warn": Style(color="yellow", bold=True),
-    "metric.reached": Style(color="green", bold=True),
-    "metric.on_track": Style(color="cyan"),
-    "metric.off_track": Style(color="red"),
-    "metric.unknown": Style(dim=True),
+#: The layout's run styles (``symbol.blue``) -> the sheet's component classes, whose colours
+#: come from the theme (:mod:`pufu.tui.themes`, ``$pufu-*`` from :mod:`pufu.palette`).
+STYLE_CLASSES: dict[str, str] = {
+    name: "sheet--" + name.replace(".", "-").replace("_", "-")
+    for name in (
+        "head", "rule", "label", "text", "empty", "progress", "shared", "line", "warn",
+        *(f"symbol.{color}" for color in ("red", "white", "green", "blue", "yellow")),
+        *(f"comment.{color}" for color in ("blue", "green", "red")),
+        *(f"metric.{status}" for status in ("reached", "on_track", "off_track", "unknown")),
+    )
 }
-SELECTED = Style(reverse=True)
-SELECTED_BLURRED = Style(underline=True, bold=True)
-OTHER_COPY = Style(underline=True)
+SELECTED, SELECTED_BLURRED, OTHER_COPY = "sheet--selected", "sheet--selected-blurred", "sheet--other-copy"
 
 
 class SheetView(ScrollView, can_focus=True):
     """The プ譜 sheet: columns when wide, an outline when narrow."""
 
+    COMPONENT_CLASSES = {*STYLE_CLASSES.values(), SELECTED, SELECTED_BLURRED, OTHER_COPY}
+
     DEFAULT_CSS = """
     SheetView { height: 1fr; scrollbar-size-vertical: 1; scrollbar-size-horizontal: 0; scrollbar-gutter: stable; }
+    SheetView > .sheet--head { text-style: bold underline; }
+    SheetView > .sheet--rule { text-style: dim; }
+    SheetView > .sheet--label { color: $pufu-label; text-style: bold; }
+    SheetView > .sheet--empty { text-style: dim italic; }
+    SheetView > .sheet--symbol-red { color: $pufu-measure-red; text-style: bold; }
+    SheetView > .sheet--symbol-white { color: $pufu-measure-white; text-style: bold; }
+    SheetView > .sheet--symbol-green { color: $pufu-measure-green; text-style: bold; }
+    SheetView > .sheet--symbol-blue { color: $pufu-measure-blue; text-style: bold; }
+    SheetView > .sheet--symbol-yellow { color: $pufu-measure-yellow; text-style: bold; }
+    SheetView > .sheet--progress { color: $pufu-progress; text-style: bold; }
+    SheetView > .sheet--comment-blue { color: $pufu-comment-blue; }
+    SheetView > .sheet--comment-green { color: $pufu-comment-green; }
+    SheetView > .sheet--comment-red { color: $pufu-comment-red; }
+    SheetView > .sheet--shared { text-style: dim italic; }
+    SheetView > .sheet--line { color: $pufu-line; }
+    SheetView > .sheet--warn { color: $pufu-warn; text-style: bold; }
+    SheetView > .sheet--metric-reached { color: $pufu-metric-reached; text-style: bold; }
+    SheetView > .sheet--metric-on-track { color: $pufu-metric-on-track; }
+    SheetView > .sheet--metric-off-track { color: $pufu-metric-off-track; }
+    SheetView > .sheet--metric-unknown { text-style: dim; }
+    SheetView > .sheet--selected { text-style: reverse; }
+    SheetView > .sheet--selected-blurred { text-style: bold underline; }
+    SheetView > .sheet--other-copy { text-style: underline; }
     """
 
     class Selected(Message):
@@ -159,20 +169,26 @@ class SheetView(ScrollView, can_focus=True):
         cells = self.scrollable_content_region.width or self.size.width
         if self.layout_ is None or index >= len(self.layout_.lines):
             return Strip.blank(cells, base)
-        chosen = SELECTED if self.has_focus or self.read_only else SELECTED_BLURRED
+        look = self._look
+        chosen = look(SELECTED if self.has_focus or self.read_only else SELECTED_BLURRED)
         segments = []
         for run in self.layout_.lines[index]:
-            style = base + STYLES.get(run.style, STYLES[""])
+            name = STYLE_CLASSES.get(run.style)
+            style = base + look(name) if name else base
             if run.slot is not None and not self.read_only:
                 if run.slot == self._selection:
                     style += chosen
                 elif run.slot.part == self._selection.part:
-                    style += OTHER_COPY
+                    style += look(OTHER_COPY)
             elif run.slot is not None and run.slot == self._selection:
                 style += chosen
             segments.append(Segment(run.text, style))
         strip = Strip(segments).crop(scroll_x, scroll_x + cells)
         return strip.extend_cell_length(cells, base)
+
+    def _look(self, component: str) -> Style:
+        """A component class's own style (Textual caches it until the theme or CSS changes)."""
+        return self.get_component_rich_style(component, partial=True)
 
     def on_focus(self) -> None:
         self.refresh()

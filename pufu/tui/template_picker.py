@@ -24,17 +24,10 @@ from textual.widgets.option_list import Option
 
 from ..i18n import default_lang, t
 from ..model import ELEMENT_KEYS, SYMBOLS, Color, Project, PufuError, Session, save_project
+from ..palette import LIGHT_INK, Ink
 from ..recent import remember
 from ..templates import TemplateInfo, list_templates, load_template
-
-#: Rich styles of the 施策 symbols, after pufu-editor's colours.
-_SYMBOL_STYLES = {
-    "red": "bold red",
-    "white": "bold",
-    "green": "bold green",
-    "blue": "bold blue",
-    "yellow": "bold yellow",
-}
+from .themes import ink_of
 
 
 @cache
@@ -42,7 +35,7 @@ def _template(name: str, lang: str) -> Project:
     return load_template(name, lang, fresh_ids=False)
 
 
-def preview(project: Project, lang: str) -> Text:
+def preview(project: Project, lang: str, ink: Ink = LIGHT_INK) -> Text:
     """A template's draft as text: goal, win condition, 中間目的 with their 施策, the elements."""
     chart = project.draft
     text = Text()
@@ -60,11 +53,11 @@ def preview(project: Project, lang: str) -> Text:
     line(t("kind.win", lang), chart.part(chart.win).text)
     for number, purpose in enumerate(chart.purposes(), start=1):
         text.append("\n")
-        line(f"{t('kind.purpose', lang)} {number}", chart.part(purpose).text, "bold cyan")
+        line(f"{t('kind.purpose', lang)} {number}", chart.part(purpose).text, f"bold {ink.label}")
         for measure in chart.measures_of(purpose):
             part = chart.part(measure)
-            color = part.color.value if part.color else "white"
-            text.append(f"  {SYMBOLS[part.color or Color.WHITE]} ", style=_SYMBOL_STYLES[color])
+            color = part.color or Color.WHITE
+            text.append(f"  {SYMBOLS[color]} ", style=f"bold {ink.measure[color]}")
             text.append(part.text)
             if part.progress is not None:
                 text.append(f" ({part.progress:g}%)", style="dim")
@@ -163,7 +156,7 @@ class TemplatePicker(ModalScreen[str | None]):
         return options.get_option_at_index(options.highlighted).id
 
     def _show(self, name: str) -> None:
-        self.query_one("#picker-preview", Static).update(preview(_template(name, self.lang), self.lang))
+        self.query_one("#picker-preview", Static).update(preview(_template(name, self.lang), self.lang, ink_of(self.app.current_theme)))
         self.query_one("#picker-preview-box", VerticalScroll).scroll_home(animate=False)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -46,7 +46,9 @@ def test_git_log_p_and_show_print_the_methods_words(repo: Repo) -> None:
 
 def test_colour_follows_git(repo: Repo) -> None:
     _work(repo)
-    assert "\x1b[32m+ 局面2" in repo.git("-c", "color.diff=always", "diff").stdout
+    repo.env.update(TERM="xterm-256color")
+    repo.env.pop("COLORTERM", None)
+    assert "\x1b[38;5;28m+ 局面2" in repo.git("-c", "color.diff=always", "diff").stdout  # the palette's green
     assert "\x1b[" not in repo.git("-c", "color.ui=always", "-c", "color.diff=never", "diff").stdout
 
 

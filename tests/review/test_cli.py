@@ -24,7 +24,8 @@ def test_diff_prints_the_changed_win_condition_first(tmp_path, capsys) -> None:
 def test_diff_colours_on_request(tmp_path, capsys) -> None:
     path = saved(story(), tmp_path)
     main(["diff", str(path), "1", "2", "--color", "always"])
-    assert "\x1b[32m" in capsys.readouterr().out  # the green comment
+    line = next(line for line in capsys.readouterr().out.splitlines() if "20件公開" in line)
+    assert line.startswith("\x1b[") and "m  ~ " in line  # the green comment, coloured by Rich
 
 
 def test_diff_in_english(tmp_path, capsys) -> None:

@@ -269,28 +269,31 @@ def git_colors() -> bool:
 
 def run_diff(args: argparse.Namespace) -> int:
     """GIT_EXTERNAL_DIFF protocol: path old-file old-hex old-mode new-file new-hex new-mode."""
+    from ...diffview import console, print_rows, row
     from ...i18n import default_lang, t
-    from ..gitdiff import plain_description, render_project_diff
+    from ...terminal import shown
+    from ..gitdiff import plain_description, project_rows
 
     lang = getattr(args, "lang", None) or default_lang()
     values = list(args.args)
     if len(values) < 7:  # an unmerged path: git gives its name only
-        print(f"pufu: {values[0] if values else '?'}")
+        print(f"pufu: {shown(values[0]) if values else '?'}")  # a path name never reaches the terminal raw
         return 0
     path, old_file, old_hex, _, new_file, new_hex, _ = values[:7]
-    color = git_colors()
+    out = console(sys.stdout, "always" if git_colors() else "never")
     old, old_error = _load(old_file, f"a/{path}")
     new, new_error = _load(new_file, f"b/{path}")
-    bold = (lambda s: f"\x1b[1m{s}\x1b[0m") if color else (lambda s: s)
-    out = [bold(f"pufu diff a/{path} b/{path}")]
+    rows = [row(f"pufu diff a/{path} b/{path}", "bold")]
     if old_error or new_error:
         for side, error in (("a", old_error), ("b", new_error)):
             if error:
-                out.append(t("git.diff.unreadable", lang, side=f"{side}/{path}", error=error))
-        out.append(plain_description(path, old_hex, new_hex, old_file, new_file))
+                rows.append(row(t("git.diff.unreadable", lang, side=f"{side}/{path}", error=error)))
+        rows.append(row(plain_description(path, old_hex, new_hex, old_file, new_file)))
     else:
-        out.append(render_project_diff(old, new, lang, color))
-    sys.stdout.write("\n".join(line.rstrip("\n") for line in out) + "\n")
+        rows += project_rows(old, new, lang)
+    while len(rows) > 1 and not (rows[-1][0].plain + rows[-1][1].plain).strip():
+        rows.pop()
+    print_rows(out, rows)
     return 0
 
 

@@ -9,14 +9,16 @@ from textual.app import App
 from ...i18n import default_lang, t
 from ...model import Project, Stamp
 from ...settings import current
+from ..themes import Palettes
 from .screens import ReviewScreen
 
 
-class ReviewApp(App[None]):
+class ReviewApp(Palettes, App[None]):
     """The 感想戦 on its own: the replay screen over a project file."""
 
     def __init__(self, project: Project, path: str | Path | None = None, stamp: Stamp | None = None, *, lang: str | None = None, author: str = "") -> None:
         super().__init__()
+        self.use_palette()
         self.project, self.path, self.stamp = project, path, stamp
         self.lang = lang or default_lang()
         self.author = author

@@ -15,6 +15,7 @@ from ...i18n import t
 from ...model import Project
 from ...model.diff import ChartDiff, diff, resolve
 from ..keys import localized
+from ..themes import ink_of
 from .changes import diff_rows
 from .sheet import Rows, SheetView, step_marks
 
@@ -50,7 +51,7 @@ class DiffScreen(ModalScreen[None]):
         with Vertical():
             yield Static(Text(f"{title} ({count})", style="bold"), id="diff-title")
             with VerticalScroll():
-                yield Rows(diff_rows(self.d, self.lang), id="diff-body")
+                yield Rows(diff_rows(self.d, self.lang, ink_of(self.app.current_theme)), id="diff-body")
         yield Footer(compact=True)  # this dialog's keys, in place of the screen's below
 
     def action_scroll(self, lines: int) -> None:
@@ -145,7 +146,7 @@ class CompareScreen(Screen[None]):
         head.append(f"{side_name(self.a, self.lang)}  ⇄  {side_name(self.b, self.lang)}", style="bold")
         head.append(f"   ({t('review.diff.count', self.lang, n=len(self.d))})   {t('review.legend', self.lang)}", style="dim")
         for line in decisive_lines(self.d, self.lang):
-            head.append(f"\n!! {line}", style="bold magenta")
+            head.append(f"\n!! {line}", style=f"bold {ink_of(self.app.current_theme).decisive}")
         yield Static(head, id="compare-head")
         with Horizontal():
             with VerticalScroll(id="compare-a") as pane:

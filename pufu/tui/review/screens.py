@@ -28,6 +28,7 @@ from ...model.diff import DRAFT, ChartDiff, diff, reviews
 from ...model.document import Document
 from ...model.texts import nfc
 from ..keys import localized
+from ..themes import ink_of
 from .changes import diff_rows, text_row, trajectory_rows
 from .compare import CompareChooser, CompareScreen, DiffScreen
 from .sheet import Row, Rows, SheetView, step_marks
@@ -93,6 +94,12 @@ class ReviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.show_phase()
+        self.app.theme_changed_signal.subscribe(self, self._recolour)
+
+    def _recolour(self, _theme: object) -> None:
+        """Another theme (the command palette): build the rows again in its ink."""
+        self._shown.clear()
+        self.show_phase()
 
     # ------------------------------------------------------------------ showing
 
@@ -138,20 +145,21 @@ class ReviewScreen(Screen[None]):
         rows: list[Row] = [text_row(t("review.happened", self.lang), "bold underline")]
         rows.append(text_row(phase.happened or t("review.nothing_happened", self.lang)))
         rows.append(text_row(""))
-        rows += trajectory_rows(self.project, n, self.lang)
+        ink = ink_of(self.app.current_theme)
+        rows += trajectory_rows(self.project, n, self.lang, ink)
         if self.last_diff is None:
             rows += [text_row(t("review.first_phase", self.lang), "dim"), text_row("")]
         else:
             since = t("review.since", self.lang, a=side_name(str(n - 1), self.lang))
             count_label = t("review.diff.count", self.lang, n=len(self.last_diff))
             rows.append(text_row(f"{since} ({count_label}, d)", "bold underline"))
-            rows += diff_rows(self.last_diff, self.lang, limit=40, comments=False)
+            rows += diff_rows(self.last_diff, self.lang, ink, limit=40, comments=False)
             rows.append(text_row(""))
         rows.append(text_row(t("review.notes", self.lang), "bold underline"))
         if not notes:
             rows.append(text_row(t("review.no_notes", self.lang), "dim"))
         for note in notes:
-            prefix = Text(f"[{t('review.note.' + note.kind, self.lang)}] ", style=_NOTE_STYLE[note.kind])
+            prefix = Text(f"[{t('review.note.' + note.kind, self.lang)}] ", style=f"bold {ink.note[note.kind]}")
             body = Text(note.author, style="bold")
             if note.part and note.part in chart:
                 part = chart.part(note.part)
@@ -169,7 +177,7 @@ class ReviewScreen(Screen[None]):
         title.append(f"{'◀' if n > 1 else ' '} ", style="bold" if n > 1 else "dim")
         title.append(f"{n}/{count} ", style="bold reverse")
         title.append(f" {'▶' if n < count else ' '}  ", style="bold" if n < count else "dim")
-        title.append(self.phase_label(n), style="bold cyan")
+        title.append(self.phase_label(n), style=f"bold {ink_of(self.app.current_theme).label}")
         title.append(f"  {phase.date}", style="dim")
         title.append(f"   {t('review.legend', self.lang)}", style="dim")
         return title
@@ -246,7 +254,6 @@ class ReviewScreen(Screen[None]):
         self.dismiss(None)
 
 
-_NOTE_STYLE = {"good": "bold green", "bad": "bold red", "lesson": "bold yellow", "question": "bold cyan"}
 
 
 def _default_author() -> str:

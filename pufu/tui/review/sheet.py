@@ -25,13 +25,12 @@ from ...model import SYMBOLS, Chart, Color, Part
 from ...model.diff import ChangeKind, ChartDiff
 from ...model.parts import ELEMENT_KEYS
 from ...model.texts import one_line
+from ...palette import LIGHT_INK, Ink
 from ...text import breaks
 from ...text import width as text_width
+from ..themes import ink_of
 
-MARK_STYLE = {"added": "bold green", "changed": "bold dark_orange", "removed": "bold red"}
 MARK_SIGN = {"added": "+", "changed": "~", "removed": "−"}
-COMMENT_STYLE = {"green": "green", "red": "red", "blue": "steel_blue1"}
-MEASURE_STYLE = {"red": "red", "white": "white", "green": "green", "blue": "dodger_blue2", "yellow": "yellow"}
 
 Row = tuple[Text, Text]
 
@@ -129,22 +128,27 @@ class Rows(Widget):
             strips.clear()
 
 
-def _row(rows: list[Row], mark: str | None, indent: int, label: str, body: str, style: str = "") -> Text:
-    prefix = Text(MARK_SIGN[mark] if mark else " ", style=MARK_STYLE.get(mark or "", ""))
+def mark_style(ink: Ink, mark: str | None) -> str:
+    """A part marked added, changed or removed: bold in the mark's colour."""
+    return f"bold {ink.mark[mark]}" if mark else ""
+
+
+def _row(rows: list[Row], ink: Ink, mark: str | None, indent: int, label: str, body: str) -> Text:
+    prefix = Text(MARK_SIGN[mark] if mark else " ", style=mark_style(ink, mark))
     prefix.append(" " * (indent + 1))
     if label:
         prefix.append(label + " ", style="bold")
-    text = Text(one_line(body) or "…", style=MARK_STYLE[mark] if mark else style)
+    text = Text(one_line(body) or "…", style=mark_style(ink, mark))
     rows.append((prefix, text))
     return text
 
 
-def _tail(rows: list[Row], text: Text, part: Part, indent: int, notes: Mapping[str, int], lang: str | None) -> None:
+def _tail(rows: list[Row], ink: Ink, text: Text, part: Part, indent: int, notes: Mapping[str, int], lang: str | None) -> None:
     count = notes.get(part.id, 0)
     if count:
-        text.append(f"  ✎{count}", style="bold magenta")
+        text.append(f"  ✎{count}", style=f"bold {ink.decisive}")
     if not part.comment.empty:
-        style = COMMENT_STYLE[part.comment.color]
+        style = ink.comment[part.comment.color]
         prefix = Text(" " * (indent + 4) + "└ ", style="dim")
         prefix.append(f"{t(f'comment.{part.comment.color}', lang)}: ", style=f"bold {style}")
         rows.append((prefix, Text(one_line(part.comment.text), style=style)))
@@ -157,17 +161,18 @@ def sheet_rows(
     marks: Mapping[str, str] | None = None,
     removed: Iterable[Part] = (),
     notes: Mapping[str, int] | None = None,
+    ink: Ink = LIGHT_INK,
 ) -> list[Row]:
     """The sheet as rows: goal, win, 中間目的 with their 施策, the eight elements, then what
-    was removed."""
+    was removed; coloured with ``ink`` (:mod:`pufu.palette`)."""
     marks = marks or {}
     notes = notes or {}
     rows: list[Row] = []
 
     def part_line(part_id: str, indent: int, label: str) -> None:
         part = chart.part(part_id)
-        text = _row(rows, marks.get(part_id), indent, label, part.text)
-        _tail(rows, text, part, indent, notes, lang)
+        text = _row(rows, ink, marks.get(part_id), indent, label, part.text)
+        _tail(rows, ink, text, part, indent, notes, lang)
 
     part_line(chart.goal, 0, t("kind.goal", lang))
     part_line(chart.win, 0, t("kind.win", lang))
@@ -177,17 +182,18 @@ def sheet_rows(
         for measure_id in chart.measures_of(purpose):
             measure = chart.part(measure_id)
             mark = marks.get(measure_id)
-            prefix = Text(MARK_SIGN[mark] if mark else " ", style=MARK_STYLE.get(mark or "", ""))
+            prefix = Text(MARK_SIGN[mark] if mark else " ", style=mark_style(ink, mark))
             prefix.append("    ")
-            prefix.append(SYMBOLS[measure.color or Color.WHITE] + " ", style=MEASURE_STYLE[str(measure.color)])
-            body = Text(one_line(measure.text) or "…", style=MARK_STYLE[mark] if mark else "")
+            color = measure.color or Color.WHITE
+            prefix.append(SYMBOLS[color] + " ", style=ink.measure[color])
+            body = Text(one_line(measure.text) or "…", style=mark_style(ink, mark))
             if measure_id in seen:
                 body.append(" ↪", style="dim")
             seen.add(measure_id)
             if measure.progress is not None:
-                body.append(f" {measure.progress:g}%", style="cyan")
+                body.append(f" {measure.progress:g}%", style=ink.progress)
             rows.append((prefix, body))
-            _tail(rows, body, measure, 4, notes, lang)
+            _tail(rows, ink, body, measure, 4, notes, lang)
     for measure_id in chart.measures():
         if measure_id not in seen:
             part_line(measure_id, 4, "?")
@@ -197,11 +203,12 @@ def sheet_rows(
     removed = list(removed)
     if removed:
         rows.append((Text(""), Text("")))
-        rows.append((Text(" "), Text(t("review.removed_here", lang), style="bold red")))
+        red = ink.mark["removed"]
+        rows.append((Text(" "), Text(t("review.removed_here", lang), style=f"bold {red}")))
         for part in removed:
-            prefix = Text("−", style="bold red")
-            prefix.append(f"  {t(f'kind.{part.kind.value}', lang)} ", style="red")
-            rows.append((prefix, Text(one_line(part.text) or "…", style="red strike")))
+            prefix = Text("−", style=f"bold {red}")
+            prefix.append(f"  {t(f'kind.{part.kind.value}', lang)} ", style=red)
+            rows.append((prefix, Text(one_line(part.text) or "…", style=f"{red} strike")))
     return rows
 
 
@@ -217,7 +224,8 @@ class SheetView(Rows):
         removed: Iterable[Part] = (),
         notes: Mapping[str, int] | None = None,
     ) -> None:
-        self.set_rows(sheet_rows(chart, lang, marks=marks, removed=removed, notes=notes))
+        ink = ink_of(self.app.current_theme)
+        self.set_rows(sheet_rows(chart, lang, marks=marks, removed=removed, notes=notes, ink=ink))
 
 
 def step_marks(d: ChartDiff, before: Chart) -> tuple[dict[str, str], list[Part], dict[str, str]]:
