@@ -1,6 +1,8 @@
 """Labels of the method itself: parts, colours, elements, checks."""
 
 JA = {
+    "markdown.comment_color": "（{color}）",
+    "markdown.comment_of": "{part}のコメント",
     "import.is_pufu_project": "すでに pufu のプロジェクトです（pufu-editor のファイルではありません）。読み込みは要りません。pufu edit {file} で開くか、pufu-editor 用には pufu export {file} -f pufu-editor -o 出力.json で書き出してください",
     "import.foreign_kept": "pufu の知らない項目です。プロジェクトに保存し、pufu-editor 形式への書き出しで同じ場所に戻します",
     "import.foreign_dropped": "pufu の知らない項目です。{why}ため保存できず、読み込みません",
@@ -64,6 +66,8 @@ JA = {
 }
 
 EN = {
+    "markdown.comment_color": " ({color})",
+    "markdown.comment_of": "{part} comment",
     "import.is_pufu_project": "this is already a pufu project, not a pufu-editor file: there is nothing to import; open it with pufu edit {file}, or write a pufu-editor file from it with pufu export {file} -f pufu-editor -o OUT.json",
     "import.foreign_kept": "a field pufu does not know; kept in the project and written back in its place by the pufu-editor export",
     "import.foreign_dropped": "a field pufu does not know; not imported: it {why}, which pufu's file cannot keep",
