@@ -414,8 +414,23 @@ class Chart(MetricOps):
             measures=measures,
             elements=elements,
             metrics=self.metrics(),
-            editorExtra=self.graph.graph.get("editor_extra"),
+            editorExtra=self._editor_extra_kept(),
         )
+
+    def _editor_extra_kept(self) -> EditorExtra | None:
+        """The foreign data of the parts (and shared 施策's copies) still in the chart."""
+        extra: EditorExtra | None = self.graph.graph.get("editor_extra")
+        if extra is None:
+            return None
+        parts = {k: v for k, v in (extra.parts or {}).items() if k in self.graph}
+        copies = {
+            p: kept
+            for p, by_measure in (extra.copies or {}).items()
+            if (kept := {m: v for m, v in by_measure.items() if self.graph.has_edge(m, p)})
+        }
+        if len(parts) == len(extra.parts or {}) and copies == (extra.copies or {}):
+            return extra
+        return extra.model_copy(update={"parts": parts or None, "copies": copies or None})
 
     @classmethod
     def from_data(cls, data: ChartData, where: str = "$") -> Chart:

@@ -357,3 +357,14 @@ def test_importing_a_pufu_project_says_it_already_is_one(capsys, tmp_path: Path,
     assert err.count("\n") == 1 and "$.gainingGoal" not in err
     assert f"{project}: this is already a pufu project" in err and f"pufu edit {project}" in err
     assert not (tmp_path / "again.pufu.json").exists() and project.read_bytes() == before
+
+
+def test_a_removed_parts_unknown_fields_leave_with_it(interop: Path) -> None:
+    project = import_data(with_foreign_fields(interop)).project
+    chart = project.draft
+    first = chart.measures_of(chart.purposes()[0])[0]
+    chart.remove(first)
+    again = loads_project("x", dumps_project(project).encode()).draft
+    assert again.editor_extra is not None and first not in (again.editor_extra.parts or {})
+    assert "dueDate" not in json.dumps(chart_to_editor(again)["purposes"][0])
+    assert chart_to_editor(again)["dueDate"] == "2026-12-31"  # the chart's own stay
