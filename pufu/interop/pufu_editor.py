@@ -13,10 +13,12 @@ repository, and the README's "pufu-editor files" section):
 from __future__ import annotations
 
 import json
+import json.decoder
+import json.scanner
 import math
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,6 +75,7 @@ def import_file(path: str | os.PathLike[str]) -> Imported:
     """Read a pufu-editor chart or phase map into a new project."""
     raw = read_bytes(path)
     data = parse_json(path, raw)
+    data = _with_one_line_objects(raw, data)
     if _is_pufu_project(data):
         shown_name = os.fsencode(path).decode("utf-8", "replace")
         raise FileError(path, t("import.is_pufu_project", file=shown_name))
@@ -81,6 +84,38 @@ def import_file(path: str | os.PathLike[str]) -> Imported:
         return import_data(data, title=name.removesuffix(".json"), layout=_layout(raw))
     except FormatError as exc:
         raise FileError(path, str(exc)) from None
+
+
+class _OneLine(dict):
+    """An object the file wrote on one line (``{ "color": "blue", "text": "" }``): read so, and
+    written so again."""
+
+
+#: A ``{`` followed on its line by something other than its own ``}``: maybe a one-line object.
+_ONE_LINE = re.compile(r"\{[ \t]*[^\s}]")
+
+
+def _with_one_line_objects(raw: bytes, data: Any) -> Any:
+    """``data`` again, with each non-empty object the file wrote on one line as a
+    :class:`_OneLine` (the file has been read once already: it is valid JSON)."""
+    text = raw.decode("utf-8")
+    if not _ONE_LINE.search(text):
+        return data  # the editor's own layout: every object over several lines
+    decoder = json.JSONDecoder()
+
+    def parse_object(s_and_end: tuple[str, int], *args: Any) -> tuple[dict, int]:
+        string, start = s_and_end
+        obj, end = json.decoder.JSONObject(s_and_end, *args)  # type: ignore[attr-defined]
+        if obj and "\n" not in string[start:end]:
+            obj = _OneLine(obj)
+        return obj, end
+
+    decoder.parse_object = parse_object  # type: ignore[attr-defined]
+    decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
+    try:
+        return decoder.decode(text)
+    except (ValueError, RecursionError):
+        return data
 
 
 def _is_pufu_project(data: Any) -> bool:
@@ -166,6 +201,7 @@ class _ChartReader:
         self.warnings = warnings
         self.used: set[str] = set()
         self.foreign = False
+        self.minified = False
         self.chart_fields: ForeignFields | None = None
         self.elements_fields: ForeignFields | None = None
         self.parts: dict[str, ForeignFields] = {}
@@ -255,10 +291,15 @@ class _ChartReader:
                 self.warnings.append(f"{where}: {t('import.foreign_dropped', why=why)}")
         keys = [key for key in obj if key in known or key in fields]
         order = None if keys == [k for k in known if k in obj] + list(fields) else keys
-        if not fields and order is None:
+        # a part on one line in a chart over several is written so again; a chart written
+        # all on one line (minified) is written in the editor's layout instead
+        if kind == "chart":
+            self.minified = isinstance(obj, _OneLine)
+        one_line = isinstance(obj, _OneLine) and not self.minified
+        if not fields and order is None and not one_line:
             return None
         self.foreign = True
-        return ForeignFields(fields=fields, order=order)
+        return ForeignFields(fields=fields, order=order, oneLine=one_line)
 
     def _fields(self, obj: dict, path: str, kind: str) -> Fields:
         foreign = self._unknown(obj, path, kind)
@@ -479,11 +520,11 @@ def _dressed(out: dict, foreign: ForeignFields | None) -> dict:
     if foreign is None:
         return out
     dressed = {**out, **{k: v for k, v in foreign.fields.items() if k not in out}}
-    if foreign.order is None:
-        return dressed
-    ordered = {k: dressed[k] for k in foreign.order if k in dressed}
-    ordered.update((k, v) for k, v in dressed.items() if k not in ordered)
-    return ordered
+    if foreign.order is not None:
+        ordered = {k: dressed[k] for k in foreign.order if k in dressed}
+        ordered.update((k, v) for k, v in dressed.items() if k not in ordered)
+        dressed = ordered
+    return _OneLine(dressed) if foreign.oneLine else dressed
 
 
 def _comment(comment: Comment) -> dict:
@@ -495,9 +536,46 @@ def dumps_editor(data: dict, charts: Sequence[Chart] = ()) -> str:
     DEL and bidirectional controls as ``\\u`` escapes: :func:`pufu.terminal.json_text`); or,
     for charts imported from a file, in that file's indent and with its final newline."""
     extra = next((c.editor_extra for c in charts if c.editor_extra is not None), None)
-    indent = extra.indent if extra is not None and extra.indent else 2
-    text = json_text(json.dumps(data, ensure_ascii=False, indent=indent))
+    indent = extra.indent if extra is not None and extra.indent else "  "
+    if extra is None:
+        text = json.dumps(data, ensure_ascii=False, indent=indent)
+    else:  # as json.dumps, and objects the file had on one line on one line again
+        text = "".join(_encoded(data, indent, 0))
+    text = json_text(text)
     return text + "\n" if extra is not None and extra.newline else text
+
+
+def _encoded(value: Any, indent: str, level: int) -> Iterator[str]:
+    """JSON text exactly as ``json.dumps(value, ensure_ascii=False, indent=indent)`` writes it,
+    but a :class:`_OneLine` object as ``{ "key": value, ... }``."""
+    if isinstance(value, _OneLine):
+        yield "{ " + ", ".join(f"{_scalar(k)}: {_inline(v)}" for k, v in value.items()) + " }"
+    elif isinstance(value, dict) and value:
+        inner = "\n" + indent * (level + 1)
+        for index, (key, item) in enumerate(value.items()):
+            yield ("{" if index == 0 else ",") + inner + _scalar(key) + ": "
+            yield from _encoded(item, indent, level + 1)
+        yield "\n" + indent * level + "}"
+    elif isinstance(value, list) and value:
+        inner = "\n" + indent * (level + 1)
+        for index, item in enumerate(value):
+            yield ("[" if index == 0 else ",") + inner
+            yield from _encoded(item, indent, level + 1)
+        yield "\n" + indent * level + "]"
+    else:
+        yield _scalar(value)
+
+
+def _inline(value: Any) -> str:
+    if isinstance(value, dict) and value:
+        return "{ " + ", ".join(f"{_scalar(k)}: {_inline(v)}" for k, v in value.items()) + " }"
+    if isinstance(value, list) and value:
+        return "[" + ", ".join(_inline(v) for v in value) + "]"
+    return _scalar(value)
+
+
+def _scalar(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def export_phase_map(project: Project) -> dict:

@@ -115,6 +115,9 @@ class ForeignFields(_Data):
         default=None, description="every key of the object in the file's order (absent: pufu's order)"
     )
     comment: ForeignFields | None = Field(default=None, description="the same for the part's comment")
+    oneLine: bool = Field(
+        default=False, description='the file wrote the object on one line: { "color": "blue", "text": "" }'
+    )
 
 
 class EditorExtra(_Data):

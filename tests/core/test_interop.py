@@ -252,6 +252,7 @@ def round_trip(capsys, tmp_path: Path, source: Path) -> bytes:
         "storybook-example.json",  # the editor's own layout: indent 2, no final newline
         "storybook-shared-measure.json",  # a shared 施策 whose copies differ
         "generator-template.json",  # ends with a newline
+        "generator-two-phase-template.json",  # a map laid out by hand: 16 comments on one line each
         "generator-four-phase-sample.json",  # a phase map, no final newline
     ],
 )
@@ -261,15 +262,23 @@ def test_import_then_export_gives_the_file_back_byte_for_byte(
     assert round_trip(capsys, tmp_path, interop / name) == (interop / name).read_bytes()
 
 
-def test_the_hand_laid_out_phase_map_differs_only_in_its_one_line_comment_objects(
-    capsys, tmp_path: Path, interop: Path
-) -> None:
+def test_objects_the_file_wrote_on_one_line_come_back_on_one_line(capsys, tmp_path: Path, interop: Path) -> None:
     source = (interop / "generator-two-phase-template.json").read_text(encoding="utf-8")
+    assert source.count('"comment": { "color": ') == 16  # the elements' comments; the others span lines
     out = round_trip(capsys, tmp_path, interop / "generator-two-phase-template.json").decode("utf-8")
-    assert source.count('"comment": { "color": ') == 16  # the elements' comments, each on one line
-    assert out != source
-    # the same data, key order and final newline; only those 16 objects are spread over four lines
-    assert out == json.dumps(json.loads(source), ensure_ascii=False, indent=2) + "\n"
+    assert out.count('"comment": { "color": ') == 16 and out.count('"comment": {\n') == source.count('"comment": {\n')
+
+
+def test_a_chart_made_in_pufu_is_written_as_the_editor_writes_it(interop: Path) -> None:
+    from pufu.interop.pufu_editor import _encoded
+
+    imported = import_file(interop / "generator-two-phase-template.json")
+    plain = json.loads(json.dumps(export_like_source(imported)))  # no layout of its own
+    tricky = {"a": [], "b": {}, "c": [[1, 2.5, None], {"d": "改行\n\u2028"}], "e": -0.0, "f": 10**30, "g": True}
+    for data in (plain, tricky):
+        for indent in ("  ", "    ", "\t"):
+            assert "".join(_encoded(data, indent, 0)) == json.dumps(data, ensure_ascii=False, indent=indent)
+    assert dumps_editor(plain) == json.dumps(plain, ensure_ascii=False, indent=2)
 
 
 def with_foreign_fields(interop: Path) -> dict:
@@ -368,3 +377,11 @@ def test_a_removed_parts_unknown_fields_leave_with_it(interop: Path) -> None:
     assert again.editor_extra is not None and first not in (again.editor_extra.parts or {})
     assert "dueDate" not in json.dumps(chart_to_editor(again)["purposes"][0])
     assert chart_to_editor(again)["dueDate"] == "2026-12-31"  # the chart's own stay
+
+
+def test_a_minified_chart_comes_back_in_the_editors_layout(tmp_path: Path, interop: Path) -> None:
+    source = tmp_path / "min.json"
+    source.write_text(json.dumps(base_chart(interop), ensure_ascii=False), encoding="utf-8")
+    chart = import_file(source).project.draft
+    assert chart.editor_extra is None  # nothing to keep
+    assert dumps_editor(chart_to_editor(chart), [chart]) == (interop / "storybook-example.json").read_text(encoding="utf-8")
