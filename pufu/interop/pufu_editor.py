@@ -75,10 +75,10 @@ def import_file(path: str | os.PathLike[str]) -> Imported:
     """Read a pufu-editor chart or phase map into a new project."""
     raw = read_bytes(path)
     data = parse_json(path, raw)
-    data = _with_one_line_objects(raw, data)
     if _is_pufu_project(data):
         shown_name = os.fsencode(path).decode("utf-8", "replace")
         raise FileError(path, t("import.is_pufu_project", file=shown_name))
+    data = _with_one_line_objects(raw, data)
     try:
         name = os.fsencode(Path(path).name).decode("utf-8", "replace")  # a file name need not be UTF-8
         return import_data(data, title=name.removesuffix(".json"), layout=_layout(raw))
@@ -489,7 +489,8 @@ def chart_to_editor(chart: Chart) -> dict:
             color = values.color if values else data["color"]
             progress = values.progress if values else data["progress"]
             comment = values.comment if values else data["comment"]
-            foreign = copies.get(purpose, {}).get(measure) or parts.get(measure)
+            by_copy = copies.get(purpose, {})
+            foreign = by_copy[measure] if measure in by_copy else parts.get(measure)
             out = {
                 "uuid": copy.uuid if copy is not None else chart.editor_id(measure),
                 "text": data["text"],

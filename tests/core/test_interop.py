@@ -288,7 +288,8 @@ def with_foreign_fields(interop: Path) -> dict:
     measure.update(id=3, chosen=False, selected=True, dueDate="2027-01-01")
     measure["comment"]["uuid"] = "c1"
     data["purposes"][1] = dict(reversed(list(data["purposes"][1].items())))  # keys in another order
-    data["purposes"][1]["measures"][2]["owner"] = {"name": "佐藤", "tags": [None, 1.5]}  # a shared copy
+    data["purposes"][0]["measures"][3]["tag"] = "first"  # a shared 施策 ...
+    data["purposes"][1]["measures"][2]["owner"] = {"name": "佐藤", "tags": [None, 1.5]}  # ... its copy
     data["elements"]["note"] = None
     data["gainingGoal"]["text"] = "目標"
     return data
@@ -303,6 +304,7 @@ FOREIGN_PATHS = [
     "$.purposes[0].measures[0].selected",
     "$.purposes[0].measures[0].dueDate",
     "$.purposes[0].measures[0].comment.uuid",
+    "$.purposes[0].measures[3].tag",
     "$.purposes[1].measures[2].owner",
 ]
 
@@ -338,7 +340,8 @@ def test_unknown_fields_survive_save_edit_snapshot_and_merge(tmp_path: Path, int
         first = out["purposes"][0]["measures"][0]
         assert (first["id"], first["chosen"], first["dueDate"], first["comment"]["uuid"]) == (3, False, "2027-01-01", "c1")
         assert out["purposes"][1]["measures"][2]["owner"] == {"name": "佐藤", "tags": [None, 1.5]}
-        assert "owner" not in out["purposes"][0]["measures"][3]  # the other copy of that 施策
+        assert "owner" not in out["purposes"][0]["measures"][3]  # each copy has its own
+        assert "tag" not in out["purposes"][1]["measures"][2] and out["purposes"][0]["measures"][3]["tag"] == "first"
         assert list(out["purposes"][1]) == ["measures", "comment", "text", "uuid"]
         assert out["elements"]["note"] is None
     assert chart_to_editor(merged.draft)["winCondition"]["text"] == "勝利条件を変えた"
