@@ -59,10 +59,14 @@ def md_text(text: str) -> str:
     return out
 
 
-def _comment(comment: Comment, indent: str, lang: str | None) -> list[str]:
+def _comment(comment: Comment, part: str, indent: str, lang: str | None) -> list[str]:
+    """A comment as pufu-editor labels it (``獲得目標のコメント:``, ``施策1-3のコメント:``); its
+    colour, which the editor's export leaves out, follows when it is not the plain note (blue)."""
     if comment.empty:
         return []
-    label = f"{t('comment', lang)}（{t('color.' + comment.color, lang)}）"
+    label = t("markdown.comment_of", lang, part=part)
+    if comment.color != "blue":
+        label += t("markdown.comment_color", lang, color=t("color." + comment.color, lang))
     return [f"{indent}- {label}: {md_text(comment.text)}"]
 
 
@@ -82,27 +86,32 @@ def chart_markdown(chart: Chart, lang: str | None = "ja") -> str:
     lines: list[str] = []
     goal, win = chart.part(chart.goal), chart.part(chart.win)
     lines.append(f"- {t('kind.goal', lang)}: {md_text(goal.text)}")
-    lines += _comment(goal.comment, "  ", lang)
+    lines += _comment(goal.comment, t("kind.goal", lang), "  ", lang)
     lines.append(f"- {t('kind.win', lang)}: {md_text(win.text)}")
-    lines += _comment(win.comment, "  ", lang)
+    lines += _comment(win.comment, t("kind.win", lang), "  ", lang)
     lines += _metrics(chart, chart.win, "  ", lang)
     for p_index, purpose_id in enumerate(chart.purposes(), start=1):
         purpose = chart.part(purpose_id)
-        lines.append(f"  - {t('kind.purpose', lang)}{p_index}: {md_text(purpose.text)}")
-        lines += _comment(purpose.comment, "    ", lang)
+        label = f"{t('kind.purpose', lang)}{p_index}"
+        lines.append(f"  - {label}: {md_text(purpose.text)}")
+        lines += _comment(purpose.comment, label, "    ", lang)
         lines += _metrics(chart, purpose_id, "    ", lang)
         for m_index, measure_id in enumerate(chart.measures_of(purpose_id), start=1):
             measure = chart.part(measure_id)
-            lines.append(
-                f"    - {t('kind.measure', lang)}{p_index}-{m_index}: "
-                f"{md_text(measure.text)}{_progress(measure.progress)}"
-            )
-            lines += _comment(measure.comment, "      ", lang)
+            # a shared 施策 imported from pufu-editor keeps each copy's own values, as the
+            # pufu-editor export writes them
+            copy = chart.editor_copy(measure_id, purpose_id)
+            values = copy.values if copy is not None else None
+            progress = values.progress if values is not None else measure.progress
+            comment = values.comment if values is not None else measure.comment
+            label = f"{t('kind.measure', lang)}{p_index}-{m_index}"
+            lines.append(f"    - {label}: {md_text(measure.text)}{_progress(progress)}")
+            lines += _comment(comment, label, "      ", lang)
     lines.append(f"- {t('kind.elements', lang)}")
     for key in ELEMENT_KEYS:
         element = chart.part(chart.element(key))
         lines.append(f"  - {t('element.' + key, lang)}: {md_text(element.text)}")
-        lines += _comment(element.comment, "    ", lang)
+        lines += _comment(element.comment, t("element." + key, lang), "    ", lang)
     return "\n".join(lines) + "\n"
 
 

@@ -133,7 +133,7 @@ def _editor(project: Project, options: Options, name: str, warn: Warn) -> str:
     for chart in charts:
         for message in pufu_editor.ambiguities(chart):
             warn(message)
-    return pufu_editor.dumps_editor(data)
+    return pufu_editor.dumps_editor(data, charts)
 
 
 def _markdown(project: Project, options: Options, name: str) -> str:

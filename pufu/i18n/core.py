@@ -1,6 +1,14 @@
 """Labels of the method itself: parts, colours, elements, checks."""
 
 JA = {
+    "markdown.comment_color": "（{color}）",
+    "markdown.comment_of": "{part}のコメント",
+    "import.is_pufu_project": "すでに pufu のプロジェクトです（pufu-editor のファイルではありません）。読み込みは要りません。pufu edit {file} で開くか、pufu-editor 用には pufu export {file} -f pufu-editor -o 出力.json で書き出してください",
+    "import.foreign_kept": "pufu の知らない項目です。プロジェクトに保存し、pufu-editor 形式への書き出しで同じ場所に戻します",
+    "import.foreign_dropped": "pufu の知らない項目です。{why}ため保存できず、読み込みません",
+    "import.foreign_deep": "入れ子が {depth} 段より深い",
+    "import.foreign_surrogate": "対のない UTF-16 サロゲート（\\ud800 など）を含む",
+    "import.foreign_infinite": "JSON で書き戻せない数（1e400 など）を含む",
     "cli.not_utf8": "{option} の値が UTF-8 の文字列ではありません。何も書き込んでいません",
     "cli.empty_title": "局面のタイトルが空です。--title に一言で名前を付けてください",
     "cli.empty_part": "--part が空です。部品を ID か文で指定するか、局面全体への感想なら --part を外してください",
@@ -79,6 +87,14 @@ JA = {
 }
 
 EN = {
+    "markdown.comment_color": " ({color})",
+    "markdown.comment_of": "{part} comment",
+    "import.is_pufu_project": "this is already a pufu project, not a pufu-editor file: there is nothing to import; open it with pufu edit {file}, or write a pufu-editor file from it with pufu export {file} -f pufu-editor -o OUT.json",
+    "import.foreign_kept": "a field pufu does not know; kept in the project and written back in its place by the pufu-editor export",
+    "import.foreign_dropped": "a field pufu does not know; not imported: it {why}, which pufu's file cannot keep",
+    "import.foreign_deep": "nests deeper than {depth} levels",
+    "import.foreign_surrogate": "holds half of a UTF-16 pair (such as \\ud800)",
+    "import.foreign_infinite": "holds a number JSON cannot write back (such as 1e400)",
     "cli.not_utf8": "the value of {option} is not UTF-8 text; nothing was written",
     "cli.empty_title": "a phase needs a title: give --title a word or two",
     "cli.empty_part": "--part is empty: name a part by its id or its text, or leave --part out for a note on the phase",

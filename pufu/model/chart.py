@@ -20,7 +20,15 @@ import networkx as nx
 
 from ..i18n import t
 from .errors import ChartError, FormatError
-from .fileformat import ChartData, ElementsData, MeasureData, MetricData, PartData, PurposeData
+from .fileformat import (
+    ChartData,
+    EditorExtra,
+    ElementsData,
+    MeasureData,
+    MetricData,
+    PartData,
+    PurposeData,
+)
 from .metrics import MetricOps
 from .parts import (
     COMMENT_COLORS,
@@ -201,6 +209,16 @@ class Chart(MetricOps):
         """How this 施策's copy under this 中間目的 looked in pufu-editor, if imported."""
         copy: EditorCopy | None = self.graph.edges[measure, purpose].get("copy")
         return copy
+
+    @property
+    def editor_extra(self) -> EditorExtra | None:
+        """Foreign data from the pufu-editor file this chart was imported from (immutable)."""
+        extra: EditorExtra | None = self.graph.graph.get("editor_extra")
+        return extra
+
+    @editor_extra.setter
+    def editor_extra(self, extra: EditorExtra | None) -> None:
+        self.graph.graph["editor_extra"] = extra
 
     def editor_id(self, part_id: str) -> str:
         """The uuid to write for this part in pufu-editor's format."""
@@ -396,7 +414,23 @@ class Chart(MetricOps):
             measures=measures,
             elements=elements,
             metrics=self.metrics(),
+            editorExtra=self._editor_extra_kept(),
         )
+
+    def _editor_extra_kept(self) -> EditorExtra | None:
+        """The foreign data of the parts (and shared 施策's copies) still in the chart."""
+        extra: EditorExtra | None = self.graph.graph.get("editor_extra")
+        if extra is None:
+            return None
+        parts = {k: v for k, v in (extra.parts or {}).items() if k in self.graph}
+        copies = {
+            p: kept
+            for p, by_measure in (extra.copies or {}).items()
+            if (kept := {m: v for m, v in by_measure.items() if self.graph.has_edge(m, p)})
+        }
+        if len(parts) == len(extra.parts or {}) and copies == (extra.copies or {}):
+            return extra
+        return extra.model_copy(update={"parts": parts or None, "copies": copies or None})
 
     @classmethod
     def from_data(cls, data: ChartData, where: str = "$") -> Chart:
@@ -461,6 +495,8 @@ class Chart(MetricOps):
                 )
             metrics[metric.id] = metric
         graph.graph["metrics"] = metrics
+        if data.editorExtra is not None:
+            graph.graph["editor_extra"] = data.editorExtra
         return cls(graph)
 
     # ------------------------------------------------------------------ helpers

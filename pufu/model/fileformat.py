@@ -104,6 +104,38 @@ class MetricData(_Data):
     value: Number | None = Field(default=None, description="its value on this sheet; absent when unmeasured")
 
 
+class ForeignFields(_Data):
+    """What one object of a pufu-editor file held that pufu does not know: its unknown keys, and
+    its key order when that was not the one pufu writes. Kept to be written back on export."""
+
+    fields: dict[str, JsonValue] = Field(
+        default_factory=dict, description="the unknown keys and their values, in the file's order"
+    )
+    order: list[str] | None = Field(
+        default=None, description="every key of the object in the file's order (absent: pufu's order)"
+    )
+    comment: ForeignFields | None = Field(default=None, description="the same for the part's comment")
+    oneLine: bool = Field(
+        default=False, description='the file wrote the object on one line: { "color": "blue", "text": "" }'
+    )
+
+
+class EditorExtra(_Data):
+    """Foreign data: what a chart imported from pufu-editor held beyond what pufu reads, so that
+    ``pufu export --format pufu-editor`` writes it back in the same place."""
+
+    chart: ForeignFields | None = Field(default=None, description="the chart object itself")
+    elements: ForeignFields | None = Field(default=None, description="the elements object")
+    parts: dict[str, ForeignFields] | None = Field(default=None, description="per part id")
+    copies: dict[str, dict[str, ForeignFields]] | None = Field(
+        default=None, description="per 中間目的 id, per 施策 id: a shared 施策's copy under it"
+    )
+    indent: Annotated[str, Field(pattern=r"^(?: {1,10}|\t)$")] | None = Field(
+        default=None, description="the file's indent, when not two spaces"
+    )
+    newline: bool = Field(default=False, description="the file ended with a newline")
+
+
 class ChartData(_Data):
     """One プ譜 sheet. 施策 are listed once; 中間目的 refer to them by id, so a 施策 can
     serve several 中間目的."""
@@ -115,6 +147,9 @@ class ChartData(_Data):
     elements: ElementsData
     metrics: list[MetricData] = Field(
         default_factory=list, description="評価指標, in order (absent in version-1 files)"
+    )
+    editorExtra: EditorExtra | None = Field(
+        default=None, description="foreign data from a pufu-editor file, written back on export"
     )
 
 

@@ -220,3 +220,171 @@ def test_a_map_with_a_stray_key_is_refused(interop: Path) -> None:
         import_data({"phase1": base_chart(interop), "notes": "x"})
     with pytest.raises(FormatError):
         import_data([1, 2])
+
+
+# ------------------------------------------------------------------ the files, byte for byte
+
+
+def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    from pufu.cli.main import main
+
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def round_trip(capsys, tmp_path: Path, source: Path) -> bytes:
+    """``pufu import`` then ``pufu export -f pufu-editor`` (``--all-phases`` for a map), as a user runs them."""
+    project = tmp_path / "p.pufu.json"
+    assert cli(capsys, "import", str(source), "-o", str(project))[0] == 0
+    out = tmp_path / "out.json"
+    whole = ["--all-phases"] if "phase1" in json.loads(source.read_bytes()) else []
+    assert cli(capsys, "export", str(project), "-f", "pufu-editor", *whole, "-o", str(out))[0] == 0
+    return out.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "storybook-example.json",  # the editor's own layout: indent 2, no final newline
+        "storybook-shared-measure.json",  # a shared 施策 whose copies differ
+        "generator-template.json",  # ends with a newline
+        "generator-two-phase-template.json",  # a map laid out by hand: 16 comments on one line each
+        "generator-four-phase-sample.json",  # a phase map, no final newline
+    ],
+)
+def test_import_then_export_gives_the_file_back_byte_for_byte(
+    capsys, tmp_path: Path, interop: Path, name: str
+) -> None:
+    assert round_trip(capsys, tmp_path, interop / name) == (interop / name).read_bytes()
+
+
+def test_objects_the_file_wrote_on_one_line_come_back_on_one_line(capsys, tmp_path: Path, interop: Path) -> None:
+    source = (interop / "generator-two-phase-template.json").read_text(encoding="utf-8")
+    assert source.count('"comment": { "color": ') == 16  # the elements' comments; the others span lines
+    out = round_trip(capsys, tmp_path, interop / "generator-two-phase-template.json").decode("utf-8")
+    assert out.count('"comment": { "color": ') == 16 and out.count('"comment": {\n') == source.count('"comment": {\n')
+
+
+def test_a_chart_made_in_pufu_is_written_as_the_editor_writes_it(interop: Path) -> None:
+    from pufu.interop.pufu_editor import _encoded
+
+    imported = import_file(interop / "generator-two-phase-template.json")
+    plain = json.loads(json.dumps(export_like_source(imported)))  # no layout of its own
+    tricky = {"a": [], "b": {}, "c": [[1, 2.5, None], {"d": "改行\n\u2028"}], "e": -0.0, "f": 10**30, "g": True}
+    for data in (plain, tricky):
+        for indent in ("  ", "    ", "\t"):
+            assert "".join(_encoded(data, indent, 0)) == json.dumps(data, ensure_ascii=False, indent=indent)
+    assert dumps_editor(plain) == json.dumps(plain, ensure_ascii=False, indent=2)
+
+
+def with_foreign_fields(interop: Path) -> dict:
+    data = json.loads((interop / "storybook-shared-measure.json").read_text(encoding="utf-8"))
+    data = {"title": "計画", "dueDate": "2026-12-31", **data}  # before the editor's own keys
+    measure = data["purposes"][0]["measures"][0]
+    measure.update(id=3, chosen=False, selected=True, dueDate="2027-01-01")
+    measure["comment"]["uuid"] = "c1"
+    data["purposes"][1] = dict(reversed(list(data["purposes"][1].items())))  # keys in another order
+    data["purposes"][0]["measures"][3]["tag"] = "first"  # a shared 施策 ...
+    data["purposes"][1]["measures"][2]["owner"] = {"name": "佐藤", "tags": [None, 1.5]}  # ... its copy
+    data["elements"]["note"] = None
+    data["gainingGoal"]["text"] = "目標"
+    return data
+
+
+FOREIGN_PATHS = [
+    "$.title",
+    "$.dueDate",
+    "$.elements.note",
+    "$.purposes[0].measures[0].id",
+    "$.purposes[0].measures[0].chosen",
+    "$.purposes[0].measures[0].selected",
+    "$.purposes[0].measures[0].dueDate",
+    "$.purposes[0].measures[0].comment.uuid",
+    "$.purposes[0].measures[3].tag",
+    "$.purposes[1].measures[2].owner",
+]
+
+
+def test_unknown_fields_are_named_kept_and_written_back_in_place(capsys, tmp_path: Path, interop: Path) -> None:
+    source = tmp_path / "chart.json"
+    source.write_text(json.dumps(with_foreign_fields(interop), ensure_ascii=False, indent=4), encoding="utf-8")
+    project = tmp_path / "p.pufu.json"
+    code, _, err = cli(capsys, "--lang", "en", "import", str(source), "-o", str(project))
+    assert code == 0
+    for path in FOREIGN_PATHS:
+        line = next(line for line in err.splitlines() if f": {path}: " in line)
+        assert str(source) in line and "kept in the project" in line
+    out = tmp_path / "out.json"
+    assert cli(capsys, "export", str(project), "-f", "pufu-editor", "-o", str(out))[0] == 0
+    assert out.read_bytes() == source.read_bytes()  # same fields, same places, same key order and indent
+
+
+def test_unknown_fields_survive_save_edit_snapshot_and_merge(tmp_path: Path, interop: Path) -> None:
+    from pufu.model import merge
+
+    data = with_foreign_fields(interop)
+    project = import_data(data).project
+    again = loads_project("x", dumps_project(project).encode())  # pufu's own file keeps them
+    again.draft.set_text(again.draft.goal, "新しい目標")  # an edit elsewhere
+    again.snapshot(title="次")
+    theirs = loads_project("x", dumps_project(project).encode())
+    theirs.draft.set_text(theirs.draft.win, "勝利条件を変えた")
+    merged = merge.merge(project, again, theirs).project
+    for chart in (again.draft, again.phase_chart(2), merged.draft):
+        out = chart_to_editor(chart)
+        assert list(out)[:2] == ["title", "dueDate"] and out["dueDate"] == "2026-12-31"
+        first = out["purposes"][0]["measures"][0]
+        assert (first["id"], first["chosen"], first["dueDate"], first["comment"]["uuid"]) == (3, False, "2027-01-01", "c1")
+        assert out["purposes"][1]["measures"][2]["owner"] == {"name": "佐藤", "tags": [None, 1.5]}
+        assert "owner" not in out["purposes"][0]["measures"][3]  # each copy has its own
+        assert "tag" not in out["purposes"][1]["measures"][2] and out["purposes"][0]["measures"][3]["tag"] == "first"
+        assert list(out["purposes"][1]) == ["measures", "comment", "text", "uuid"]
+        assert out["elements"]["note"] is None
+    assert chart_to_editor(merged.draft)["winCondition"]["text"] == "勝利条件を変えた"
+    assert chart_to_editor(merged.draft)["gainingGoal"]["text"] == "新しい目標"
+
+
+def test_an_unknown_field_pufu_cannot_save_is_named_and_left_out(tmp_path: Path, interop: Path) -> None:
+    data = base_chart(interop)
+    data["big"] = 1e400  # reads as infinity: JSON cannot hold it
+    data["deep"] = json.loads("[" * 80 + "]" * 80)
+    data["ok"] = "kept"
+    imported = import_data(data)
+    assert any(w.startswith("$.big: ") and "1e400" in w for w in imported.warnings)
+    assert any(w.startswith("$.deep: ") and "64" in w for w in imported.warnings)
+    out = chart_to_editor(loads_project("x", dumps_project(imported.project).encode()).draft)
+    assert out["ok"] == "kept" and "big" not in out and "deep" not in out
+
+
+def test_importing_a_pufu_project_says_it_already_is_one(capsys, tmp_path: Path, interop: Path) -> None:
+    project = tmp_path / "plan.pufu.json"
+    assert cli(capsys, "import", str(interop / "storybook-example.json"), "-o", str(project))[0] == 0
+    before = project.read_bytes()
+    code, out, err = cli(capsys, "--lang", "en", "import", str(project), "-o", str(tmp_path / "again.pufu.json"))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "$.gainingGoal" not in err
+    assert f"{project}: this is already a pufu project" in err and f"pufu edit {project}" in err
+    assert not (tmp_path / "again.pufu.json").exists() and project.read_bytes() == before
+
+
+def test_a_removed_parts_unknown_fields_leave_with_it(interop: Path) -> None:
+    project = import_data(with_foreign_fields(interop)).project
+    chart = project.draft
+    first = chart.measures_of(chart.purposes()[0])[0]
+    chart.remove(first)
+    again = loads_project("x", dumps_project(project).encode()).draft
+    assert again.editor_extra is not None and first not in (again.editor_extra.parts or {})
+    assert "dueDate" not in json.dumps(chart_to_editor(again)["purposes"][0])
+    assert chart_to_editor(again)["dueDate"] == "2026-12-31"  # the chart's own stay
+
+
+def test_a_minified_chart_comes_back_in_the_editors_layout(tmp_path: Path, interop: Path) -> None:
+    source = tmp_path / "min.json"
+    source.write_text(json.dumps(base_chart(interop), ensure_ascii=False), encoding="utf-8")
+    chart = import_file(source).project.draft
+    assert chart.editor_extra is None  # nothing to keep
+    assert dumps_editor(chart_to_editor(chart), [chart]) == (interop / "storybook-example.json").read_text(encoding="utf-8")

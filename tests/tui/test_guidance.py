@@ -51,7 +51,7 @@ async def test_question_mark_opens_the_help_with_every_key(plan):
         table = app.screen.query_one("#keys", DataTable)
         assert table.row_count == sum(1 for key in KEYS if key.keys)
         cells = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
-        assert "元に戻す（削除も含めて、すべての変更）" in cells
+        assert "元に戻す（下書きとタイトルの変更。削除も含む。局面の記録と感想は除く）" in cells
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)
