@@ -29,7 +29,7 @@ from .themes import THEMES
 SLIDE_W, SLIDE_H = 40 / 3, 7.5  # inches, PowerPoint's widescreen
 _TITLE = (0.3, 0.1, 8.0, 0.8)
 _HAPPENED = (8.5, 0.1, SLIDE_W - 8.8, 0.8)
-_CHART = (0.15, 0.95, SLIDE_W - 0.3, SLIDE_H - 0.95 - 0.1)
+_CHART = (0.1, 0.75, SLIDE_W - 0.2, SLIDE_H - 0.75 - 0.05)
 _PICTURE = (0.35, 1.0, SLIDE_W - 0.7, SLIDE_H - 1.1)
 DECK_DPI = 200
 #: The date written in the document's properties (a fixed one: repeat exports are identical).

@@ -30,8 +30,9 @@ from ..model import ELEMENT_KEYS, SYMBOLS, Chart, Color, Kind, Part
 from ..model.metrics import metric_lines
 from ..text import visible, wrap
 from . import fonts
-from .diagram import FONT_SIZE, MARKS, SMALL, build_dot, dot_name
-from .geometry import Box, Layout, layout
+from .diagram import FONT_SIZE, MARGIN, MARKS, SMALL, dot_name
+from .fit import fit as fit_canvas
+from .geometry import Box, Layout, grown, layout
 from .themes import THEMES, Theme
 
 EMU_PER_PT = 12700
@@ -39,6 +40,12 @@ EMU_PER_INCH = 914400
 FONT = fonts.FAMILY
 #: Points of the progress cell on the right of a 施策 (the diagram's 44 + padding).
 PROGRESS_W = 46
+#: Layout points kept between grown boxes: across (room for the arrows), down.
+ACROSS, DOWN = 18.0, 7.0
+#: Line spacing of every paragraph, in ems: set exactly (PowerPoint, Impress and Keynote each
+#: have their own "single" spacing, from 1.0 to 1.3 em depending on the font), so that the
+#: texts take the height they are given here.
+LINE = 1.15
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -84,6 +91,9 @@ def add_run(paragraph: Any, text: str, size: float, color: str, *, bold: bool = 
         run = paragraph.add_run()
         run.text = line
         style_run(run, size, color, bold=bold, lang=lang)
+    spacing = Pt(round(min(max(size, 1.0), 400.0) * LINE, 1))
+    if paragraph.line_spacing is None or paragraph.line_spacing < spacing:
+        paragraph.line_spacing = spacing
     return run
 
 
@@ -198,13 +208,16 @@ def draw_chart(
     ghosts: Chart | None = None,
 ) -> ChartShapes:
     """Draw ``chart`` on ``slide`` within ``area`` (EMU), from the diagram's layout."""
-    # the layout made for this area's shape, as a diagram is made for its slide
-    canvas = (area[2] / EMU_PER_INCH, area[3] / EMU_PER_INCH)
-    dot = build_dot(
-        chart, theme=theme, comments=comments, lang=lang, marks=marks, ghosts=ghosts, size=canvas
-    )
-    drawing = layout(dot)
+    # the layout made for this area, as a diagram is made for its slide (the diagrams' search
+    # for the layout whose text comes out largest): the canvas whose room within the
+    # diagram's margins is the area
+    canvas = (area[2] / EMU_PER_INCH + 2 * MARGIN, area[3] / EMU_PER_INCH + 2 * MARGIN)
+    options = {"theme": theme, "comments": comments, "lang": lang, "marks": marks, "ghosts": ghosts}
+    drawing = layout(fit_canvas(chart, canvas, options).dot)
     place = fit(drawing.bounds, area)
+    # the room the spread layout leaves between boxes goes to the boxes (and so to the text)
+    growing = [name for name in drawing.nodes if name == "elements" or name.startswith(("n_", "h_"))]
+    drawing.nodes.update(grown(drawing, growing, ACROSS, DOWN))
     painter = _Painter(slide, chart, ghosts, dict(marks or {}), THEMES[theme], comments, lang, place)
     painter.draw(drawing)
     return ChartShapes(painter.shapes, place)
@@ -240,6 +253,10 @@ class _Painter:
         self.purpose_number = {purpose: n for n, purpose in enumerate(purposes, start=1)}
         #: slide points per point of the diagram's fonts: the zoom, or more where boxes have room
         self.scale = self.element_scale = place.zoom
+        #: the progress cell on the right of every 施策, when any 施策 shows a progress (as the
+        #: diagram's compact layout leaves it out when none does)
+        measures = [part for part in self.parts.values() if part.kind == Kind.MEASURE]
+        self.progress_w = PROGRESS_W if any(m.progress is not None for m in measures) else 4
 
     def fs(self, points: float, scale: float | None = None) -> float:
         """A font size of the diagram (12, 10...) on the slide, rounded to 0.1 pt."""
@@ -299,18 +316,18 @@ class _Painter:
     def _text_height(self, part: Part, box: Box, scale: float) -> float:
         """Layout points a part's heading and text take in its box at ``scale``."""
         zoom, size = self.place.zoom, FONT_SIZE * scale
-        right = PROGRESS_W if part.kind == Kind.MEASURE else 4
+        right = self.progress_w if part.kind == Kind.MEASURE else 4
         width = (box.w - 4 - right) * zoom
         text = part.text if part.text.strip() else t("diagram.empty", self.lang)
         height = 0.0
         if part.kind == Kind.MEASURE:
             text = SYMBOLS[Color(part.color or Color.WHITE)] + "  " + text
         else:
-            height += SMALL * scale * 1.3  # the heading line
-        height += self._text_lines(text, width, size) * size * 1.22
+            height += SMALL * scale * LINE  # the heading line
+        height += self._text_lines(text, width, size) * size * LINE
         small = (SMALL + 1) * scale
         for line in self._metric_lines(part):
-            height += self._text_lines(line, width, small) * small * 1.22
+            height += self._text_lines(line, width, small) * small * LINE
         return height / zoom + 6
 
     def _metric_lines(self, part: Part) -> list[str]:
@@ -336,7 +353,7 @@ class _Painter:
             text = f"{t('element.' + key, self.lang)}　{part.text or t('diagram.empty', self.lang)}"
             row = Box(0, 0, panel.w - 6, panel.h)
             comment = self._comment_height(part, row, scale) * zoom
-            out.append(self._text_lines(text, width, size) * size * 1.22 + 5 * zoom + comment)
+            out.append(self._text_lines(text, width, size) * size * LINE + 5 * zoom + comment)
         return out
 
     def mark(self, part_id: str) -> str | None:
@@ -402,7 +419,7 @@ class _Painter:
         if comment_h:  # the text first: a comment row estimated too tall must not cover it
             room = box.h - self._text_height(part, box, self.scale)
             comment_h = min(comment_h, max(room, box.h * 0.3))
-        right = PROGRESS_W if part.kind == Kind.MEASURE else 4
+        right = self.progress_w if part.kind == Kind.MEASURE else 4
         frame = _frame(shape, (pt(4), pt(3), pt(right), pt(3 + comment_h)))
         first = frame.paragraphs[0]
         first.alignment = PP_ALIGN.LEFT
@@ -447,7 +464,7 @@ class _Painter:
         zoom, size = self.place.zoom, (SMALL + 1) * (scale or self.scale)
         word = t(f"diagram.comment.{part.comment.color}", self.lang)
         lines = self._text_lines(f"{word} {part.comment.text}", (box.w - 16) * zoom, size)
-        return min((size * 1.25 * lines + 8 * zoom) / zoom, box.h * 0.6)
+        return min((size * LINE * lines + 8 * zoom) / zoom, box.h * 0.6)
 
     def _comment(self, part: Part, box: Box, scale: float | None = None) -> None:
         inner = Box(box.x + 2, box.y, box.w - 4, box.h - 2)
