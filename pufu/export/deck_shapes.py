@@ -32,7 +32,7 @@ from ..text import visible, wrap
 from . import fonts
 from .diagram import FONT_SIZE, MARGIN, MARKS, SMALL, dot_name
 from .fit import fit as fit_canvas
-from .geometry import Box, Layout, grown, layout
+from .geometry import Box, Layout, grown, layout, stretched
 from .themes import THEMES, Theme
 
 EMU_PER_PT = 12700
@@ -216,6 +216,7 @@ def draw_chart(
     drawing = layout(fit_canvas(chart, canvas, options).dot)
     place = fit(drawing.bounds, area)
     # the room the spread layout leaves between boxes goes to the boxes (and so to the text)
+    stretched(drawing, DOWN)
     growing = [name for name in drawing.nodes if name == "elements" or name.startswith(("n_", "h_"))]
     drawing.nodes.update(grown(drawing, growing, ACROSS, DOWN))
     painter = _Painter(slide, chart, ghosts, dict(marks or {}), THEMES[theme], comments, lang, place)
@@ -308,7 +309,7 @@ class _Painter:
     def _text_lines(self, text: str, width: float, size: float) -> int:
         """Lines a text takes in ``width`` slide points at ``size`` (a kanji is one em, two
         columns; 8 % spare for fonts that set wider)."""
-        columns = int(width / (size * 0.5) * 0.92)
+        columns = int(width / (size * 0.5) * 0.95)
         if columns < 4:
             return 10**6
         return len(wrap(text, columns))

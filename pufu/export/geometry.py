@@ -141,15 +141,57 @@ def _drawn(graph: object) -> tuple[float, float, float, float]:
     return min(xs), min(ys), max(xs), max(ys)
 
 
+def stretched(drawing: Layout, down: float) -> None:
+    """Stretch the column of bands (the 中間目的 and their 施策) down the drawing's height when
+    a taller column (the 廟算八要素 panel, say) leaves room above or below it: the bands, and
+    the boxes in them, are moved and made taller in proportion. Changes ``drawing``."""
+    bands = list(drawing.clusters.values())
+    if not bands:
+        return
+    top, bottom = min(b.y for b in bands), max(b.bottom for b in bands)
+    left, right = min(b.x for b in bands), max(b.right for b in bands)
+
+    def in_bands(box: Box) -> bool:
+        return any(b.x <= box.x and box.right <= b.right and b.y <= box.y and box.bottom <= b.bottom for b in bands)
+
+    low, high = 0.0, drawing.bounds.h
+    members = []
+    for name, box in drawing.nodes.items():
+        if name in drawing.hidden or box.right <= left or right <= box.x:
+            continue
+        if in_bands(box):
+            members.append(name)
+        elif box.bottom <= top:
+            low = max(low, box.bottom + down)
+        elif box.y >= bottom:
+            high = min(high, box.y - down)
+    if bottom - top <= 0 or high - low <= (bottom - top) * 1.02:
+        return
+    k = (high - low) / (bottom - top)
+
+    def moved(box: Box) -> Box:
+        return Box(box.x, low + (box.y - top) * k, box.w, box.h * k)
+
+    drawing.clusters = {name: moved(box) for name, box in drawing.clusters.items()}
+    for name in members:
+        drawing.nodes[name] = moved(drawing.nodes[name])
+
+
 def grown(
-    drawing: Layout, names: list[str], across: float, down: float, pad: float = 6.0
+    drawing: Layout,
+    names: list[str],
+    across: float,
+    down: float,
+    pad: float = 6.0,
+    grow_down: float = 0.6,
 ) -> dict[str, Box]:
     """The boxes ``names`` grown into the room around them, so that a drawing spread to fill a
     slide has larger boxes rather than wider gaps: first across, then down. On each side a box
     takes at most half of the room between it and another growing box it faces, and the room
     up to any other box or band it faces, keeping ``across`` (or ``down``) points between
     them for the arrows; it stays ``pad`` points inside the band it is in and inside the
-    drawing. Boxes never shrink and never come to overlap."""
+    drawing; it grows down by at most ``grow_down`` of its height. Boxes never shrink and never
+    come to overlap."""
     visible = {name: box for name, box in drawing.nodes.items() if name not in drawing.hidden}
     current = {name: visible[name] for name in names if name in visible}
     fixed = [box for name, box in visible.items() if name not in current]
@@ -183,6 +225,8 @@ def grown(
                 free[1] = min(free[1], (o_low - high - gap) / share)
             else:
                 free[0] = min(free[0], (low - o_high - gap) / share)
+        if not horizontal:  # a box twice as tall as its text looks empty, not larger
+            free = [min(free[0], box.h * grow_down / 2), min(free[1], box.h * grow_down / 2)]
         return max(free[0], 0.0), max(free[1], 0.0)
 
     for horizontal in (True, False):

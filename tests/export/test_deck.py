@@ -354,20 +354,40 @@ def test_an_export_never_replaces_a_file_without_force_nor_the_project_itself(
 def test_geometry_reads_boxes_top_down_clusters_and_each_edge() -> None:
     from pufu.export.geometry import Box, read
 
+    # Graphviz's bb is the size asked (ratio=fill) and holds an invisible helper far away:
+    # the drawing is what is drawn, from the band's left (x=10) and b's bottom (y=14)
     laid = """digraph {
-      graph [bb="0,0,300,200"];
+      graph [bb="0,0,400,300"];
       subgraph cluster_band_1 { graph [bb="10,20,150,190"]; a; }
       a [pos="80,150", width=1, height=0.5];
       b [pos="250,50", width=0.5, height=1];
+      helper [pos="390,290", width=0.1, height=0.1, style=invis];
       a -> b [style=invis];
       a -> b [color="#ff0000"];
     }"""
     layout = read(laid)
-    assert layout.bounds == Box(0, 0, 300, 200)
-    assert layout.nodes["a"] == Box(44, 32, 72, 36)  # y from the top
-    assert layout.nodes["b"] == Box(232, 114, 36, 72)
-    assert layout.clusters["cluster_band_1"] == Box(10, 10, 140, 170)
+    assert layout.bounds == Box(0, 0, 258, 176)
+    assert layout.nodes["a"] == Box(34, 22, 72, 36)  # y from the top
+    assert layout.nodes["b"] == Box(222, 104, 36, 72)
+    assert layout.clusters["cluster_band_1"] == Box(0, 0, 140, 170)
+    assert layout.hidden == {"helper"}
     assert [edge.attrs.get("style") for edge in layout.edges] == ["invis", None]
+
+
+def test_grown_boxes_take_the_room_around_them_without_overlapping() -> None:
+    from pufu.export.geometry import Box, Layout, grown
+
+    drawing = Layout(
+        bounds=Box(0, 0, 400, 100),
+        nodes={"a": Box(10, 40, 80, 20), "b": Box(150, 40, 80, 20), "c": Box(300, 10, 50, 80)},
+        clusters={"band": Box(0, 30, 100, 40)},
+    )
+    boxes = grown(drawing, ["a", "b"], across=20, down=5)
+    a, b = boxes["a"], boxes["b"]
+    assert a == Box(6, 36, 88, 28)  # up to 6 pt inside its band
+    assert b.x == 130 and b.right == 280  # half way to a, up to c, 20 pt from each
+    assert b.y == 34 and b.bottom == 66  # 60 % taller at most
+    assert boxes.keys() == {"a", "b"}  # c is not asked to grow
 
 
 def test_every_part_of_a_chart_is_found_in_its_layout_within_the_drawing() -> None:
