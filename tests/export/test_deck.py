@@ -231,9 +231,12 @@ def test_any_text_survives_into_the_deck() -> None:
     chart.add_measure(purpose, HOSTILE, color="yellow", progress=100)
     chart.set_comment(purpose, "red", HOSTILE)
     chart.set_element("people", HOSTILE)
+    chart.set_element("money", "金" * 10_000)
+    chart.add_measure(purpose, "x" * 10_000 + HOSTILE)
     project = Project(title=SURROGATES, draft=chart)
     project.snapshot(title=HOSTILE, happened=HOSTILE + "\n" + "出来事" * 3000, date="2025-01-01")
     data = build_deck(project, comments=True)
+    assert package_problems(data) == []
     with zipfile.ZipFile(io.BytesIO(data)) as deck_zip:
         assert deck_zip.testzip() is None
         for name in deck_zip.namelist():
@@ -243,11 +246,87 @@ def test_any_text_survives_into_the_deck() -> None:
     text = "".join(
         shape.text_frame.text for shape in deck.slides[0].shapes if shape.has_text_frame
     )
-    for piece in ("\"quotes\"", "<script>alert(1)</script>", "&amp; &", "😀👍🏽", "終わり", "␀␁␇", "長" * 10_000):
+    for piece in ("\"quotes\"", "<script>alert(1)</script>", "&amp; &", "😀👍🏽", "終わり", "␀␁␇", "長" * 10_000, "金" * 10_000, "x" * 10_000):
         assert piece in text, piece
     assert "<script" not in zipfile.ZipFile(io.BytesIO(data)).read("ppt/slides/slide1.xml").decode()
     assert deck.core_properties.title.startswith("\"quotes\"")
     assert "\ufffd lone \ufffd" in deck.core_properties.title and "\ufffd lone \ufffd" in text
+
+
+def package_problems(data: bytes) -> list[str]:
+    """What would make an application refuse or repair the deck: a part that is not
+    well-formed XML, a part without a content type, a relationship to a missing part, two
+    shapes of a slide with one id, a connector glued to a shape the slide does not have."""
+    import posixpath
+
+    problems = []
+    with zipfile.ZipFile(io.BytesIO(data)) as deck:
+        names = set(deck.namelist())
+        xml = {}
+        for name in names:
+            if name.endswith((".xml", ".rels")):
+                try:
+                    xml[name] = etree.fromstring(deck.read(name))
+                except etree.XMLSyntaxError as exc:
+                    problems.append(f"{name}: {exc}")
+    types = xml["[Content_Types].xml"]
+    ct = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+    defaults = {d.get("Extension").lower() for d in types.iter(f"{ct}Default")}
+    overrides = {o.get("PartName") for o in types.iter(f"{ct}Override")}
+    for name in names - {"[Content_Types].xml"}:
+        if "/" + name not in overrides and name.rsplit(".", 1)[-1].lower() not in defaults:
+            problems.append(f"{name}: no content type")
+    for name, root in xml.items():
+        if not name.endswith(".rels"):
+            continue
+        folder = posixpath.dirname(posixpath.dirname(name))
+        for rel in root:
+            if rel.get("TargetMode") == "External":
+                continue
+            target = rel.get("Target")
+            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            if path not in names:
+                problems.append(f"{name}: {target} does not exist")
+    for name, root in xml.items():
+        if not name.startswith("ppt/slides/slide"):
+            continue
+        ids = [c.get("id") for c in root.iterfind(".//p:cNvPr", NS)]
+        if len(ids) != len(set(ids)):
+            problems.append(f"{name}: shape ids repeated")
+        for glue in [*root.iterfind(".//a:stCxn", NS), *root.iterfind(".//a:endCxn", NS)]:
+            if glue.get("id") not in ids:
+                problems.append(f"{name}: a connector glued to shape {glue.get('id')}, not on the slide")
+    return problems
+
+
+def test_the_package_is_sound_for_every_application() -> None:
+    project = phased_project()
+    for data in (
+        build_deck(project, comments=True),
+        build_deck(project, picture=True),
+        build_deck(load_template("voc-loop"), theme="dark"),
+    ):
+        assert package_problems(data) == []
+    assert package_problems(build_deck(project)) == []
+
+
+def test_a_broken_package_is_noticed() -> None:
+    """The check above can fail: a connector glued to a shape that is not there, a part
+    missing, a part that is not XML."""
+    data = build_deck(phased_project())
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for entry in source.infolist():
+            body = source.read(entry.filename)
+            if entry.filename == "ppt/slides/slide1.xml":
+                body = body.replace(b'<a:stCxn id="', b'<a:stCxn id="9', 1)
+            if entry.filename == "ppt/slides/slide2.xml":
+                body = body[:-20]
+            if entry.filename != "ppt/notesSlides/notesSlide1.xml":
+                target.writestr(entry, body)
+    problems = "\n".join(package_problems(out.getvalue()))
+    assert "slide1.xml: a connector glued to shape 9" in problems
+    assert "slide2.xml" in problems and "notesSlide1.xml does not exist" in problems
 
 
 # ---------------------------------------------------------------------- the CLI and the dialog
