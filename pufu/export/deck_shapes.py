@@ -28,7 +28,7 @@ from pptx.util import Emu, Pt
 from ..i18n import t
 from ..model import ELEMENT_KEYS, SYMBOLS, Chart, Color, Kind, Part
 from ..model.metrics import metric_lines
-from ..text import visible, wrap
+from ..text import visible, width
 from . import fonts
 from .diagram import FONT_SIZE, MARGIN, MARKS, SMALL, dot_name
 from .fit import fit as fit_canvas
@@ -41,7 +41,7 @@ FONT = fonts.FAMILY
 #: Points of the progress cell on the right of a 施策 (the diagram's 44 + padding).
 PROGRESS_W = 46
 #: Layout points kept between grown boxes: across (room for the arrows), down.
-ACROSS, DOWN = 18.0, 7.0
+ACROSS, DOWN = 14.0, 6.0
 #: Line spacing of every paragraph, in ems: set exactly (PowerPoint, Impress and Keynote each
 #: have their own "single" spacing, from 1.0 to 1.3 em depending on the font), so that the
 #: texts take the height they are given here.
@@ -134,6 +134,31 @@ def _line(shape: Any, color: str | None, width: float = 0.75, dashed: bool = Fal
     shape.line.width = Pt(width)
     if dashed:
         shape.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+
+
+#: A Latin word with the spaces after it, or any other character: what an application keeps
+#: whole when it wraps (PowerPoint, Impress and Keynote break Japanese between any two
+#: characters, Latin text between words).
+_TOKEN = re.compile(r"[!-~]+ *| +|.", re.S)
+
+
+def app_lines(text: str, columns: int) -> int:
+    """Lines ``text`` takes wrapped at ``columns`` display columns as a slide application wraps
+    it (its own line breaks kept, a word longer than a line broken across lines)."""
+    count = 0
+    for paragraph in text.split("\n"):
+        lines, used = 1, 0
+        for token in _TOKEN.findall(paragraph):
+            word, whole = width(token.rstrip(" ")), width(token)
+            if used and used + word > columns:
+                lines, used = lines + 1, 0
+            if word > columns:  # broken across lines
+                lines += (used + word - 1) // columns
+                used = (used + word) % columns or columns
+                continue
+            used += whole
+        count += lines
+    return count
 
 
 # ---------------------------------------------------------------------- placing
@@ -308,11 +333,11 @@ class _Painter:
 
     def _text_lines(self, text: str, width: float, size: float) -> int:
         """Lines a text takes in ``width`` slide points at ``size`` (a kanji is one em, two
-        columns; 8 % spare for fonts that set wider)."""
+        columns; 5 % spare for fonts that set wider), wrapped as the applications wrap it."""
         columns = int(width / (size * 0.5) * 0.95)
         if columns < 4:
             return 10**6
-        return len(wrap(text, columns))
+        return app_lines(text, columns)
 
     def _text_height(self, part: Part, box: Box, scale: float) -> float:
         """Layout points a part's heading and text take in its box at ``scale``."""

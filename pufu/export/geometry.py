@@ -182,8 +182,8 @@ def grown(
     names: list[str],
     across: float,
     down: float,
-    pad: float = 6.0,
-    grow_down: float = 0.6,
+    pad: float = 4.0,
+    grow_down: float = 1.0,
 ) -> dict[str, Box]:
     """The boxes ``names`` grown into the room around them, so that a drawing spread to fill a
     slide has larger boxes rather than wider gaps: first across, then down. On each side a box
