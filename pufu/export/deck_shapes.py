@@ -233,10 +233,44 @@ def draw_chart(
     ghosts: Chart | None = None,
 ) -> ChartShapes:
     """Draw ``chart`` on ``slide`` within ``area`` (EMU), from the diagram's layout."""
-    # the layout made for this area, as a diagram is made for its slide (the diagrams' search
-    # for the layout whose text comes out largest): the canvas whose room within the
-    # diagram's margins is the area
-    canvas = (area[2] / EMU_PER_INCH + 2 * MARGIN, area[3] / EMU_PER_INCH + 2 * MARGIN)
+    marks = dict(marks or {})
+    best: tuple[float, Layout, Place] | None = None
+    for shape in SHAPES:
+        drawing, place = _laid_out(chart, area, shape, theme, comments, lang, marks, ghosts)
+        painter = _Painter(slide, chart, ghosts, marks, THEMES[theme], comments, lang, place)
+        painter._choose_scales(drawing)
+        if best is None or painter.scale > best[0] * 1.005:
+            best = (painter.scale, drawing, place)
+    assert best is not None
+    _, drawing, place = best
+    painter = _Painter(slide, chart, ghosts, marks, THEMES[theme], comments, lang, place)
+    painter.draw(drawing)
+    return ChartShapes(painter.shapes, place)
+
+
+#: Canvases the layout is made for, as shares of the area's width and height: the diagrams'
+#: search settles on one of many layouts close in size, and the deck's boxes, grown into the
+#: room around them, may hold larger text in a layout made for a slightly other shape.
+SHAPES = ((1.0, 1.0), (1.0, 0.9), (0.9, 1.0))
+
+
+def _laid_out(
+    chart: Chart,
+    area: tuple[int, int, int, int],
+    shape: tuple[float, float],
+    theme: str,
+    comments: bool,
+    lang: str | None,
+    marks: dict[str, str],
+    ghosts: Chart | None,
+) -> tuple[Layout, Place]:
+    """The layout made for a canvas of ``shape`` × the area (the diagrams' search for the layout
+    whose text comes out largest, :func:`pufu.export.fit.fit`, on the canvas whose room within
+    the diagram's margins is that), placed on the area, its boxes grown into the room."""
+    canvas = (
+        area[2] / EMU_PER_INCH * shape[0] + 2 * MARGIN,
+        area[3] / EMU_PER_INCH * shape[1] + 2 * MARGIN,
+    )
     options = {"theme": theme, "comments": comments, "lang": lang, "marks": marks, "ghosts": ghosts}
     drawing = layout(fit_canvas(chart, canvas, options).dot)
     place = fit(drawing.bounds, area)
@@ -244,9 +278,7 @@ def draw_chart(
     stretched(drawing, DOWN)
     growing = [name for name in drawing.nodes if name == "elements" or name.startswith(("n_", "h_"))]
     drawing.nodes.update(grown(drawing, growing, ACROSS, DOWN))
-    painter = _Painter(slide, chart, ghosts, dict(marks or {}), THEMES[theme], comments, lang, place)
-    painter.draw(drawing)
-    return ChartShapes(painter.shapes, place)
+    return drawing, place
 
 
 class _Painter:

@@ -225,7 +225,7 @@ def grown(
                 free[1] = min(free[1], (o_low - high - gap) / share)
             else:
                 free[0] = min(free[0], (low - o_high - gap) / share)
-        if not horizontal:  # a box twice as tall as its text looks empty, not larger
+        if not horizontal:  # a box far taller than its text looks empty, not larger
             free = [min(free[0], box.h * grow_down / 2), min(free[1], box.h * grow_down / 2)]
         return max(free[0], 0.0), max(free[1], 0.0)
 
