@@ -326,6 +326,8 @@ class _Painter:
         self._choose_scales(drawing)
         for name, box in sorted(drawing.clusters.items()):
             self._band(name, box)
+        tree = self.slide.shapes._spTree
+        behind = len(tree)  # the arrows go here, over the bands and under the boxes
         nodes = drawing.nodes
         if "elements" in nodes:
             self._panel(nodes["elements"])
@@ -340,7 +342,11 @@ class _Painter:
                 continue
             tail, head = self.parts.get(edge.tail), self.parts.get(edge.head)
             if tail is not None and head is not None:
-                self._arrow(self.shapes[tail.id], self.shapes[head.id], edge.attrs)
+                arrow = self._arrow(self.shapes[tail.id], self.shapes[head.id], edge.attrs)
+                # under the boxes: an arrow PowerPoint draws straight across a box it passes
+                # (Graphviz routed it around) goes under that box, never over its text
+                tree.insert(behind, arrow._element)
+                behind += 1
 
     # -------------------------------------------------------------- text sizes
 
@@ -592,7 +598,7 @@ class _Painter:
                 add_run(line, "□ ", size, theme.mark[mark], bold=True, lang=lang)
                 add_run(line, t("diagram.mark." + mark, lang), size, theme.text, lang=lang)
 
-    def _arrow(self, tail: Any, head: Any, attrs: dict[str, str]) -> None:
+    def _arrow(self, tail: Any, head: Any, attrs: dict[str, str]) -> Any:
         """A connector glued to the right side of ``tail`` and the left side of ``head``, with an
         arrow head at ``head``."""
         connector = _plain(self.slide.shapes.add_connector(MSO_CONNECTOR.ELBOW, 0, 0, 0, 0))
@@ -609,3 +615,4 @@ class _Painter:
         tail_end.set("type", "triangle")
         tail_end.set("w", "med")
         tail_end.set("len", "med")
+        return connector

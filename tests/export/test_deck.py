@@ -81,6 +81,19 @@ def test_every_part_is_a_shape_and_every_arrow_a_connector_glued_to_both_shapes(
     assert {(ids[tail], ids[head]) for tail, head in arrows(chart)} == glued
 
 
+def test_arrows_run_under_the_boxes_never_over_their_text() -> None:
+    """PowerPoint draws a connector straight; one crossing a box must pass under it."""
+    project = load_template("demo")
+    slide = slides_xml(build_deck(project, [4]))[0]
+    tree = slide.find(".//p:spTree", NS)
+    order = [child.find(".//p:cNvPr", NS).get("name") for child in tree if child.find(".//p:cNvPr", NS) is not None]
+    kinds = ["arrow" if child.tag.endswith("cxnSp") else "shape" for child in tree if child.find(".//p:cNvPr", NS) is not None]
+    last_arrow = max(i for i, kind in enumerate(kinds) if kind == "arrow")
+    parts = {dot_name(part.id) for part in project.phase_chart(4).parts() if part.kind.value != "element"}
+    boxes = [i for i, name in enumerate(order) if name in parts or name.startswith("part ")]
+    assert boxes and min(boxes) > last_arrow
+
+
 def test_a_measure_shows_its_symbol_progress_bar_and_comment_in_its_colour() -> None:
     chart = Chart.blank()
     purpose = chart.add_purpose("FAQで自己解決できている状態")
