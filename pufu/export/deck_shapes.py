@@ -28,7 +28,7 @@ from pptx.util import Emu, Pt
 from ..i18n import t
 from ..model import ELEMENT_KEYS, SYMBOLS, Chart, Color, Kind, Part
 from ..model.metrics import metric_lines
-from ..text import visible, width
+from ..text import char_width, visible
 from . import fonts
 from .diagram import FONT_SIZE, MARGIN, MARKS, SMALL, dot_name
 from .fit import fit as fit_canvas
@@ -140,21 +140,37 @@ def _line(shape: Any, color: str | None, width: float = 0.75, dashed: bool = Fal
 #: whole when it wraps (PowerPoint, Impress and Keynote break Japanese between any two
 #: characters, Latin text between words).
 _TOKEN = re.compile(r"[!-~]+ *| +|.", re.S)
+#: Ems of a Latin letter or digit (IPAexGothic's average is about 0.56) and of a space.
+LATIN_EM, SPACE_EM = 0.6, 0.35
 
 
-def app_lines(text: str, columns: int) -> int:
-    """Lines ``text`` takes wrapped at ``columns`` display columns as a slide application wraps
+def ems(text: str) -> float:
+    """How wide ``text`` sets, in ems: kanji, kana and symbols (●, →, ◎ in a Japanese font)
+    one em, Latin letters and digits :data:`LATIN_EM`, combining marks nothing."""
+    total = 0.0
+    for char in text:
+        if char == " ":
+            total += SPACE_EM
+        elif "!" <= char <= "~":
+            total += LATIN_EM
+        elif char_width(char):
+            total += 1.0
+    return total
+
+
+def app_lines(text: str, line: float) -> int:
+    """Lines ``text`` takes in lines ``line`` ems long, wrapped as a slide application wraps
     it (its own line breaks kept, a word longer than a line broken across lines)."""
     count = 0
     for paragraph in text.split("\n"):
-        lines, used = 1, 0
+        lines, used = 1, 0.0
         for token in _TOKEN.findall(paragraph):
-            word, whole = width(token.rstrip(" ")), width(token)
-            if used and used + word > columns:
-                lines, used = lines + 1, 0
-            if word > columns:  # broken across lines
-                lines += (used + word - 1) // columns
-                used = (used + word) % columns or columns
+            word, whole = ems(token.rstrip(" ")), ems(token)
+            if used and used + word > line:
+                lines, used = lines + 1, 0.0
+            if word > line:  # broken across lines
+                extra = int((used + word) // line)
+                lines, used = lines + extra, used + word - extra * line
                 continue
             used += whole
         count += lines
@@ -370,12 +386,12 @@ class _Painter:
             )
 
     def _text_lines(self, text: str, width: float, size: float) -> int:
-        """Lines a text takes in ``width`` slide points at ``size`` (a kanji is one em, two
-        columns; 5 % spare for fonts that set wider), wrapped as the applications wrap it."""
-        columns = int(width / (size * 0.5) * 0.95)
-        if columns < 4:
+        """Lines a text takes in ``width`` slide points at ``size`` (3 % spare for fonts that
+        set wider), wrapped as the applications wrap it."""
+        line = width / size * 0.97
+        if line < 2:
             return 10**6
-        return app_lines(text, columns)
+        return app_lines(text, line)
 
     def _text_height(self, part: Part, box: Box, scale: float) -> float:
         """Layout points a part's heading and text take in its box at ``scale``."""

@@ -189,9 +189,9 @@ def grown(
     slide has larger boxes rather than wider gaps: first across, then down. On each side a box
     takes at most half of the room between it and another growing box it faces, and the room
     up to any other box or band it faces, keeping ``across`` (or ``down``) points between
-    them for the arrows; it stays ``pad`` points inside the band it is in and inside the
-    drawing; it grows down by at most ``grow_down`` of its height. Boxes never shrink and never
-    come to overlap."""
+    them for the arrows (any box of its own band faces it across); it stays ``pad`` points
+    inside the band it is in, and inside the drawing; it grows down by at most ``grow_down`` of
+    its height. Boxes never shrink and never come to overlap."""
     visible = {name: box for name, box in drawing.nodes.items() if name not in drawing.hidden}
     current = {name: visible[name] for name in names if name in visible}
     fixed = [box for name, box in visible.items() if name not in current]
@@ -209,8 +209,10 @@ def grown(
         free = [low, (drawing.bounds.w if horizontal else drawing.bounds.h) - high]
         obstacles = [(other, 2.0) for key, other in current.items() if key != name]
         obstacles += [(other, 1.0) for other in fixed]
+        home = None
         for band in drawing.clusters.values():
             if inside(box, band):
+                home = band
                 b_low, b_high = span(band, horizontal)
                 free = [min(free[0], low - b_low - pad), min(free[1], b_high - high - pad)]
             else:
@@ -219,7 +221,10 @@ def grown(
             o_low, o_high = span(other, horizontal)
             p_low, p_high = span(other, not horizontal)
             q_low, q_high = span(box, not horizontal)
-            if p_high <= q_low or q_high <= p_low or (o_low < high and low < o_high):
+            # a box of its band faces it across the whole band (the 施策 stay in their column,
+            # left of the 中間目的, even where no box is beside them)
+            facing = horizontal and home is not None and inside(other, home)
+            if (not facing and (p_high <= q_low or q_high <= p_low)) or (o_low < high and low < o_high):
                 continue  # not facing it (or overlapping it already: left as it is)
             if o_low >= high:
                 free[1] = min(free[1], (o_low - high - gap) / share)

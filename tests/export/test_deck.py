@@ -191,6 +191,18 @@ def test_a_slide_per_phase_with_title_date_what_happened_and_notes() -> None:
         assert slide.notes_slide.notes_text_frame.text.replace("\v", "\n") == phase.happened
 
 
+def test_a_long_what_happened_is_set_smaller_to_stay_above_the_chart() -> None:
+    from pufu.export.deck import _CHART, _HAPPENED
+
+    project = phased_project()
+    project.snapshot(title="長い出来事", happened="予算が減り、書き手が退職した。" * 12, date="2025-09-01")
+    slides = slides_xml(build_deck(project))
+    short, long = (shapes_by_name(slide)["happened"] for slide in slides[1:])
+    assert max(run_sizes(short)) == 11
+    assert 5.5 <= max(run_sizes(long)) < 11
+    assert _HAPPENED[1] + _HAPPENED[3] <= _CHART[1]  # the box ends where the chart begins
+
+
 def test_from_the_second_phase_on_changes_are_marked_as_in_the_report() -> None:
     project = phased_project()
     first, second = project.phase_chart(1), project.phase_chart(2)
