@@ -4,8 +4,12 @@ fill, the 施策 symbol, progress as text and a bar, the comment in its colour),
 the 中間目的, the 廟算八要素 panel (one shape per element) and the legend; every arrow is a
 connector glued to its two shapes, so moving a box in PowerPoint keeps its arrows attached.
 
-Texts are sized from the layout: the drawing is zoomed to fill the slide's area and texts are
-the diagram's point sizes times that zoom, or larger where the boxes have room. Every run names
+The layout is the diagrams' own (:func:`pufu.export.fit.fit`) made for the slide's area (and
+two slightly other shapes of it, the one giving the largest text kept); the drawing is zoomed to
+fill the area, the column of bands stretched down a taller panel's height, and each box grown
+into the room the layout leaves around it (:func:`pufu.export.geometry.grown`). Texts are the
+largest that fit every box, as slide applications wrap them (:func:`app_lines`), with their line
+spacing set exactly (:data:`LINE`); arrows go under the boxes. Every run names
 IPAexGothic for Latin and East Asian text, marked as a Japanese (Shift-JIS) font, so that an
 application without it substitutes a Japanese font the machine has (Yu Gothic, Meiryo, Hiragino
 Sans).
