@@ -36,7 +36,7 @@ from ..text import char_width, visible
 from . import fonts
 from .diagram import FONT_SIZE, MARGIN, MARKS, SMALL, dot_name
 from .fit import fit as fit_canvas
-from .geometry import Box, Layout, grown, layout, stretched
+from .geometry import Box, Layout, grown, layout, stretched, widened
 from .themes import THEMES, Theme
 
 EMU_PER_PT = 12700
@@ -144,21 +144,28 @@ def _line(shape: Any, color: str | None, width: float = 0.75, dashed: bool = Fal
 #: whole when it wraps (PowerPoint, Impress and Keynote break Japanese between any two
 #: characters, Latin text between words).
 _TOKEN = re.compile(r"[!-~]+ *| +|.", re.S)
-#: Ems of a Latin letter or digit (IPAexGothic's average is about 0.56) and of a space.
-LATIN_EM, SPACE_EM = 0.6, 0.35
+#: Ems of a Latin letter or digit (IPAexGothic's average is about 0.56), of a space, and of
+#: the space Impress puts between Japanese and Latin text.
+LATIN_EM, SPACE_EM, GAP_EM = 0.6, 0.35, 0.25
 
 
 def ems(text: str) -> float:
     """How wide ``text`` sets, in ems: kanji, kana and symbols (●, →, ◎ in a Japanese font)
-    one em, Latin letters and digits :data:`LATIN_EM`, combining marks nothing."""
-    total = 0.0
+    one em, Latin letters and digits :data:`LATIN_EM`, combining marks nothing; and
+    :data:`GAP_EM` where Japanese and Latin text meet (Impress spaces them apart)."""
+    total, last = 0.0, ""
     for char in text:
         if char == " ":
-            total += SPACE_EM
+            total, kind = total + SPACE_EM, ""
         elif "!" <= char <= "~":
-            total += LATIN_EM
+            total, kind = total + LATIN_EM, "latin"
         elif char_width(char):
-            total += 1.0
+            total, kind = total + 1.0, "wide"
+        else:
+            continue
+        if kind and last and kind != last:
+            total += GAP_EM
+        last = kind
     return total
 
 
@@ -294,6 +301,10 @@ def _laid_out(
     options = {"theme": theme, "comments": comments, "lang": lang, "marks": marks, "ghosts": ghosts}
     drawing = layout(fit_canvas(chart, canvas, options).dot)
     place = fit(drawing.bounds, area)
+    # the whole area is the drawing's: the room left beside or under it is shared out too
+    area_pt = (area[2] / (place.zoom * EMU_PER_PT), area[3] / (place.zoom * EMU_PER_PT))
+    widened(drawing, *area_pt)
+    place = Place(place.zoom, area[0], area[1])
     # the room the spread layout leaves between boxes goes to the boxes (and so to the text)
     stretched(drawing, DOWN)
     growing = [name for name in drawing.nodes if name == "elements" or name.startswith(("n_", "h_"))]
@@ -422,7 +433,7 @@ class _Painter:
         return metric_lines(source, part.id) if source is not None else []
 
     def _fits(self, part: Part, box: Box, scale: float) -> bool:
-        return self._text_height(part, box, scale) + self._comment_height(part, box, scale) <= box.h
+        return self._text_height(part, box, scale) + self._comment_height(part, box, scale, cap=False) <= box.h
 
     def _panel_head(self) -> float:
         return FONT_SIZE * 1.25 + 10
@@ -540,15 +551,16 @@ class _Painter:
         if done > 0:
             self._rect(Box(x, y, done, 6), theme.bar, f"bar done {dot_name(part.id)}")
 
-    def _comment_height(self, part: Part, box: Box, scale: float | None = None) -> float:
+    def _comment_height(self, part: Part, box: Box, scale: float | None = None, cap: bool = True) -> float:
         """Layout points of a part's comment row (0 without comment or when they are off): its
-        text wrapped across the box."""
+        text wrapped across the box (at most 60 % of the box, unless ``cap`` is off)."""
         if not self.comments or part.comment.empty:
             return 0.0
         zoom, size = self.place.zoom, (SMALL + 1) * (scale or self.scale)
         word = t(f"diagram.comment.{part.comment.color}", self.lang)
         lines = self._text_lines(f"{word} {part.comment.text}", (box.w - 16) * zoom, size)
-        return min((size * LINE * lines + 8 * zoom) / zoom, box.h * 0.6)
+        height = (size * LINE * lines + 8 * zoom) / zoom
+        return min(height, box.h * 0.6) if cap else height
 
     def _comment(self, part: Part, box: Box, scale: float | None = None) -> None:
         inner = Box(box.x + 2, box.y, box.w - 4, box.h - 2)

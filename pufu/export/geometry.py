@@ -141,6 +141,20 @@ def _drawn(graph: object) -> tuple[float, float, float, float]:
     return min(xs), min(ys), max(xs), max(ys)
 
 
+def widened(drawing: Layout, width: float, height: float) -> None:
+    """Make ``drawing`` ``width`` × ``height`` points (no smaller than it is), what it draws
+    centred across and at the top. Changes ``drawing``."""
+    width, height = max(width, drawing.bounds.w), max(height, drawing.bounds.h)
+    dx = (width - drawing.bounds.w) / 2
+
+    def moved(box: Box) -> Box:
+        return Box(box.x + dx, box.y, box.w, box.h)
+
+    drawing.nodes = {name: moved(box) for name, box in drawing.nodes.items()}
+    drawing.clusters = {name: moved(box) for name, box in drawing.clusters.items()}
+    drawing.bounds = Box(0.0, 0.0, width, height)
+
+
 def stretched(drawing: Layout, down: float) -> None:
     """Stretch the column of bands (the 中間目的 and their 施策) down the drawing's height when
     a taller column (the 廟算八要素 panel, say) leaves room above or below it: the bands, and
