@@ -146,7 +146,7 @@ def _line(shape: Any, color: str | None, width: float = 0.75, dashed: bool = Fal
 _TOKEN = re.compile(r"[!-~]+ *| +|.", re.S)
 #: Ems of a Latin letter or digit (IPAexGothic's average is about 0.56), of a space, and of
 #: the space Impress puts between Japanese and Latin text.
-LATIN_EM, SPACE_EM, GAP_EM = 0.6, 0.35, 0.25
+LATIN_EM, SPACE_EM, GAP_EM = 0.6, 0.35, 0.3
 
 
 def ems(text: str) -> float:
@@ -401,9 +401,9 @@ class _Painter:
             )
 
     def _text_lines(self, text: str, width: float, size: float) -> int:
-        """Lines a text takes in ``width`` slide points at ``size`` (3 % spare for fonts that
+        """Lines a text takes in ``width`` slide points at ``size`` (5 % spare for fonts that
         set wider), wrapped as the applications wrap it."""
-        line = width / size * 0.97
+        line = width / size * 0.95
         if line < 2:
             return 10**6
         return app_lines(text, line)
