@@ -9,10 +9,11 @@ two slightly other shapes of it, the one giving the largest text kept); the draw
 fill the area, the column of bands stretched down a taller panel's height, and each box grown
 into the room the layout leaves around it (:func:`pufu.export.geometry.grown`). Texts are the
 largest that fit every box, as slide applications wrap them (:func:`app_lines`), with their line
-spacing set exactly (:data:`LINE`); arrows go under the boxes. Every run names
-IPAexGothic for Latin and East Asian text, marked as a Japanese (Shift-JIS) font, so that an
-application without it substitutes a Japanese font the machine has (Yu Gothic, Meiryo, Hiragino
-Sans).
+spacing set exactly (:data:`LINE`); arrows go under the boxes.
+
+Every run names IPAexGothic for Latin and East Asian text, marked as a Japanese (Shift-JIS)
+sans-serif font (its PANOSE and pitch family), so that an application without it substitutes a
+Japanese font the machine has (Yu Gothic, Meiryo, Hiragino Sans).
 """
 
 from __future__ import annotations
@@ -42,6 +43,10 @@ from .themes import THEMES, Theme
 EMU_PER_PT = 12700
 EMU_PER_INCH = 914400
 FONT = fonts.FAMILY
+#: IPAexGothic's PANOSE (its OS/2 table): a sans-serif text face. With the Japanese character
+#: set, what PowerPoint and Keynote match a substitute by where IPAexGothic is not installed
+#: (Yu Gothic, Meiryo, Hiragino Sans: Japanese sans-serif faces), as Impress does by name.
+PANOSE = "020B0500000000000000"
 #: Points of the progress cell on the right of a 施策 (the diagram's 44 + padding).
 PROGRESS_W = 46
 #: Layout points kept between grown boxes: across (room for the arrows), down.
@@ -74,15 +79,17 @@ def style_run(run: Any, size: float, color: str, *, bold: bool = False, lang: st
     rpr.set("lang", "en-US" if lang == "en" else "ja-JP")
     rpr.set("altLang", "ja-JP")
     latin = rpr.find(qn("a:latin"))
-    latin.set("charset", "-128")
     for tag in ("a:ea", "a:cs"):
         old = rpr.find(qn(tag))
         if old is not None:
             rpr.remove(old)
     ea = OxmlElement("a:ea")
     ea.set("typeface", FONT)
-    ea.set("charset", "-128")
     latin.addnext(ea)
+    for face in (latin, ea):  # what an application matches a substitute by
+        face.set("panose", PANOSE)
+        face.set("pitchFamily", "34")  # a sans-serif of variable pitch
+        face.set("charset", "-128")  # Japanese (Shift-JIS)
 
 
 def add_run(paragraph: Any, text: str, size: float, color: str, *, bold: bool = False, lang: str | None = None) -> Any:

@@ -119,8 +119,11 @@ def test_runs_name_an_east_asian_font() -> None:
     runs = list(slide.iterfind(".//a:r/a:rPr", NS))
     assert runs
     for rpr in runs:
-        assert rpr.find("a:latin", NS).get("typeface") == "IPAexGothic"
-        assert rpr.find("a:ea", NS).get("typeface") == "IPAexGothic"
+        for face in (rpr.find("a:latin", NS), rpr.find("a:ea", NS)):
+            assert face.get("typeface") == "IPAexGothic"
+            # a Japanese sans-serif: what PowerPoint and Keynote pick a substitute by
+            assert (face.get("charset"), face.get("pitchFamily")) == ("-128", "34")
+            assert face.get("panose") == "020B0500000000000000"
 
 
 def part_text_size(data: bytes, chart: Chart) -> float:
