@@ -151,7 +151,9 @@ def test_the_drawing_fills_the_slide_area_and_texts_scale_with_it() -> None:
     top = min(s.top for s in parts)
     bottom = max(s.top + s.height for s in parts)
     area_w, area_h = Emu(int(_CHART[2] * 914400)), Emu(int(_CHART[3] * 914400))
-    assert (right - left) / area_w > 0.97 or (bottom - top) / area_h > 0.97
+    # both ways: the room a layout leaves beside or under it goes to the boxes
+    assert (right - left) / area_w > 0.97 and (bottom - top) / area_h > 0.97
+    assert _CHART[1] + _CHART[3] > 7.4  # the chart goes down to the slide's bottom edge
 
 
 def test_part_text_is_at_least_12_pt_for_templates_and_10_pt_for_the_demo() -> None:
@@ -476,6 +478,23 @@ def test_geometry_reads_boxes_top_down_clusters_and_each_edge() -> None:
     assert layout.clusters["cluster_band_1"] == Box(0, 0, 140, 170)
     assert layout.hidden == {"helper"}
     assert [edge.attrs.get("style") for edge in layout.edges] == ["invis", None]
+
+
+def test_a_short_column_of_bands_is_stretched_down_the_drawing() -> None:
+    from pufu.export.geometry import Box, Layout, stretched, widened
+
+    drawing = Layout(
+        bounds=Box(0, 0, 300, 100),
+        nodes={"panel": Box(0, 0, 80, 100), "m": Box(110, 30, 60, 10), "p": Box(180, 30, 60, 20)},
+        clusters={"cluster_1": Box(100, 25, 150, 30)},
+    )
+    widened(drawing, 400, 200)  # the area is larger: the drawing centred across, at the top
+    assert drawing.bounds == Box(0, 0, 400, 200) and drawing.nodes["panel"] == Box(50, 0, 80, 100)
+    stretched(drawing, 5)
+    assert drawing.clusters["cluster_1"] == Box(150, 0, 150, 200)  # the whole height
+    m = drawing.nodes["m"]  # in proportion
+    assert (m.x, m.w) == (160, 60) and m.y == pytest.approx(200 / 6) and m.h == pytest.approx(200 / 3)
+    assert drawing.nodes["panel"] == Box(50, 0, 80, 100)  # outside the bands: left alone
 
 
 def test_grown_boxes_take_the_room_around_them_without_overlapping() -> None:
