@@ -30,7 +30,7 @@ SLIDE_W, SLIDE_H = 40 / 3, 7.5  # inches, PowerPoint's widescreen
 _TITLE = (0.3, 0.04, 8.0, 0.7)
 _HAPPENED = (8.5, 0.04, SLIDE_W - 8.6, 0.7)
 _CHART = (0.1, 0.75, SLIDE_W - 0.2, SLIDE_H - 0.75 - 0.05)
-_PICTURE = (0.35, 1.0, SLIDE_W - 0.7, SLIDE_H - 1.1)
+_PICTURE = _CHART
 DECK_DPI = 200
 #: The date written in the document's properties (a fixed one: repeat exports are identical).
 FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
@@ -190,10 +190,12 @@ def _picture(
     from .diagram import build_dot, render_dot
 
     marks = diff(before, chart).marks() if before is not None else None
+    # the diagram laid out for the picture's area (as a diagram for its slide), within its margins
+    size = (_PICTURE[2], _PICTURE[3])
     dot = build_dot(
-        chart, theme=theme, comments=comments, lang=lang, marks=marks, ghosts=before
+        chart, theme=theme, comments=comments, lang=lang, marks=marks, ghosts=before, size=size
     )
-    png = render_dot(dot, "png", size=(_PICTURE[2], _PICTURE[3]), dpi=DECK_DPI)
+    png = render_dot(dot, "png", size=size, dpi=DECK_DPI)
     slide.shapes.add_picture(io.BytesIO(png), *(Inches(v) for v in _PICTURE))
 
 
