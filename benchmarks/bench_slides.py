@@ -17,7 +17,14 @@ Graphviz and font and recorded here: (text px, % across, % down) for 16:9, 4:3 a
 "After" is computed live by :func:`pufu.export.fit.fit`, the same code ``pufu export``
 runs. Floors on 16:9: text ≥ 20 px for the templates, ≥ 15 px for the demo, ≥ 85 % both ways.
 
-Run: .venv/bin/python benchmarks/bench_slides.py [--only NAME]
+Then the deck (``pufu export -f pptx``, native shapes on the 13.33 × 7.5 in slide): for every
+template and the demo's phase 4, the parts' text size in points (the smallest part's text:
+floors 12 pt for the templates, 10 pt for the demo), the share of the slide the shapes cover
+across and down (title band and chart), and the time (median of --repeat builds). Before this
+work (main at 7d3cff2) the deck's part text was 8.7–9.7 pt on the templates and 7.5 pt on the
+demo, with the bottom ~10–13 % of the slide empty.
+
+Run: .venv/bin/python benchmarks/bench_slides.py [--only NAME] [--deck-only] [--repeat N]
 """
 
 from __future__ import annotations
@@ -167,7 +174,74 @@ def main(only: str | None) -> int:
     return 0
 
 
+#: name → the deck's part text (pt) on main at 7d3cff2, before the deck was laid out for its area.
+DECK_BEFORE = {
+    "demo phase 4": 7.5, "ad-funded-online": 9.7, "brand-through-support": 8.9,
+    "customer-community": 8.8, "inquiry-prevention": 9.5, "inquiry-rate-one-stop": 8.8,
+    "offline-platform": 9.2, "offline-retail": 8.7, "saas-user-pays": 9.2,
+    "self-service-launch": 9.7, "support-to-success": 8.9, "voc-loop": 9.3,
+}
+DECK_FLOOR_TEMPLATE, DECK_FLOOR_DEMO = 12.0, 10.0
+
+
+def deck(only: str | None, repeat: int) -> int:
+    """The deck's figures (see the module); returns how many charts are below a floor."""
+    import io
+    import statistics
+
+    from pptx import Presentation
+    from pptx.util import Emu
+
+    from pufu.export.deck import SLIDE_H, SLIDE_W, build_deck
+    from pufu.export.diagram import dot_name
+
+    demo = load_project(ROOT / "pufu" / "data" / "demo.pufu.json")[0]
+    items = [("demo phase 4", demo, [4], demo.phase_chart(4), None)]
+    for path in sorted((ROOT / "pufu" / "templates").glob("*/*.pufu.json")):
+        project = load_project(path)[0]
+        lang = path.parent.name
+        items.append((f"{lang}/{path.name.removesuffix('.pufu.json')}", project, None, project.draft, lang))
+    print(f"\n{'deck':32} {'part text pt before → after':>28} {'across':>7} {'down':>6} {'ms':>6}")
+    below = 0
+    for name, project, phases, chart, lang in items:
+        if only and only not in name:
+            continue
+        times, data = [], b""
+        for _ in range(repeat):
+            start = time.perf_counter()
+            data = build_deck(project, phases, lang=lang)
+            times.append((time.perf_counter() - start) * 1000)
+        slide = Presentation(io.BytesIO(data)).slides[-1]
+        parts = {dot_name(part.id) for part in chart.parts() if part.kind.value != "element"}
+        sizes = [
+            max(run.font.size.pt for paragraph in shape.text_frame.paragraphs for run in paragraph.runs if run.font.size)
+            for shape in slide.shapes
+            if shape.name in parts
+        ]
+        shapes = list(slide.shapes)
+        across = (max(s.left + s.width for s in shapes) - min(s.left for s in shapes)) / Emu(int(SLIDE_W * 914400))
+        down = (max(s.top + s.height for s in shapes) - min(s.top for s in shapes)) / Emu(int(SLIDE_H * 914400))
+        floor = DECK_FLOOR_DEMO if name.startswith("demo") else DECK_FLOOR_TEMPLATE
+        note = ""
+        if min(sizes) < floor and (name.startswith(("demo", "ja/"))):
+            note, below = "  BELOW FLOOR", below + 1
+        old = DECK_BEFORE.get(name.removeprefix("ja/"))
+        was = f"{old:5.1f}" if old is not None and not name.startswith("en/") else "    -"
+        print(
+            f"{name:32} {was} → {min(sizes):5.1f} pt (floor {floor:4.1f})"
+            f" {across:6.0%} {down:6.0%} {statistics.median(times):6.0f}{note}"
+        )
+    print(f"decks below a floor (ja templates and the demo): {below}")
+    return below
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--only", help="measure only the charts whose name holds this")
-    sys.exit(main(parser.parse_args().only))
+    parser.add_argument("--deck-only", action="store_true", help="only the deck's figures")
+    parser.add_argument("--repeat", type=int, default=3, help="deck builds timed per chart (median)")
+    arguments = parser.parse_args()
+    if not arguments.deck_only:
+        main(arguments.only)
+    deck(arguments.only, arguments.repeat)
+    sys.exit(0)

@@ -23,14 +23,14 @@ from typing import Any
 from ..i18n import t
 from ..model import Chart, Project
 from ..model.diff import diff
-from .deck_shapes import add_run, draw_chart, printable
+from .deck_shapes import LINE, add_run, app_lines, draw_chart, printable
 from .themes import THEMES
 
 SLIDE_W, SLIDE_H = 40 / 3, 7.5  # inches, PowerPoint's widescreen
-_TITLE = (0.3, 0.1, 8.0, 0.8)
-_HAPPENED = (8.5, 0.1, SLIDE_W - 8.8, 0.8)
-_CHART = (0.15, 0.95, SLIDE_W - 0.3, SLIDE_H - 0.95 - 0.1)
-_PICTURE = (0.35, 1.0, SLIDE_W - 0.7, SLIDE_H - 1.1)
+_TITLE = (0.3, 0.04, 8.0, 0.7)
+_HAPPENED = (8.5, 0.04, SLIDE_W - 8.6, 0.7)
+_CHART = (0.1, 0.75, SLIDE_W - 0.2, SLIDE_H - 0.75 - 0.05)
+_PICTURE = _CHART
 DECK_DPI = 200
 #: The date written in the document's properties (a fixed one: repeat exports are identical).
 FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
@@ -133,10 +133,12 @@ def _heading(slide: Any, project: Project, number: int | None, lang: str | None,
     box.name = "title"
     frame = box.text_frame
     first = frame.paragraphs[0]
-    add_run(first, heading, 20, colors.text, bold=True, lang=lang)
+    title = project.title or t("untitled", lang)
+    k = _fitting([(f"{heading}　{date}", 20), (title, 12)], _TITLE)
+    add_run(first, heading, 20 * k, colors.text, bold=True, lang=lang)
     if date:
-        add_run(first, f"　{date}", 13, colors.muted, lang=lang)
-    add_run(frame.add_paragraph(), project.title or t("untitled", lang), 12, colors.muted, lang=lang)
+        add_run(first, f"　{date}", 13 * k, colors.muted, lang=lang)
+    add_run(frame.add_paragraph(), title, 12 * k, colors.muted, lang=lang)
     _shrink_to_fit(frame)
 
 
@@ -145,15 +147,33 @@ def _happened(slide: Any, happened: str, lang: str | None, colors: Any) -> None:
     box = _textbox(slide, _HAPPENED)
     box.name = "happened"
     frame = box.text_frame
-    add_run(frame.paragraphs[0], t("deck.happened", lang), 10, colors.muted, bold=True, lang=lang)
-    for line in printable(happened or t("deck.nothing_happened", lang)).split("\n"):
-        add_run(frame.add_paragraph(), line, 11, colors.text, lang=lang)
+    text = printable(happened or t("deck.nothing_happened", lang))
+    k = _fitting([(t("deck.happened", lang), 10), (text, 11)], _HAPPENED)
+    add_run(frame.paragraphs[0], t("deck.happened", lang), 10 * k, colors.muted, bold=True, lang=lang)
+    for line in text.split("\n"):
+        add_run(frame.add_paragraph(), line, 11 * k, colors.text, lang=lang)
     _shrink_to_fit(frame)
     slide.notes_slide.notes_text_frame.text = printable(happened)
 
 
+def _fitting(texts: list[tuple[str, float]], where: tuple[float, float, float, float]) -> float:
+    """The largest share (1, 0.95, ... down to 0.5) of the texts' sizes (points) at which they
+    fit the text box ``where`` (inches; its insets are 0.1 in across, 0.05 in down), as the
+    applications wrap them."""
+    width, height = (where[2] - 0.2) * 72, (where[3] - 0.1) * 72
+    for step in range(11):
+        k = 1 - step * 0.05
+        used = sum(
+            app_lines(text, width / (size * k) * 0.97) * size * k * LINE for text, size in texts
+        )
+        if used <= height:
+            return k
+    return 0.5
+
+
 def _shrink_to_fit(frame: Any) -> None:
-    """PowerPoint and Impress shrink the text when it is longer than its box."""
+    """PowerPoint and Impress shrink the text when it is longer than its box (a text too long
+    even at half its size)."""
     from pptx.oxml.ns import qn
 
     body = frame._txBody.find(qn("a:bodyPr"))
@@ -170,10 +190,12 @@ def _picture(
     from .diagram import build_dot, render_dot
 
     marks = diff(before, chart).marks() if before is not None else None
+    # the diagram laid out for the picture's area (as a diagram for its slide), within its margins
+    size = (_PICTURE[2], _PICTURE[3])
     dot = build_dot(
-        chart, theme=theme, comments=comments, lang=lang, marks=marks, ghosts=before
+        chart, theme=theme, comments=comments, lang=lang, marks=marks, ghosts=before, size=size
     )
-    png = render_dot(dot, "png", size=(_PICTURE[2], _PICTURE[3]), dpi=DECK_DPI)
+    png = render_dot(dot, "png", size=size, dpi=DECK_DPI)
     slide.shapes.add_picture(io.BytesIO(png), *(Inches(v) for v in _PICTURE))
 
 

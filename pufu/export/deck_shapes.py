@@ -4,11 +4,16 @@ fill, the 施策 symbol, progress as text and a bar, the comment in its colour),
 the 中間目的, the 廟算八要素 panel (one shape per element) and the legend; every arrow is a
 connector glued to its two shapes, so moving a box in PowerPoint keeps its arrows attached.
 
-Texts are sized from the layout: the drawing is zoomed to fill the slide's area and texts are
-the diagram's point sizes times that zoom, or larger where the boxes have room. Every run names
-IPAexGothic for Latin and East Asian text, marked as a Japanese (Shift-JIS) font, so that an
-application without it substitutes a Japanese font the machine has (Yu Gothic, Meiryo, Hiragino
-Sans).
+The layout is the diagrams' own (:func:`pufu.export.fit.fit`) made for the slide's area (and
+two slightly other shapes of it, the one giving the largest text kept); the drawing is zoomed to
+fill the area, the column of bands stretched down a taller panel's height, and each box grown
+into the room the layout leaves around it (:func:`pufu.export.geometry.grown`). Texts are the
+largest that fit every box, as slide applications wrap them (:func:`app_lines`), with their line
+spacing set exactly (:data:`LINE`); arrows go under the boxes.
+
+Every run names IPAexGothic for Latin and East Asian text, marked as a Japanese (Shift-JIS)
+sans-serif font (its PANOSE and pitch family), so that an application without it substitutes a
+Japanese font the machine has (Yu Gothic, Meiryo, Hiragino Sans).
 """
 
 from __future__ import annotations
@@ -28,17 +33,28 @@ from pptx.util import Emu, Pt
 from ..i18n import t
 from ..model import ELEMENT_KEYS, SYMBOLS, Chart, Color, Kind, Part
 from ..model.metrics import metric_lines
-from ..text import visible, wrap
+from ..text import char_width, visible
 from . import fonts
-from .diagram import FONT_SIZE, MARKS, SMALL, build_dot, dot_name
-from .geometry import Box, Layout, layout
+from .diagram import FONT_SIZE, MARGIN, MARKS, SMALL, dot_name
+from .fit import fit as fit_canvas
+from .geometry import Box, Layout, grown, layout, stretched, widened
 from .themes import THEMES, Theme
 
 EMU_PER_PT = 12700
 EMU_PER_INCH = 914400
 FONT = fonts.FAMILY
+#: IPAexGothic's PANOSE (its OS/2 table): a sans-serif text face. With the Japanese character
+#: set, what PowerPoint and Keynote match a substitute by where IPAexGothic is not installed
+#: (Yu Gothic, Meiryo, Hiragino Sans: Japanese sans-serif faces), as Impress does by name.
+PANOSE = "020B0500000000000000"
 #: Points of the progress cell on the right of a 施策 (the diagram's 44 + padding).
 PROGRESS_W = 46
+#: Layout points kept between grown boxes: across (room for the arrows), down.
+ACROSS, DOWN = 14.0, 6.0
+#: Line spacing of every paragraph, in ems: set exactly (PowerPoint, Impress and Keynote each
+#: have their own "single" spacing, from 1.0 to 1.3 em depending on the font), so that the
+#: texts take the height they are given here.
+LINE = 1.15
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -63,15 +79,17 @@ def style_run(run: Any, size: float, color: str, *, bold: bool = False, lang: st
     rpr.set("lang", "en-US" if lang == "en" else "ja-JP")
     rpr.set("altLang", "ja-JP")
     latin = rpr.find(qn("a:latin"))
-    latin.set("charset", "-128")
     for tag in ("a:ea", "a:cs"):
         old = rpr.find(qn(tag))
         if old is not None:
             rpr.remove(old)
     ea = OxmlElement("a:ea")
     ea.set("typeface", FONT)
-    ea.set("charset", "-128")
     latin.addnext(ea)
+    for face in (latin, ea):  # what an application matches a substitute by
+        face.set("panose", PANOSE)
+        face.set("pitchFamily", "34")  # a sans-serif of variable pitch
+        face.set("charset", "-128")  # Japanese (Shift-JIS)
 
 
 def add_run(paragraph: Any, text: str, size: float, color: str, *, bold: bool = False, lang: str | None = None) -> Any:
@@ -84,6 +102,9 @@ def add_run(paragraph: Any, text: str, size: float, color: str, *, bold: bool = 
         run = paragraph.add_run()
         run.text = line
         style_run(run, size, color, bold=bold, lang=lang)
+    spacing = Pt(round(min(max(size, 1.0), 400.0) * LINE, 1))
+    if paragraph.line_spacing is None or paragraph.line_spacing < spacing:
+        paragraph.line_spacing = spacing
     return run
 
 
@@ -124,6 +145,55 @@ def _line(shape: Any, color: str | None, width: float = 0.75, dashed: bool = Fal
     shape.line.width = Pt(width)
     if dashed:
         shape.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+
+
+#: A Latin word with the spaces after it, or any other character: what an application keeps
+#: whole when it wraps (PowerPoint, Impress and Keynote break Japanese between any two
+#: characters, Latin text between words).
+_TOKEN = re.compile(r"[!-~]+ *| +|.", re.S)
+#: Ems of a Latin letter or digit (IPAexGothic's average over the English templates is 0.534,
+#: Yu Gothic's is close), of a space (0.27), and of
+#: the space Impress puts between Japanese and Latin text.
+LATIN_EM, SPACE_EM, GAP_EM = 0.56, 0.3, 0.3
+
+
+def ems(text: str) -> float:
+    """How wide ``text`` sets, in ems: kanji, kana and symbols (●, →, ◎ in a Japanese font)
+    one em, Latin letters and digits :data:`LATIN_EM`, combining marks nothing; and
+    :data:`GAP_EM` where Japanese and Latin text meet (Impress spaces them apart)."""
+    total, last = 0.0, ""
+    for char in text:
+        if char == " ":
+            total, kind = total + SPACE_EM, ""
+        elif "!" <= char <= "~":
+            total, kind = total + LATIN_EM, "latin"
+        elif char_width(char):
+            total, kind = total + 1.0, "wide"
+        else:
+            continue
+        if kind and last and kind != last:
+            total += GAP_EM
+        last = kind
+    return total
+
+
+def app_lines(text: str, line: float) -> int:
+    """Lines ``text`` takes in lines ``line`` ems long, wrapped as a slide application wraps
+    it (its own line breaks kept, a word longer than a line broken across lines)."""
+    count = 0
+    for paragraph in text.split("\n"):
+        lines, used = 1, 0.0
+        for token in _TOKEN.findall(paragraph):
+            word, whole = ems(token.rstrip(" ")), ems(token)
+            if used and used + word > line:
+                lines, used = lines + 1, 0.0
+            if word > line:  # broken across lines
+                extra = int((used + word) // line)
+                lines, used = lines + extra, used + word - extra * line
+                continue
+            used += whole
+        count += lines
+    return count
 
 
 # ---------------------------------------------------------------------- placing
@@ -198,16 +268,56 @@ def draw_chart(
     ghosts: Chart | None = None,
 ) -> ChartShapes:
     """Draw ``chart`` on ``slide`` within ``area`` (EMU), from the diagram's layout."""
-    # the layout made for this area's shape, as a diagram is made for its slide
-    canvas = (area[2] / EMU_PER_INCH, area[3] / EMU_PER_INCH)
-    dot = build_dot(
-        chart, theme=theme, comments=comments, lang=lang, marks=marks, ghosts=ghosts, size=canvas
-    )
-    drawing = layout(dot)
-    place = fit(drawing.bounds, area)
-    painter = _Painter(slide, chart, ghosts, dict(marks or {}), THEMES[theme], comments, lang, place)
+    marks = dict(marks or {})
+    best: tuple[float, Layout, Place] | None = None
+    for shape in SHAPES:
+        drawing, place = _laid_out(chart, area, shape, theme, comments, lang, marks, ghosts)
+        painter = _Painter(slide, chart, ghosts, marks, THEMES[theme], comments, lang, place)
+        painter._choose_scales(drawing)
+        if best is None or painter.scale > best[0] * 1.005:
+            best = (painter.scale, drawing, place)
+    assert best is not None
+    _, drawing, place = best
+    painter = _Painter(slide, chart, ghosts, marks, THEMES[theme], comments, lang, place)
     painter.draw(drawing)
     return ChartShapes(painter.shapes, place)
+
+
+#: Canvases the layout is made for, as shares of the area's width and height: the diagrams'
+#: search settles on one of many layouts close in size, and the deck's boxes, grown into the
+#: room around them, may hold larger text in a layout made for a slightly other shape.
+SHAPES = ((1.0, 1.0), (1.0, 0.9), (0.9, 1.0))
+
+
+def _laid_out(
+    chart: Chart,
+    area: tuple[int, int, int, int],
+    shape: tuple[float, float],
+    theme: str,
+    comments: bool,
+    lang: str | None,
+    marks: dict[str, str],
+    ghosts: Chart | None,
+) -> tuple[Layout, Place]:
+    """The layout made for a canvas of ``shape`` × the area (the diagrams' search for the layout
+    whose text comes out largest, :func:`pufu.export.fit.fit`, on the canvas whose room within
+    the diagram's margins is that), placed on the area, its boxes grown into the room."""
+    canvas = (
+        area[2] / EMU_PER_INCH * shape[0] + 2 * MARGIN,
+        area[3] / EMU_PER_INCH * shape[1] + 2 * MARGIN,
+    )
+    options = {"theme": theme, "comments": comments, "lang": lang, "marks": marks, "ghosts": ghosts}
+    drawing = layout(fit_canvas(chart, canvas, options).dot)
+    place = fit(drawing.bounds, area)
+    # the whole area is the drawing's: the room left beside or under it is shared out too
+    area_pt = (area[2] / (place.zoom * EMU_PER_PT), area[3] / (place.zoom * EMU_PER_PT))
+    widened(drawing, *area_pt)
+    place = Place(place.zoom, area[0], area[1])
+    # the room the spread layout leaves between boxes goes to the boxes (and so to the text)
+    stretched(drawing, DOWN)
+    growing = [name for name in drawing.nodes if name == "elements" or name.startswith(("n_", "h_"))]
+    drawing.nodes.update(grown(drawing, growing, ACROSS, DOWN))
+    return drawing, place
 
 
 class _Painter:
@@ -240,6 +350,10 @@ class _Painter:
         self.purpose_number = {purpose: n for n, purpose in enumerate(purposes, start=1)}
         #: slide points per point of the diagram's fonts: the zoom, or more where boxes have room
         self.scale = self.element_scale = place.zoom
+        #: the progress cell on the right of every 施策, when any 施策 shows a progress (as the
+        #: diagram's compact layout leaves it out when none does)
+        measures = [part for part in self.parts.values() if part.kind == Kind.MEASURE]
+        self.progress_w = PROGRESS_W if any(m.progress is not None for m in measures) else 4
 
     def fs(self, points: float, scale: float | None = None) -> float:
         """A font size of the diagram (12, 10...) on the slide, rounded to 0.1 pt."""
@@ -251,6 +365,8 @@ class _Painter:
         self._choose_scales(drawing)
         for name, box in sorted(drawing.clusters.items()):
             self._band(name, box)
+        tree = self.slide.shapes._spTree
+        behind = len(tree)  # the arrows go here, over the bands and under the boxes
         nodes = drawing.nodes
         if "elements" in nodes:
             self._panel(nodes["elements"])
@@ -265,7 +381,11 @@ class _Painter:
                 continue
             tail, head = self.parts.get(edge.tail), self.parts.get(edge.head)
             if tail is not None and head is not None:
-                self._arrow(self.shapes[tail.id], self.shapes[head.id], edge.attrs)
+                arrow = self._arrow(self.shapes[tail.id], self.shapes[head.id], edge.attrs)
+                # under the boxes: an arrow PowerPoint draws straight across a box it passes
+                # (Graphviz routed it around) goes under that box, never over its text
+                tree.insert(behind, arrow._element)
+                behind += 1
 
     # -------------------------------------------------------------- text sizes
 
@@ -289,28 +409,28 @@ class _Painter:
             )
 
     def _text_lines(self, text: str, width: float, size: float) -> int:
-        """Lines a text takes in ``width`` slide points at ``size`` (a kanji is one em, two
-        columns; 8 % spare for fonts that set wider)."""
-        columns = int(width / (size * 0.5) * 0.92)
-        if columns < 4:
+        """Lines a text takes in ``width`` slide points at ``size`` (5 % spare for fonts that
+        set wider), wrapped as the applications wrap it."""
+        line = width / size * 0.95
+        if line < 2:
             return 10**6
-        return len(wrap(text, columns))
+        return app_lines(text, line)
 
     def _text_height(self, part: Part, box: Box, scale: float) -> float:
         """Layout points a part's heading and text take in its box at ``scale``."""
         zoom, size = self.place.zoom, FONT_SIZE * scale
-        right = PROGRESS_W if part.kind == Kind.MEASURE else 4
+        right = self.progress_w if part.kind == Kind.MEASURE else 4
         width = (box.w - 4 - right) * zoom
         text = part.text if part.text.strip() else t("diagram.empty", self.lang)
         height = 0.0
         if part.kind == Kind.MEASURE:
             text = SYMBOLS[Color(part.color or Color.WHITE)] + "  " + text
         else:
-            height += SMALL * scale * 1.3  # the heading line
-        height += self._text_lines(text, width, size) * size * 1.22
+            height += SMALL * scale * LINE  # the heading line
+        height += self._text_lines(text, width, size) * size * LINE
         small = (SMALL + 1) * scale
         for line in self._metric_lines(part):
-            height += self._text_lines(line, width, small) * small * 1.22
+            height += self._text_lines(line, width, small) * small * LINE
         return height / zoom + 6
 
     def _metric_lines(self, part: Part) -> list[str]:
@@ -321,7 +441,7 @@ class _Painter:
         return metric_lines(source, part.id) if source is not None else []
 
     def _fits(self, part: Part, box: Box, scale: float) -> bool:
-        return self._text_height(part, box, scale) + self._comment_height(part, box, scale) <= box.h
+        return self._text_height(part, box, scale) + self._comment_height(part, box, scale, cap=False) <= box.h
 
     def _panel_head(self) -> float:
         return FONT_SIZE * 1.25 + 10
@@ -336,7 +456,7 @@ class _Painter:
             text = f"{t('element.' + key, self.lang)}　{part.text or t('diagram.empty', self.lang)}"
             row = Box(0, 0, panel.w - 6, panel.h)
             comment = self._comment_height(part, row, scale) * zoom
-            out.append(self._text_lines(text, width, size) * size * 1.22 + 5 * zoom + comment)
+            out.append(self._text_lines(text, width, size) * size * LINE + 5 * zoom + comment)
         return out
 
     def mark(self, part_id: str) -> str | None:
@@ -402,7 +522,7 @@ class _Painter:
         if comment_h:  # the text first: a comment row estimated too tall must not cover it
             room = box.h - self._text_height(part, box, self.scale)
             comment_h = min(comment_h, max(room, box.h * 0.3))
-        right = PROGRESS_W if part.kind == Kind.MEASURE else 4
+        right = self.progress_w if part.kind == Kind.MEASURE else 4
         frame = _frame(shape, (pt(4), pt(3), pt(right), pt(3 + comment_h)))
         first = frame.paragraphs[0]
         first.alignment = PP_ALIGN.LEFT
@@ -439,15 +559,16 @@ class _Painter:
         if done > 0:
             self._rect(Box(x, y, done, 6), theme.bar, f"bar done {dot_name(part.id)}")
 
-    def _comment_height(self, part: Part, box: Box, scale: float | None = None) -> float:
+    def _comment_height(self, part: Part, box: Box, scale: float | None = None, cap: bool = True) -> float:
         """Layout points of a part's comment row (0 without comment or when they are off): its
-        text wrapped across the box."""
+        text wrapped across the box (at most 60 % of the box, unless ``cap`` is off)."""
         if not self.comments or part.comment.empty:
             return 0.0
         zoom, size = self.place.zoom, (SMALL + 1) * (scale or self.scale)
         word = t(f"diagram.comment.{part.comment.color}", self.lang)
         lines = self._text_lines(f"{word} {part.comment.text}", (box.w - 16) * zoom, size)
-        return min((size * 1.25 * lines + 8 * zoom) / zoom, box.h * 0.6)
+        height = (size * LINE * lines + 8 * zoom) / zoom
+        return min(height, box.h * 0.6) if cap else height
 
     def _comment(self, part: Part, box: Box, scale: float | None = None) -> None:
         inner = Box(box.x + 2, box.y, box.w - 4, box.h - 2)
@@ -517,7 +638,7 @@ class _Painter:
                 add_run(line, "□ ", size, theme.mark[mark], bold=True, lang=lang)
                 add_run(line, t("diagram.mark." + mark, lang), size, theme.text, lang=lang)
 
-    def _arrow(self, tail: Any, head: Any, attrs: dict[str, str]) -> None:
+    def _arrow(self, tail: Any, head: Any, attrs: dict[str, str]) -> Any:
         """A connector glued to the right side of ``tail`` and the left side of ``head``, with an
         arrow head at ``head``."""
         connector = _plain(self.slide.shapes.add_connector(MSO_CONNECTOR.ELBOW, 0, 0, 0, 0))
@@ -534,3 +655,4 @@ class _Painter:
         tail_end.set("type", "triangle")
         tail_end.set("w", "med")
         tail_end.set("len", "med")
+        return connector
