@@ -280,8 +280,7 @@ class _Column:
         self.lines: dict[int, Line] = {}
 
     def put(self, y: int, block: list[Line]) -> int:
-        for offset, line in enumerate(block):
-            self.lines[y + offset] = line
+        self.lines.update(zip(range(y, y + len(block)), block))
         return y + len(block)
 
     def line(self, y: int) -> Line:
@@ -322,8 +321,8 @@ def _columns(chart: Chart, cells: int, blocks: _Blocks, lang: str) -> Layout:
     places: dict[Slot, Place] = {}
 
     def put(column: int, y: int, slot: Slot | None, block: list[Line]) -> int:
-        if slot is not None:
-            places[slot] = Place(column, y, y + len(block) - 1, xs[column], widths[column])
+        if slot is not None:  # on the screen, below the two header lines
+            places[slot] = Place(column, y + 2, y + len(block) + 1, xs[column], widths[column])
         return columns[column].put(y, block)
 
     # 廟算八要素
@@ -404,14 +403,13 @@ def _columns(chart: Chart, cells: int, blocks: _Blocks, lang: str) -> Layout:
             line += [Run("──▶" if row == 0 else "   ", "line"), *columns[4].line(row)]
         return line
 
-    shifted = {s: Place(p.column, p.top + 2, p.bottom + 2, p.x, p.width) for s, p in places.items()}
     order = [goal, win]
     for slot in purpose_slots:
         order.append(slot)
         order.extend(under.get(slot.part, ()))
     order.extend(under.get(None, ()))
     order.extend(element_slots)
-    return Layout(Lines(height + 2, make), cells, True, shifted, order)
+    return Layout(Lines(height + 2, make), cells, True, places, order)
 
 
 def _outline(chart: Chart, cells: int, blocks: _Blocks, lang: str) -> Layout:
