@@ -32,6 +32,7 @@ class EditTarget:
     kind: str  # "text" (a part's text) or "title" (the project title)
     part: str | None = None
     readd: Callable[[str], Any] | None = None  # for a part just added: add it again, with its text
+    focused: bool = False  # the box has had the focus
 
 
 class EditingMixin:
@@ -49,6 +50,9 @@ class EditingMixin:
         def refresh_all(self, *, schedule: bool = True) -> None: ...
         def say(self, message: str) -> None: ...
         def query_one(self, selector: Any, expect_type: Any = None) -> Any: ...
+        def hold_keys(self) -> None: ...
+        async def release_keys(self) -> None: ...
+        def call_later(self, callback: Any, *args: Any, **kwargs: Any) -> bool: ...
 
     def compose_editing(self) -> ComposeResult:
         yield EditBar(self.lang, blink=self.blink, id="editbar")
@@ -75,8 +79,10 @@ class EditingMixin:
     # ------------------------------------------------------------------ the edit box
 
     def start_edit(self, target: EditTarget, title: str, text: str) -> None:
+        self.hold_keys()  # keys typed ahead are the box's, once it has the focus
         self._editing = target
         self.editbar.open(title, text)
+        self.call_later(self.release_keys)  # after the focus moved (Widget.focus is queued too)
 
     def action_edit(self) -> None:
         slot = self.sheet.selection
@@ -111,7 +117,13 @@ class EditingMixin:
             self.refresh_all()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        if self._editing is not None and event.widget is self.sheet:
+        """A click on the sheet while editing confirms the text (once the box had the focus:
+        news of the sheet's focus from before the box opened changes nothing)."""
+        if self._editing is None:
+            return
+        if event.widget is self.editbar.editor:
+            self._editing.focused = True
+        elif event.widget is self.sheet and self._editing.focused:
             self.commit_editing()
 
     def _close(self) -> None:

@@ -1,0 +1,91 @@
+"""Keys typed ahead (a fast typist, a paste, keys in one read of the terminal) belong to the box
+that the first of them opens, never to the sheet below it."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Input
+
+from pufu.model import Color
+from pufu.tui.dialogs import CommentDialog, InputDialog
+from pufu.tui.layout import Slot
+
+from .conftest import make_app
+
+
+def chart(app):
+    return app.session.chart
+
+
+def typed_ahead(app, *keys: str | events.Paste) -> None:
+    """Hand the editor several keys at once, as one read of the terminal does: every key is
+    queued before the first is handled (``pilot.press`` waits for the screen after each)."""
+    for key in keys:
+        if isinstance(key, events.Paste):
+            app.post_message(key)
+        else:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
+def first_measure(app) -> Slot:
+    purpose = chart(app).purposes()[0]
+    return Slot(chart(app).measures_of(purpose)[0], purpose)
+
+
+async def test_enter_then_c_types_c_into_the_box_and_leaves_the_colour(plan):
+    app = make_app(plan)
+    async with app.run_test(size=(160, 48)) as pilot:
+        slot = first_measure(app)
+        app.sheet.select(slot)
+        await pilot.pause()
+        text, color = chart(app).part(slot.part).text, chart(app).part(slot.part).color
+        typed_ahead(app, "enter", "c")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.editbar.is_open and app.focused is app.editbar.editor
+        assert app.editbar.editor.text == text + "c"
+        assert chart(app).part(slot.part).color == color == Color.RED
+        assert not app.session.modified
+
+
+async def test_t_then_n_types_n_into_the_title_and_opens_no_comment_dialog(plan):
+    app = make_app(plan)
+    async with app.run_test(size=(160, 48)) as pilot:
+        title = app.session.project.title
+        typed_ahead(app, "t", "n")
+        await pilot.pause()
+        await pilot.pause()
+        assert not isinstance(app.screen, CommentDialog)
+        assert app.editbar.is_open and app.editbar.editor.text == title + "n"
+        typed_ahead(app, "enter")
+        await pilot.pause()
+        assert app.session.project.title == title + "n"
+
+
+async def test_a_paste_right_after_a_lands_in_the_new_part(plan):
+    app = make_app(plan)
+    async with app.run_test(size=(160, 48)) as pilot:
+        typed_ahead(app, "a", events.Paste("解約理由が毎月まとまっている状態"), "enter")
+        await pilot.pause()
+        await pilot.pause()
+        purposes = chart(app).purposes()
+        assert len(purposes) == 4
+        assert chart(app).part(purposes[-1]).text == "解約理由が毎月まとまっている状態"
+        assert not app.editbar.is_open
+
+
+async def test_p_then_digits_and_enter_type_the_progress_into_its_dialog(plan):
+    app = make_app(plan)
+    async with app.run_test(size=(160, 48)) as pilot:
+        slot = first_measure(app)
+        app.sheet.select(slot)
+        await pilot.pause()
+        typed_ahead(app, "p", "7", "5")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, InputDialog)
+        assert app.screen.query_one(Input).value == "75"  # the old 50 was selected: typing replaces it
+        typed_ahead(app, "enter")
+        await pilot.pause()
+        assert chart(app).part(slot.part).progress == 75
+        assert app.focused is app.sheet
