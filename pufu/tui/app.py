@@ -8,7 +8,6 @@ live in :mod:`pufu.tui.actions`; this module holds what keeps the work safe.
 from __future__ import annotations
 
 from pathlib import Path
-
 from typing import Any
 
 from rich.text import Text

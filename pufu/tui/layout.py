@@ -280,7 +280,7 @@ class _Column:
         self.lines: dict[int, Line] = {}
 
     def put(self, y: int, block: list[Line]) -> int:
-        self.lines.update(zip(range(y, y + len(block)), block))
+        self.lines.update(zip(range(y, y + len(block)), block, strict=True))
         return y + len(block)
 
     def line(self, y: int) -> Line:
