@@ -30,6 +30,15 @@ class Step:
     conflicts: tuple[ConflictData, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """Where a session's undo and redo stood (see :meth:`Session.take_back`)."""
+
+    top: Step | None
+    redo: tuple[Step, ...]
+    saved_at: int | None
+
+
 class Session:
     """A project being edited, with its undo and redo lists."""
 
@@ -98,6 +107,18 @@ class Session:
         if title != before.title:
             self.project.conflicts = [c for c in self.project.conflicts if c.where.kind != "title"]
         self._push(before)
+
+    def mark(self) -> Mark:
+        """Where undo and redo stand now, for :meth:`take_back`."""
+        return Mark(self._undo[-1] if self._undo else None, tuple(self._redo), self._saved_at)
+
+    def take_back(self, mark: Mark) -> None:
+        """Undo back to ``mark`` as if the changes since had never been made: they cannot be
+        redone, and what could be redone at the mark can be again (a part added, then cancelled)."""
+        while self._undo and self._undo[-1] is not mark.top:
+            self._restore(self._undo.pop())
+        self._redo = list(mark.redo)
+        self._saved_at = mark.saved_at
 
     def touch(self) -> None:
         """Note a change that is not undoable (a phase recorded, a note added)."""

@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 
 from ..i18n import t
 from ..model import ChartError, Kind, Part
+from ..model.session import Mark
 from ..model.texts import nfc
 from .editor import EditBar, PartEditor
 from .layout import Slot, number
@@ -32,6 +33,7 @@ class EditTarget:
     kind: str  # "text" (a part's text) or "title" (the project title)
     part: str | None = None
     readd: Callable[[str], Any] | None = None  # for a part just added: add it again, with its text
+    back: tuple[Mark, Slot] | None = None  # for a part just added: the session and selection before
     focused: bool = False  # the box has had the focus
 
 
@@ -112,9 +114,11 @@ class EditingMixin:
         event.stop()
         target, self._editing = self._editing, None
         self._close()
-        if target.readd is not None:
-            self.session.undo()
+        if target.back is not None:  # a part just added goes, without a trace
+            mark, selected = target.back
+            self.session.take_back(mark)
             self.refresh_all()
+            self.sheet.select(selected)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """A click on the sheet while editing confirms the text (once the box had the focus:
@@ -183,6 +187,7 @@ class EditingMixin:
         self._add_measure(purpose, after=None)
 
     def _add_purpose(self, after: str | None) -> None:
+        back = (self.session.mark(), self.sheet.selection)
         new = self.session.apply("add_purpose", "", after=after)
         self.refresh_all()
         self.sheet.select(Slot(new))
@@ -191,9 +196,10 @@ class EditingMixin:
             self.session.apply("add_purpose", text, after=after, part_id=new)
 
         what = t("kind.purpose", self.lang)
-        self.start_edit(EditTarget("text", new, readd), t("editor.adding", self.lang, what=what), "")
+        self.start_edit(EditTarget("text", new, readd, back), t("editor.adding", self.lang, what=what), "")
 
     def _add_measure(self, purpose: str, after: str | None) -> None:
+        back = (self.session.mark(), self.sheet.selection)
         new = self.session.apply("add_measure", purpose, "", after=after)
         self.refresh_all()
         self.sheet.select(Slot(new, purpose))
@@ -202,4 +208,4 @@ class EditingMixin:
             self.session.apply("add_measure", purpose, text, after=after, part_id=new)
 
         what = t("kind.measure", self.lang)
-        self.start_edit(EditTarget("text", new, readd), t("editor.adding", self.lang, what=what), "")
+        self.start_edit(EditTarget("text", new, readd, back), t("editor.adding", self.lang, what=what), "")

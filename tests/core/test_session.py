@@ -84,3 +84,18 @@ def test_the_operation_names_of_the_typed_session_are_the_chart_operations() -> 
 
     names = [name for kind in (Adding, Removing, Changing) for name in get_args(kind)]
     assert sorted(names) == sorted(OPERATIONS)
+
+
+def test_take_back_leaves_no_trace_of_the_steps_since_the_mark() -> None:
+    session, ids = sample_session()
+    session.apply("set_color", ids["m1"], "yellow")
+    session.mark_saved()
+    session.undo()  # the saved state is now on the redo list
+    before = session.chart.to_data()
+    mark = session.mark()
+    session.apply("add_purpose", "")  # a part added, then cancelled
+    session.take_back(mark)
+    assert session.chart.to_data() == before
+    assert session.undo_label == "add_measure" and session.redo_label == "set_color"
+    session.redo()
+    assert not session.modified  # back at the saved state

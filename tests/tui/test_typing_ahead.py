@@ -89,3 +89,29 @@ async def test_p_then_digits_and_enter_type_the_progress_into_its_dialog(plan):
         await pilot.pause()
         assert chart(app).part(slot.part).progress == 75
         assert app.focused is app.sheet
+
+
+async def test_a_then_escape_leaves_no_trace_and_the_selection_where_it_was(plan):
+    app = make_app(plan)
+    async with app.run_test(size=(160, 48)) as pilot:
+        slot = first_measure(app)
+        app.sheet.select(slot)
+        await pilot.press("c")  # something to undo, then undone: redo can bring it back
+        recoloured = chart(app).part(slot.part).color
+        await pilot.press("ctrl+z")
+        assert app.session.can_redo
+        for key in ("a", "m"):  # a 施策 after this one; one at the end of its 中間目的
+            await pilot.press(key)
+            assert app.editbar.is_open and len(chart(app).measures()) == 6
+            await pilot.press("escape")
+            await pilot.pause()
+            assert len(chart(app).measures()) == 5
+            assert app.sheet.selection == slot
+            assert app.session.redo_label == "set_color"  # not the part that was never written
+            assert not app.session.modified
+        app.sheet.select(Slot(chart(app).purposes()[1]))
+        await pilot.press("a", "escape")
+        await pilot.pause()
+        assert app.sheet.selection == Slot(chart(app).purposes()[1])
+        await pilot.press("ctrl+y")
+        assert chart(app).part(slot.part).color == recoloured != Color.RED  # c's step, redone
