@@ -96,6 +96,6 @@ def test_take_back_leaves_no_trace_of_the_steps_since_the_mark() -> None:
     session.apply("add_purpose", "")  # a part added, then cancelled
     session.take_back(mark)
     assert session.chart.to_data() == before
-    assert session.undo_label == "add_measure" and session.redo_label == "set_color"
+    assert session.undo_label == "set_element" and session.redo_label == "set_color"
     session.redo()
     assert not session.modified  # back at the saved state
