@@ -43,6 +43,7 @@ class EditingMixin:
     session: Session
     lang: str
     blink: bool
+    message: str
     _editing: EditTarget | None = None
 
     if TYPE_CHECKING:
@@ -138,6 +139,7 @@ class EditingMixin:
         target, self._editing = self._editing, None
         assert target is not None
         self._close()
+        self.message = ""  # a new change: what the status line said before is over
         text = nfc(raw)
         try:
             if target.kind == "title":

@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input
 
+from pufu.i18n import t
 from pufu.model import Color
 from pufu.tui.dialogs import CommentDialog, InputDialog
 from pufu.tui.layout import Slot
@@ -115,3 +116,41 @@ async def test_a_then_escape_leaves_no_trace_and_the_selection_where_it_was(plan
         assert app.sheet.selection == Slot(chart(app).purposes()[1])
         await pilot.press("ctrl+y")
         assert chart(app).part(slot.part).color == recoloured != Color.RED  # c's step, redone
+
+
+def status(app) -> str:
+    return str(app.query_one("#status").render())
+
+
+async def test_the_status_line_tells_the_colour_chosen_from_the_list(plan):
+    app = make_app(plan)
+    async with app.run_test(size=(160, 48)) as pilot:
+        slot = first_measure(app)  # red
+        app.sheet.select(slot)
+        await pilot.press("c")  # red → the next: the status line says which
+        said = app.message
+        assert said and said in status(app)
+        await pilot.press("C")
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        chosen = chart(app).part(slot.part).color
+        assert said not in status(app)
+        assert t(f"color.{chosen.value}", "ja") in status(app)
+
+
+async def test_a_progress_error_goes_from_the_status_line_once_fixed(plan):
+    app = make_app(plan)
+    async with app.run_test(size=(160, 48)) as pilot:
+        app.sheet.select(first_measure(app))
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("1", "5", "0", "enter")
+        await pilot.pause()
+        assert "0〜100" in status(app)
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("8", "0", "enter")
+        await pilot.pause()
+        assert chart(app).part(first_measure(app).part).progress == 80
+        assert "0〜100" not in status(app)
