@@ -1,5 +1,6 @@
-"""Keys typed ahead (a fast typist, a paste, keys in one read of the terminal) belong to the box
-that the first of them opens, never to the sheet below it."""
+"""The details a new user tripped over in the editor (issue 12): keys typed ahead belong to the box
+that the first of them opens; a new part cancelled leaves no trace; the status line is never stale;
+new from template asks for the file name."""
 
 from __future__ import annotations
 
