@@ -155,3 +155,73 @@ async def test_a_progress_error_goes_from_the_status_line_once_fixed(plan):
         await pilot.pause()
         assert chart(app).part(first_measure(app).part).progress == 80
         assert "0〜100" not in status(app)
+
+
+async def test_new_from_template_asks_the_file_name_and_never_replaces_a_file_unasked(plan):
+    from pufu.templates import list_templates
+    from pufu.tui.dialogs import ConfirmDialog
+    from pufu.tui.template_picker import TemplatePicker
+
+    first = list_templates("ja")[0].name
+    folder = plan.parent
+    taken = folder / "taken.pufu.json"
+    taken.write_text("{}", encoding="utf-8")
+    app = make_app(plan)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        app.action_template()
+        await pilot.pause()
+        assert isinstance(app.screen, TemplatePicker)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, InputDialog)  # the name, before any file is written
+        field = app.screen.query_one(Input)
+        assert field.value == f"{first}.pufu.json"
+        assert sorted(p.name for p in folder.iterdir()) == ["plan.pufu.json", "taken.pufu.json"]
+        field.value = "taken"  # an existing file: asked first, and "no" writes nothing
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert taken.read_text(encoding="utf-8") == "{}"
+        assert isinstance(app.screen, InputDialog)  # asked again, to change the name
+        app.screen.query_one(Input).value = "顧客の声"
+        await pilot.press("enter")
+        await pilot.pause()
+        made = folder / "顧客の声.pufu.json"
+        assert made.exists() and app.path == made
+        assert app.session.chart.purposes() and not app.session.modified
+        assert taken.read_text(encoding="utf-8") == "{}"
+
+
+async def test_new_from_template_replaces_an_existing_file_only_when_confirmed(plan):
+    from pufu.model import load_project
+    from pufu.tui.template_picker import TemplatePicker
+
+    taken = plan.parent / "taken.pufu.json"
+    taken.write_text("{}", encoding="utf-8")
+    app = make_app(plan)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        app.action_template()
+        await pilot.pause()
+        assert isinstance(app.screen, TemplatePicker)
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "taken.pufu.json"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.path == taken
+        assert load_project(taken)
+        app.action_template()  # the open file itself is never replaced
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "taken.pufu.json"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, InputDialog)
+        assert "taken.pufu.json" in app.message
