@@ -134,6 +134,8 @@ class _Blocks:
         self.flagged = flagged
         self.sparks = sparks or {}
         self.numbers = {p: i for i, p in enumerate(chart.purposes())}
+        self._nodes = chart.graph._node  # networkx's own dicts: the views cost more than the sheet
+        self._served = chart.graph._succ
 
     def _finish(self, lines: list[Line], cells: int, slot: Slot | None) -> list[Line]:
         for line in lines:
@@ -205,14 +207,15 @@ class _Blocks:
 
         Blocks are cached by everything they show, so a change redraws only what changed.
         """
-        graph = self.chart.graph
-        data = graph.nodes[slot.part]
-        if graph.out_degree(slot.part) > 1:
+        data = self._nodes[slot.part]
+        served = self._served[slot.part]  # the 中間目的 it serves (a plain dict: the sheet's hot path)
+        if len(served) > 1:
             numbers = self.numbers
-            names = tuple(number(i) for i in sorted(numbers[p] for p in graph.successors(slot.part) if p != slot.purpose))
+            names = tuple(number(i) for i in sorted(numbers[p] for p in served if p != slot.purpose))
         else:
             names = ()
-        key = (slot, cells, self.lang, data["text"], data.get("color"), data.get("progress"), data["comment"], names)
+        comment = data["comment"]
+        key = (slot, cells, self.lang, data["text"], data.get("color"), data.get("progress"), comment.color, comment.text, names)
         block = _BLOCK_CACHE.get(key)
         if block is None:
             block = _cached(key, self._measure(slot, cells, names))
