@@ -155,7 +155,7 @@ class PufuApp(EditingMixin, ChartActions, MetricActions, App[int]):
             line.append("  (F8)", style="dim")
             if shown.code == "conflict":
                 line.append(f"  {t('status.conflict_keys', self.lang)}", style="dim")
-        self.query_one("#status", Static).update(line)
+        self.query_one("#status", Static).update(line, layout=False)  # one line, always: no new layout
 
     def say(self, message: str) -> None:
         """Show a short message in the status line until the next move."""
