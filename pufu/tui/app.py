@@ -16,7 +16,7 @@ from textual.app import App, ComposeResult
 from textual.binding import BindingsMap
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ..i18n import default_lang, t
 from ..model import ConflictError, FileError, Finding, PufuError, Session, Stamp, check
@@ -27,6 +27,7 @@ from ..recent import remember
 from .actions import ChartActions
 from .dialogs import ChoiceDialog, ConfirmDialog
 from .editing import EditingMixin
+from .footer import KeysFooter
 from .keys import bindings
 from .metric_actions import MetricActions
 from .palette import PufuCommands
@@ -102,7 +103,7 @@ class PufuApp(EditingMixin, ChartActions, MetricActions, App[int]):
         yield SheetView(self.session.chart, self.lang, id="sheet")
         yield from self.compose_editing()
         yield Static("", id="status", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     @property
     def sheet(self) -> SheetView:

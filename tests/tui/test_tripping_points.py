@@ -225,3 +225,28 @@ async def test_new_from_template_replaces_an_existing_file_only_when_confirmed(p
         await pilot.pause()
         assert isinstance(app.screen, InputDialog)
         assert "taken.pufu.json" in app.message
+
+
+async def test_the_footer_follows_the_focus_though_it_is_rebuilt_only_on_a_change(plan):
+    from textual.widgets._footer import FooterKey
+
+    def shown(app) -> list[str]:
+        return [key.description for key in app.screen.query(FooterKey)]
+
+    app = make_app(plan)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        on_sheet = shown(app)
+        assert "編集" in on_sheet and "保存" in on_sheet
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "編集" not in shown(app) and "保存" in shown(app)  # typing: the sheet's keys go
+        await pilot.press("escape")
+        await pilot.pause()
+        assert shown(app) == on_sheet
+        app.sheet.select(first_measure(app))
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert shown(app) == on_sheet
