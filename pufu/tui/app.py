@@ -209,6 +209,7 @@ class PufuApp(EditingMixin, ChartActions, MetricActions, App[int]):
             screen.call_after_refresh(self.release_keys)
         else:
             self.call_later(self.release_keys)
+        self.set_timer(1.0, self.release_keys)  # in case the screen closed before it was drawn
         return result
 
     # ------------------------------------------------------------------ undo
