@@ -22,6 +22,9 @@ JA = {
     "picker.phases": "{count}つの局面と{notes}件の感想つき",
     "picker.created": "テンプレートから {file} を作って開きました",
     "picker.created_unsaved": "{file} を作りました。いまの変更を保存してから pufu edit で開いてください",
+    "picker.file_name": "新しいファイルの名前（{folder} に作ります）",
+    "picker.replace": "{file} はもうあります。テンプレートで置き換えますか？",
+    "picker.is_open": "{file} はいま開いているファイルです。別の名前にしてください",
 }
 
 EN = {
@@ -46,4 +49,7 @@ EN = {
     "picker.phases": "with {count} phases and {notes} review notes",
     "picker.created": "Created {file} from the template and opened it",
     "picker.created_unsaved": "Created {file}. Save your changes here, then open it with pufu edit",
+    "picker.file_name": "Name of the new file (made in {folder})",
+    "picker.replace": "{file} already exists. Replace it with the template?",
+    "picker.is_open": "{file} is the file open here; choose another name",
 }

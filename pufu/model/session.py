@@ -34,6 +34,15 @@ class Step:
     phases: tuple[PhaseData, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """Where a session's undo and redo stood (see :meth:`Session.take_back`)."""
+
+    top: Step | None
+    redo: tuple[Step, ...]
+    saved_at: int | None
+
+
 class Session:
     """A project being edited, with its undo and redo lists."""
 
@@ -111,6 +120,17 @@ class Session:
         phase = self.project.snapshot(title=title, happened=happened, date=date)
         self._push(before)
         return phase
+    def mark(self) -> Mark:
+        """Where undo and redo stand now, for :meth:`take_back`."""
+        return Mark(self._undo[-1] if self._undo else None, tuple(self._redo), self._saved_at)
+
+    def take_back(self, mark: Mark) -> None:
+        """Undo back to ``mark`` as if the changes since had never been made: they cannot be
+        redone, and what could be redone at the mark can be again (a part added, then cancelled)."""
+        while self._undo and self._undo[-1] is not mark.top:
+            self._restore(self._undo.pop())
+        self._redo = list(mark.redo)
+        self._saved_at = mark.saved_at
 
     def touch(self) -> None:
         """Note a change that is not undoable (a note added, a merge)."""

@@ -30,6 +30,7 @@ class ChartActions:
     path: Path
     lang: str
     blink: bool
+    message: str
     findings: list[Finding | ConflictFinding]
     _finding_index: int
 
@@ -57,6 +58,7 @@ class ChartActions:
         except ChartError as exc:
             self.say(str(exc))
             return None
+        self.message = ""  # what the status line said before (an error, a colour) is over
         self.refresh_all()
         return result
 
@@ -133,7 +135,12 @@ class ChartActions:
         color = self.session.chart.part(slot.part).color or Color.WHITE
         following = COLOR_ORDER[(COLOR_ORDER.index(color) + 1) % len(COLOR_ORDER)]
         self.apply("set_color", slot.part, following)
-        self.say(f"{SYMBOLS[following]} {t('color.' + following.value, self.lang)} — {t('color.' + following.value + '.meaning', self.lang)}")
+        if self.session.chart.part(slot.part).color == following:
+            self.say(self._color_said(following))
+
+    def _color_said(self, color: Color) -> str:
+        """● 赤 — what the colour means: said in the status line when a 施策 takes it."""
+        return f"{SYMBOLS[color]} {t('color.' + color.value, self.lang)} — {t('color.' + color.value + '.meaning', self.lang)}"
 
     def action_choose_color(self) -> None:
         slot = self._selected_measure()
@@ -148,6 +155,8 @@ class ChartActions:
         def chosen(color: str | None) -> None:
             if color and color != current:
                 self.apply("set_color", slot.part, color)
+                if self.session.chart.part(slot.part).color == color:
+                    self.say(self._color_said(Color(color)))
 
         self.push_screen(PickDialog(t("dialog.choose_color", self.lang), options, current), chosen)
 

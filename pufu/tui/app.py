@@ -8,12 +8,15 @@ live in :mod:`pufu.tui.actions`; this module holds what keeps the work safe.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import BindingsMap
+from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ..i18n import default_lang, t
 from ..model import ChartError, ConflictError, FileError, Finding, PufuError, Session, Stamp, check
@@ -25,6 +28,7 @@ from ..settings import current
 from .actions import ChartActions
 from .dialogs import ChoiceDialog, ConfirmDialog
 from .editing import EditingMixin
+from .footer import KeysFooter
 from .keys import bindings, taken_ids, unknown_ids
 from .metric_actions import MetricActions
 from .palette import PufuCommands
@@ -72,6 +76,8 @@ class PufuApp(Palettes, EditingMixin, ChartActions, MetricActions, App[int]):
         self.message = ""
         self._recovery_timer: Timer | None = None
         self._finding_index = -1
+        #: keys typed while a box is opening, for that box (None: keys go where they always go)
+        self._held: list[events.Key | events.Paste] | None = None
         self._bindings = BindingsMap(bindings("app", self.lang))
         self.set_keymap(current().keys)  # the settings' [keys] table, binding id → keys
 
@@ -101,14 +107,14 @@ class PufuApp(Palettes, EditingMixin, ChartActions, MetricActions, App[int]):
         yield SheetView(self.session.chart, self.lang, id="sheet")
         yield from self.compose_editing()
         yield Static("", id="status", markup=False)
-        yield Footer(compact=True)  # every shown key fits in 80 columns
+        yield KeysFooter(compact=True)  # every shown key fits in 80 columns
 
     @property
     def sheet(self) -> SheetView:
         return self.query_one("#sheet", SheetView)
 
     def on_mount(self) -> None:
-        self.sheet.focus()
+        self.set_focus(self.sheet)  # at once (focus() waits its turn): the first key finds it
         self.refresh_all(schedule=False)
         remember(self.path)
         self.offer_recovery()
@@ -165,7 +171,7 @@ class PufuApp(Palettes, EditingMixin, ChartActions, MetricActions, App[int]):
             line.append("  (F8)", style="dim")
             if shown.code == "conflict":
                 line.append(f"  {t('status.conflict_keys', self.lang)}", style="dim")
-        self.query_one("#status", Static).update(line)
+        self.query_one("#status", Static).update(line, layout=False)  # one line, always: no new layout
 
     def say(self, message: str) -> None:
         """Show a short message in the status line until the next move."""
@@ -178,6 +184,48 @@ class PufuApp(Palettes, EditingMixin, ChartActions, MetricActions, App[int]):
 
     def on_sheet_view_activated(self, event: SheetView.Activated) -> None:
         self.action_edit()
+
+    # ------------------------------------------------------------------ keys typed ahead
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys typed ahead belong to the box that the first of them opens.
+
+        The sheet's keys run here, one after the other, rather than in the sheet's own queue:
+        so when one opens the edit box or a dialog, the keys after it (already read from the
+        terminal, or pasted) are held until that box has the focus, and then go to it.
+        """
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            if self._held is not None:
+                self._held.append(event)
+                return
+            # (while the app has no focus, Textual gives the focus back first: let it)
+            if isinstance(event, events.Key) and self.app_focus and isinstance(self.focused, SheetView):
+                if await self._check_bindings(event.key, priority=True) or await self._check_bindings(event.key):
+                    return
+        await super().on_event(event)
+
+    def hold_keys(self) -> None:
+        """A box is opening: keep the keys that follow for it (see :meth:`release_keys`)."""
+        if self._held is None:
+            self._held = []
+
+    async def release_keys(self) -> None:
+        """The box has the focus: hand it the keys typed meanwhile, in their order."""
+        held, self._held = self._held, None
+        for event in held or ():
+            fresh = events.Paste(event.text) if isinstance(event, events.Paste) else events.Key(event.key, event.character)
+            await self.on_event(fresh)
+
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        """Every dialog: the keys typed while it opens are its own."""
+        self.hold_keys()
+        result = super().push_screen(screen, *args, **kwargs)
+        if isinstance(screen, Screen):
+            screen.call_after_refresh(self.release_keys)
+        else:
+            self.call_later(self.release_keys)
+        self.set_timer(1.0, self.release_keys)  # in case the screen closed before it was drawn
+        return result
 
     # ------------------------------------------------------------------ undo
 

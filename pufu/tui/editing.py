@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 
 from ..i18n import t
 from ..model import ChartError, Kind, Part
+from ..model.session import Mark
 from ..model.texts import nfc
 from .editor import EditBar, PartEditor
 from .layout import Slot, number
@@ -32,6 +33,8 @@ class EditTarget:
     kind: str  # "text" (a part's text) or "title" (the project title)
     part: str | None = None
     readd: Callable[[str], Any] | None = None  # for a part just added: add it again, with its text
+    back: tuple[Mark, Slot] | None = None  # for a part just added: the session and selection before
+    focused: bool = False  # the box has had the focus
 
 
 class EditingMixin:
@@ -40,6 +43,7 @@ class EditingMixin:
     session: Session
     lang: str
     blink: bool
+    message: str
     _editing: EditTarget | None = None
 
     if TYPE_CHECKING:
@@ -49,6 +53,9 @@ class EditingMixin:
         def refresh_all(self, *, schedule: bool = True) -> None: ...
         def say(self, message: str) -> None: ...
         def query_one(self, selector: Any, expect_type: Any = None) -> Any: ...
+        def hold_keys(self) -> None: ...
+        async def release_keys(self) -> None: ...
+        def call_later(self, callback: Any, *args: Any, **kwargs: Any) -> bool: ...
 
     def compose_editing(self) -> ComposeResult:
         yield EditBar(self.lang, blink=self.blink, id="editbar")
@@ -75,8 +82,10 @@ class EditingMixin:
     # ------------------------------------------------------------------ the edit box
 
     def start_edit(self, target: EditTarget, title: str, text: str) -> None:
+        self.hold_keys()  # keys typed ahead are the box's, once it has the focus
         self._editing = target
         self.editbar.open(title, text)
+        self.call_later(self.release_keys)  # after the focus moved (Widget.focus is queued too)
 
     def action_edit(self) -> None:
         slot = self.sheet.selection
@@ -106,12 +115,20 @@ class EditingMixin:
         event.stop()
         target, self._editing = self._editing, None
         self._close()
-        if target.readd is not None:
-            self.session.undo()
+        if target.back is not None:  # a part just added goes, without a trace
+            mark, selected = target.back
+            self.session.take_back(mark)
             self.refresh_all()
+            self.sheet.select(selected)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        if self._editing is not None and event.widget is self.sheet:
+        """A click on the sheet while editing confirms the text (once the box had the focus:
+        news of the sheet's focus from before the box opened changes nothing)."""
+        if self._editing is None:
+            return
+        if event.widget is self.editbar.editor:
+            self._editing.focused = True
+        elif event.widget is self.sheet and self._editing.focused:
             self.commit_editing()
 
     def _close(self) -> None:
@@ -122,6 +139,7 @@ class EditingMixin:
         target, self._editing = self._editing, None
         assert target is not None
         self._close()
+        self.message = ""  # a new change: what the status line said before is over
         text = nfc(raw)
         try:
             if target.kind == "title":
@@ -171,6 +189,7 @@ class EditingMixin:
         self._add_measure(purpose, after=None)
 
     def _add_purpose(self, after: str | None) -> None:
+        back = (self.session.mark(), self.sheet.selection)
         new = self.session.apply("add_purpose", "", after=after)
         self.refresh_all()
         self.sheet.select(Slot(new))
@@ -179,9 +198,10 @@ class EditingMixin:
             self.session.apply("add_purpose", text, after=after, part_id=new)
 
         what = t("kind.purpose", self.lang)
-        self.start_edit(EditTarget("text", new, readd), t("editor.adding", self.lang, what=what), "")
+        self.start_edit(EditTarget("text", new, readd, back), t("editor.adding", self.lang, what=what), "")
 
     def _add_measure(self, purpose: str, after: str | None) -> None:
+        back = (self.session.mark(), self.sheet.selection)
         new = self.session.apply("add_measure", purpose, "", after=after)
         self.refresh_all()
         self.sheet.select(Slot(new, purpose))
@@ -190,4 +210,4 @@ class EditingMixin:
             self.session.apply("add_measure", purpose, text, after=after, part_id=new)
 
         what = t("kind.measure", self.lang)
-        self.start_edit(EditTarget("text", new, readd), t("editor.adding", self.lang, what=what), "")
+        self.start_edit(EditTarget("text", new, readd, back), t("editor.adding", self.lang, what=what), "")

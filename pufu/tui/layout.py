@@ -11,7 +11,9 @@ line to each and a note naming the others. Narrow: the same parts as an indented
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 from .. import terminal
 from ..i18n import t
@@ -43,6 +45,39 @@ class Run:
 Line = list[Run]
 
 
+class Lines(Sequence[Line]):
+    """The sheet's lines, each made when first read: the screen reads only the rows it shows,
+    so a change to a big chart does not build the thousands of rows below the window."""
+
+    def __init__(self, count: int, make: Callable[[int], Line]) -> None:
+        self._count = count
+        self._make = make
+        self._made: dict[int, Line] = {}
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Line]: ...
+
+    def __getitem__(self, index: int | slice) -> Line | list[Line]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._count))]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        line = self._made.get(index)
+        if line is None:
+            line = self._made[index] = self._make(index)
+        return line
+
+    def __iter__(self) -> Iterator[Line]:
+        return (self[i] for i in range(self._count))
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     column: int
@@ -54,7 +89,7 @@ class Place:
 
 @dataclass
 class Layout:
-    lines: list[Line]
+    lines: Sequence[Line]
     width: int
     wide: bool
     places: dict[Slot, Place] = field(default_factory=dict)
@@ -99,6 +134,8 @@ class _Blocks:
         self.flagged = flagged
         self.sparks = sparks or {}
         self.numbers = {p: i for i, p in enumerate(chart.purposes())}
+        self._nodes = chart.graph._node  # networkx's own dicts: the views cost more than the sheet
+        self._served = chart.graph._succ
 
     def _finish(self, lines: list[Line], cells: int, slot: Slot | None) -> list[Line]:
         for line in lines:
@@ -125,26 +162,39 @@ class _Blocks:
         return [[Run(" " * indent, "", slot), Run(line, "text", slot)] for line in screen_lines(terminal.shown(text, terminal.LINE_BREAKS), cells - indent)]
 
     def labelled(self, slot: Slot, label: str, cells: int, indent: int = 0) -> list[Line]:
-        """A label line, then the text and the comment below it."""
+        """A label line, then the text, the comment and the 評価指標 below it (cached by all
+        they show, as the 施策 are)."""
+        data = self.chart.graph.nodes[slot.part]
+        metrics = self._metric_texts(slot.part)
+        flagged = slot.part in self.flagged
+        key = ("labelled", slot, label, cells, indent, self.lang, data["text"], data["comment"], metrics, flagged)
+        block = _BLOCK_CACHE.get(key)
+        if block is not None:
+            return block
         head: Line = [Run(label, "label", slot)]
-        if slot.part in self.flagged:
+        if flagged:
             head.append(Run(" ⚠", "warn", slot))
         lines = [
             head,
             *self._text(slot.part, cells, slot, indent),
             *self._comment(slot.part, cells, slot, indent),
-            *self._metrics(slot.part, cells, slot, indent),
+            *self._metrics(metrics, cells, slot, indent),
         ]
-        return self._finish(lines, cells, slot)
+        return _cached(key, self._finish(lines, cells, slot))
 
-    def _metrics(self, part_id: str, cells: int, slot: Slot, indent: int = 0) -> list[Line]:
+    def _metric_texts(self, part_id: str) -> tuple[tuple[str, str], ...]:
         """評価指標 of the 勝利条件 or a 中間目的: ▸ name value → target unit, the status symbol
-        (coloured by status too), and a sparkline of the phases so far."""
-        lines: list[Line] = []
+        (coloured by status too), and a sparkline of the phases so far; each with its style."""
+        out = []
         for metric in self.chart.metrics(part_id):
             spark = self.sparks.get(metric.id, "")
             text = f"▸ {metric_line(metric)}" + (f" {spark}" if spark else "")
-            style = f"metric.{status(metric).value}"
+            out.append((text, f"metric.{status(metric).value}"))
+        return tuple(out)
+
+    def _metrics(self, metrics: tuple[tuple[str, str], ...], cells: int, slot: Slot, indent: int = 0) -> list[Line]:
+        lines: list[Line] = []
+        for text, style in metrics:
             for line in screen_lines(terminal.shown(text, terminal.LINE_BREAKS), cells - indent):
                 lines.append([Run(" " * indent, "", slot), Run(line, style, slot)])
         return lines
@@ -157,17 +207,19 @@ class _Blocks:
 
         Blocks are cached by everything they show, so a change redraws only what changed.
         """
-        part = self.chart.part(slot.part)
-        served = self.chart.graph.successors(slot.part)
-        others = tuple(sorted((p for p in served if p != slot.purpose), key=self.numbers.__getitem__))
-        names = tuple(number(self.numbers[p]) for p in others)
-        key = (slot, cells, self.lang, part.text, part.color, part.progress, part.comment, names)
+        data = self._nodes[slot.part]
+        served = self._served[slot.part]  # the 中間目的 it serves (a plain dict: the sheet's hot path)
+        if len(served) > 1:
+            numbers = self.numbers
+            names = tuple(number(i) for i in sorted(numbers[p] for p in served if p != slot.purpose))
+        else:
+            names = ()
+        comment = data["comment"]
+        key = (slot, cells, self.lang, data["text"], data.get("color"), data.get("progress"), comment.color, comment.text, names)
         block = _BLOCK_CACHE.get(key)
         if block is None:
-            if len(_BLOCK_CACHE) > 20000:
-                _BLOCK_CACHE.clear()
-            block = _BLOCK_CACHE[key] = self._measure(slot, cells, names)
-        return [list(line) for line in block]
+            block = _cached(key, self._measure(slot, cells, names))
+        return block
 
     def _measure(self, slot: Slot, cells: int, names: tuple[str, ...]) -> list[Line]:
         part = self.chart.part(slot.part)
@@ -194,7 +246,15 @@ class _Blocks:
         return self._finish(lines, cells, slot)
 
 
+#: Blocks by everything they show; shared, so callers never change a block's lines in place.
 _BLOCK_CACHE: dict[tuple, list[Line]] = {}
+
+
+def _cached(key: tuple, block: list[Line]) -> list[Line]:
+    if len(_BLOCK_CACHE) > 20000:
+        _BLOCK_CACHE.clear()
+    _BLOCK_CACHE[key] = block
+    return block
 
 
 def _bracket(tops: list[int], height: int) -> list[str]:
@@ -203,12 +263,13 @@ def _bracket(tops: list[int], height: int) -> list[str]:
     if not tops:
         return out
     first, last = tops[0], tops[-1]
+    sources = set(tops)
     for y in range(first, last + 1):
         if y == first:
             out[y] = "──▶" if first == last else "─┬▶"
         elif y == last:
             out[y] = "─┘ "
-        elif y in tops:
+        elif y in sources:
             out[y] = "─┤ "
         else:
             out[y] = " │ "
@@ -222,8 +283,7 @@ class _Column:
         self.lines: dict[int, Line] = {}
 
     def put(self, y: int, block: list[Line]) -> int:
-        for offset, line in enumerate(block):
-            self.lines[y + offset] = line
+        self.lines.update(zip(range(y, y + len(block)), block, strict=True))
         return y + len(block)
 
     def line(self, y: int) -> Line:
@@ -264,8 +324,8 @@ def _columns(chart: Chart, cells: int, blocks: _Blocks, lang: str) -> Layout:
     places: dict[Slot, Place] = {}
 
     def put(column: int, y: int, slot: Slot | None, block: list[Line]) -> int:
-        if slot is not None:
-            places[slot] = Place(column, y, y + len(block) - 1, xs[column], widths[column])
+        if slot is not None:  # on the screen, below the two header lines
+            places[slot] = Place(column, y + 2, y + len(block) + 1, xs[column], widths[column])
         return columns[column].put(y, block)
 
     # 廟算八要素
@@ -283,13 +343,15 @@ def _columns(chart: Chart, cells: int, blocks: _Blocks, lang: str) -> Layout:
     purpose_slots: list[Slot] = []
     measure_slots: list[Slot] = []
     groups = [(p, chart.measures_of(p)) for p in chart.purposes()]
-    orphans = [m for m in chart.measures() if not chart.graph.out_degree(m)]
+    orphans = _orphans(chart)
+    under: dict[str | None, list[Slot]] = {}
     for purpose, measures in groups:
         top = y
         tops = []
         for measure in measures:
             slot = Slot(measure, purpose)
             measure_slots.append(slot)
+            under.setdefault(purpose, []).append(slot)
             tops.append(y)
             y = put(1, y, slot, blocks.measure(slot, widths[1]))
         slot = Slot(purpose)
@@ -305,6 +367,7 @@ def _columns(chart: Chart, cells: int, blocks: _Blocks, lang: str) -> Layout:
         for measure in orphans:
             slot = Slot(measure, None)
             measure_slots.append(slot)
+            under.setdefault(None, []).append(slot)
             y = put(1, y, slot, blocks.measure(slot, widths[1]))
     # 勝利条件 and 獲得目標
     win, goal = Slot(chart.win), Slot(chart.goal)
@@ -329,23 +392,27 @@ def _columns(chart: Chart, cells: int, blocks: _Blocks, lang: str) -> Layout:
         header.append(Run(pad(title, widths[index]), "head"))
         if index < len(gaps):
             header.append(Run(" " * gaps[index]))
-    lines: list[Line] = [header, [Run("─" * (cells - 1), "rule")]]
-    for row in range(height):
+    rule: Line = [Run("─" * (cells - 1), "rule")]
+
+    def make(index: int) -> Line:
+        if index < 2:
+            return header if index == 0 else rule
+        row = index - 2
         line: Line = [*columns[0].line(row), Run("  ")]
         line += [*columns[1].line(row), Run(links.get(row, "   "), "line")]
         line += [*columns[2].line(row), Run(purpose_links[row], "line")]
         line += columns[3].line(row)
         if side:
             line += [Run("──▶" if row == 0 else "   ", "line"), *columns[4].line(row)]
-        lines.append(line)
-    shifted = {s: Place(p.column, p.top + 2, p.bottom + 2, p.x, p.width) for s, p in places.items()}
+        return line
+
     order = [goal, win]
     for slot in purpose_slots:
         order.append(slot)
-        order.extend(s for s in measure_slots if s.purpose == slot.part)
-    order.extend(s for s in measure_slots if s.purpose is None)
+        order.extend(under.get(slot.part, ()))
+    order.extend(under.get(None, ()))
     order.extend(element_slots)
-    return Layout(lines, cells, True, shifted, order)
+    return Layout(Lines(height + 2, make), cells, True, places, order)
 
 
 def _outline(chart: Chart, cells: int, blocks: _Blocks, lang: str) -> Layout:
@@ -365,7 +432,7 @@ def _outline(chart: Chart, cells: int, blocks: _Blocks, lang: str) -> Layout:
     lines.append([Run(" ")])
     lines.append([Run(t("kind.purpose", lang) + " ▶ " + t("kind.measure", lang), "head")])
     purposes = chart.purposes()
-    orphans = [m for m in chart.measures() if not chart.graph.out_degree(m)]
+    orphans = _orphans(chart)
     for purpose in purposes:
         slot = Slot(purpose)
         put(slot, blocks.labelled(slot, blocks.purpose_label(purpose), cells - 1, indent=2))
@@ -395,6 +462,12 @@ def _outline(chart: Chart, cells: int, blocks: _Blocks, lang: str) -> Layout:
         prefix = [[Run(label if i == 0 else " " * label_cells, "label", slot)] for i in range(len(block))]
         put(slot, block, prefix)
     return Layout(lines, cells, False, places, order)
+
+
+def _orphans(chart: Chart) -> list[str]:
+    """The 施策 that serve no 中間目的, in the chart's order."""
+    graph = chart.graph
+    return [n for n, kind in graph.nodes(data="kind") if kind == Kind.MEASURE and not graph.out_degree(n)]
 
 
 def _element_keys(chart: Chart) -> list[str]:

@@ -145,7 +145,9 @@ class SheetView(ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.relayout()
+        cells = self.scrollable_content_region.width or self.size.width
+        if self.layout_ is None or self.layout_.width != cells:  # the height changes nothing
+            self.relayout()
         self._selection = self._existing(self._selection)
         self.call_after_refresh(self.reveal)
 

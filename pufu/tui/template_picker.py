@@ -3,9 +3,10 @@
     app.push_screen(TemplatePicker(lang), callback)  # the callback gets a name, or None
 
 The screen only chooses. :func:`open_dialog` is the editor's hook (``pufu.tui.actions``): it
-makes a new project file from the chosen template beside the open one (never replacing a file)
-and switches the editor to it, or, when the open project has unsaved changes, leaves it open
-and says where the new file is.
+asks the new file's name (a free name beside the open file, editable; an existing file is
+replaced only when confirmed, the open one never), makes it from the chosen template and
+switches the editor to it, or, when the open project has unsaved changes, leaves it open and
+says where the new file is.
 """
 
 from __future__ import annotations
@@ -24,9 +25,11 @@ from textual.widgets.option_list import Option
 
 from ..i18n import default_lang, t
 from ..model import ELEMENT_KEYS, SYMBOLS, Color, Project, PufuError, Session, save_project
+from ..model.texts import nfc
 from ..palette import LIGHT_INK, Ink
 from ..recent import remember
 from ..templates import TemplateInfo, list_templates, load_template
+from .dialogs import ConfirmDialog, InputDialog
 from .themes import ink_of
 
 
@@ -186,16 +189,54 @@ def free_path(folder: Path, name: str) -> Path:
     return candidate
 
 
+def target_path(folder: Path, name: str) -> Path:
+    """The file a typed name means: in ``folder`` unless it says where; ``.pufu.json`` added
+    when it names no JSON file."""
+    path = Path(name).expanduser()
+    if not path.name.endswith(".json"):
+        path = path.with_name(path.name + ".pufu.json")
+    return path if path.is_absolute() else folder / path
+
+
 def open_dialog(app: Any) -> None:
-    """The editor's "new from template": choose, create the file, and open it when that is safe."""
+    """The editor's "new from template": choose, name the file (an existing file is replaced only
+    when confirmed, the open one never), create it, and open it when that is safe."""
 
     def chosen(name: str | None) -> None:
         if name is None:
             return
+        folder = Path(app.path).parent
+        ask_name(name, folder, free_path(folder, name).name)
+
+    def ask_name(name: str, folder: Path, suggested: str) -> None:
+        def named(answer: str | None) -> None:
+            answer = nfc(answer or "").strip()
+            if not answer:
+                return
+            path = target_path(folder, answer)
+            if path.exists() and path.resolve() == Path(app.path).resolve():
+                app.say(t("picker.is_open", app.lang, file=path.name))
+                ask_name(name, folder, answer)
+                return
+            if path.exists():
+
+                def replace(yes: bool | None) -> None:
+                    if yes:
+                        create(name, path, force=True)
+                    else:
+                        ask_name(name, folder, answer)
+
+                app.push_screen(ConfirmDialog(t("picker.replace", app.lang, file=path.name), app.lang), replace)
+                return
+            create(name, path, force=False)
+
+        title = t("picker.file_name", app.lang, folder=folder)
+        app.push_screen(InputDialog(title, suggested), named)
+
+    def create(name: str, path: Path, *, force: bool) -> None:
         project = load_template(name, app.lang)
-        path = free_path(Path(app.path).parent, name)
         try:
-            stamp = save_project(project, path, None)
+            stamp = save_project(project, path, None, force=force)
         except PufuError as exc:
             app.notify(str(exc), severity="error", timeout=15, markup=False)
             return

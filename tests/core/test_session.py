@@ -143,3 +143,16 @@ def test_any_mix_of_edits_recordings_undos_redos_and_saves_never_loses_a_saved_p
                 assert phases == saved or (not saved and not phases)
 
     check()
+def test_take_back_leaves_no_trace_of_the_steps_since_the_mark() -> None:
+    session, ids = sample_session()
+    session.apply("set_color", ids["m1"], "yellow")
+    session.mark_saved()
+    session.undo()  # the saved state is now on the redo list
+    before = session.chart.to_data()
+    mark = session.mark()
+    session.apply("add_purpose", "")  # a part added, then cancelled
+    session.take_back(mark)
+    assert session.chart.to_data() == before
+    assert session.undo_label == "set_element" and session.redo_label == "set_color"
+    session.redo()
+    assert not session.modified  # back at the saved state

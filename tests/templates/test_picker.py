@@ -99,6 +99,8 @@ def test_new_from_template_in_the_editor_creates_a_file_and_opens_it(tmp_path) -
             assert isinstance(app.screen, TemplatePicker)
             await pilot.press("enter")
             await pilot.pause()
+            await pilot.press("enter")  # the file name offered
+            await pilot.pause()
             first = template_names()[0]
             assert app.path == tmp_path / f"{first}.pufu.json"
             assert app.session.chart.purposes() and not app.session.modified
