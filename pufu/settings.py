@@ -58,7 +58,7 @@ def read_text(path: Path) -> str:
     try:  # a byte-order mark is allowed (Windows editors write one)
         return decode_text(path, read_bytes(path, MAX_SETTINGS_BYTES).removeprefix(_BOM))
     except FileError as exc:
-        raise SettingsError(exc.file, exc.message) from None
+        raise SettingsError(exc.file, exc.key, **exc.values) from None
 
 
 def read_file(path: Path) -> dict[str, Any]:

@@ -11,17 +11,14 @@ import importlib
 from functools import cache
 
 LANGS: tuple[str, ...] = ("ja", "en")
-_AREAS: tuple[str, ...] = ("core", "tui", "export", "review", "templates", "git", "metrics")
+_AREAS: tuple[str, ...] = ("core", "tui", "export", "review", "templates", "git", "metrics", "errors", "cli")
 
 
 @cache
 def _table(lang: str) -> dict[str, str]:
     merged: dict[str, str] = {}
     for area in _AREAS:
-        try:
-            module = importlib.import_module(f"{__name__}.{area}")
-        except ModuleNotFoundError:
-            continue
+        module = importlib.import_module(f"{__name__}.{area}")
         merged.update(getattr(module, "JA", {}))
         if lang != "ja":
             merged.update(getattr(module, lang.upper(), {}))

@@ -129,17 +129,13 @@ def locked(path: str | os.PathLike[str], wait: float | None = None) -> Iterator[
         except FileError:
             raise
         except OSError as exc:
-            raise FileError(path, f"cannot be locked: {exc.strerror or exc}") from None
+            raise FileError(path, "err.file.lock_failed", reason=exc.strerror or exc) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(fd)
             if time.monotonic() >= deadline:
-                raise LockedError(
-                    path,
-                    f"is being saved by {holder(target)}; waited {limit:g} s; nothing was "
-                    "changed, try again",
-                ) from None
+                raise LockedError(path, "err.file.locked", holder=holder(target), limit=limit) from None
             time.sleep(pause)
             pause = min(pause * 2, 0.05)
             continue

@@ -36,8 +36,8 @@ class Project:
         """The recorded phase with this number (1 is the first)."""
         if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= len(self.phases):
             if not self.phases:
-                raise ChartError(f"there is no phase {number}: no phase has been recorded yet")
-            raise ChartError(f"there is no phase {number}; phases are 1 to {len(self.phases)}")
+                raise ChartError("err.project.no_phase_yet", number=number)
+            raise ChartError("err.project.no_phase", number=number, count=len(self.phases))
         return self.phases[number - 1]
 
     def phase_chart(self, number: int) -> Chart:
@@ -54,7 +54,7 @@ class Project:
         try:
             dt.date.fromisoformat(date)
         except (TypeError, ValueError):
-            raise ChartError(f"a phase date is written YYYY-MM-DD; got {date!r}") from None
+            raise ChartError("err.project.phase_date", date=date) from None
         phase = PhaseData(
             number=len(self.phases) + 1,
             title=title,
@@ -79,13 +79,13 @@ class Project:
         """Attach a review note (感想) to a phase, or to a part within it."""
         self.phase(phase)
         if kind not in NOTE_KINDS:
-            raise ChartError(f"a note kind is one of {', '.join(NOTE_KINDS)}; got {kind!r}")
+            raise ChartError("err.project.note_kind", kinds=", ".join(NOTE_KINDS), kind=kind)
         if not _check_text(author).strip():
-            raise ChartError("a note needs an author")
+            raise ChartError("err.project.note_author")
         if not _check_text(text).strip():
-            raise ChartError("a note needs a text")
+            raise ChartError("err.project.note_text")
         if part is not None and part not in self.phase_chart(phase):
-            raise ChartError(f"phase {phase} has no part with id {part!r}")
+            raise ChartError("err.project.phase_no_part", phase=phase, part=part)
         note = NoteData(
             id=new_id(),
             phase=phase,
@@ -125,7 +125,5 @@ class Project:
         ]
         for index, note in enumerate(data.notes):
             if note.part is not None and note.part not in ids_by_phase[note.phase - 1]:
-                raise FormatError(
-                    f"$.notes[{index}].part", f"phase {note.phase} has no part with id {note.part!r}"
-                )
+                raise FormatError(f"$.notes[{index}].part", "err.project.phase_no_part", phase=note.phase, part=note.part)
         return project

@@ -60,7 +60,7 @@ class Session:
         """Run a chart operation (see :data:`~pufu.model.chart.OPERATIONS`) as one undoable step;
         it returns what the operation returns (a new part's id, the ids removed, or None)."""
         if operation not in OPERATIONS:
-            raise ChartError(f"unknown operation {operation!r}")
+            raise ChartError("err.session.unknown_operation", operation=operation)
         before = self._state(operation)
         try:
             result: str | list[str] | None = getattr(self.project.draft, operation)(*args, **kwargs)
@@ -92,7 +92,7 @@ class Session:
     def set_title(self, title: str) -> None:
         """Set the project title, as one undoable step."""
         if not isinstance(title, str):
-            raise ChartError("a title must be a string")
+            raise ChartError("err.session.title_string")
         before = self._state("set_title")
         self.project.title = title
         if title != before.title:
