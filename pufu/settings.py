@@ -71,11 +71,11 @@ def parse(path: Path, text: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise SettingsError(path, f'is not valid TOML ({exc}); write lines such as: lang = "en"') from None
+        raise SettingsError(path, "err.settings.toml_hint", reason=exc) from None
     except RecursionError:
-        raise SettingsError(path, "is not valid TOML (nested too deeply)") from None
+        raise SettingsError(path, "err.settings.toml_deep") from None
     except ValueError as exc:  # e.g. an integer of more digits than Python converts
-        raise SettingsError(path, f"is not valid TOML ({_short(str(exc))})") from None
+        raise SettingsError(path, "err.settings.toml", reason=_short(str(exc))) from None
 
 
 class _Reading:

@@ -54,7 +54,7 @@ def _index() -> tuple[dict[str, str], ...]:
 def _lang(lang: str | None) -> str:
     lang = lang or default_lang()
     if lang not in LANGS:
-        raise PufuError(f"unknown language {lang!r}; use one of: {', '.join(LANGS)}")
+        raise PufuError("err.templates.unknown_lang", lang=lang, langs=", ".join(LANGS))
     return lang
 
 
