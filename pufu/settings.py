@@ -209,9 +209,10 @@ def at_start(lang: str | None = None) -> Settings:
     try:
         return load_settings(lang=lang)
     except SettingsError as exc:
+        from .i18n import t
         from .terminal import shown
 
-        print(f"pufu: warning: {shown(exc)}; using the defaults (see: pufu settings)", file=sys.stderr)
+        print(f"pufu: warning: {shown(t('cli.settings.using_defaults', lang, error=exc))}", file=sys.stderr)
     try:
         return load_settings(lang=lang, file=False)  # the variables alone, if they are fine
     except SettingsError:

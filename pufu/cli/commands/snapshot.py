@@ -31,5 +31,5 @@ def run(args: argparse.Namespace) -> int:
     _, phase = Document.update(
         args.project, lambda project: project.snapshot(title=args.title, happened=args.note, date=args.date)
     )
-    info(f"recorded phase {phase.number}: {phase.title} ({phase.date})")
+    info(t("cli.snapshot.recorded", number=phase.number, title=phase.title, date=phase.date))
     return 0
