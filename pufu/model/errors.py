@@ -24,10 +24,14 @@ class Text:
         self.key = key
         self.values = values
 
-    def __str__(self) -> str:
+    def render_in(self, lang: str | None = None) -> str:
+        """The text in ``lang`` (None: the language in use), values that are texts too."""
         from ..i18n import t
 
-        return t(self.key, **self.values)
+        return t(self.key, lang, **self.values)
+
+    def __str__(self) -> str:
+        return self.render_in()
 
     def __format__(self, spec: str) -> str:
         return format(str(self), spec)
@@ -56,8 +60,12 @@ class PufuError(Exception):
     def text(self) -> Text:
         return Text(self.key, **self.values)
 
+    def render_in(self, lang: str | None = None) -> str:
+        """The one-line message in ``lang`` (None: the language in use)."""
+        return self.text.render_in(lang)
+
     def __str__(self) -> str:
-        return str(self.text)
+        return self.render_in()
 
 
 class ChartError(PufuError):
@@ -78,8 +86,8 @@ class FormatError(PufuError):
     def message(self) -> str:
         return str(self.text)
 
-    def __str__(self) -> str:
-        return f"{self.path}: {self.text}"
+    def render_in(self, lang: str | None = None) -> str:
+        return f"{self.path}: {self.text.render_in(lang)}"
 
 
 class FileError(PufuError):
@@ -93,8 +101,8 @@ class FileError(PufuError):
     def message(self) -> str:
         return str(self.text)
 
-    def __str__(self) -> str:
-        return f"{self.file}: {self.text}"
+    def render_in(self, lang: str | None = None) -> str:
+        return f"{self.file}: {self.text.render_in(lang)}"
 
 
 class ConflictError(FileError):

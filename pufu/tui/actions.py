@@ -55,7 +55,7 @@ class ChartActions:
         try:
             result = self.session.apply(operation, *args, **kwargs)
         except ChartError as exc:
-            self.say(str(exc))
+            self.say(exc.render_in(self.lang))
             return None
         self.refresh_all()
         return result
@@ -270,7 +270,7 @@ class ChartActions:
         try:
             self.session.resolve_conflict(conflict.id, side)
         except ChartError as exc:
-            self.say(str(exc))
+            self.say(exc.render_in(self.lang))
             return
         self.refresh_all()
         left = len(self.session.project.conflicts)
@@ -305,7 +305,7 @@ class ChartActions:
             try:
                 phase = self.session.project.snapshot(title=title, happened=happened)
             except ChartError as exc:
-                self.say(str(exc))
+                self.say(exc.render_in(self.lang))
                 return
             self.session.touch()
             self.refresh_all()

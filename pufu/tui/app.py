@@ -7,11 +7,13 @@ live in :mod:`pufu.tui.actions`; this module holds what keeps the work safe.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from rich.text import Text
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import BindingsMap
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 
@@ -26,7 +28,7 @@ from .dialogs import ChoiceDialog, ConfirmDialog
 from .editing import EditingMixin
 from .keys import bindings
 from .metric_actions import MetricActions
-from .palette import PufuCommands
+from .palette import PufuCommands, open_palette, system_commands
 from .sheet import SheetView
 
 #: Findings marked with ⚠ on the sheet (empty texts already show as "(empty)").
@@ -42,6 +44,12 @@ class PufuApp(EditingMixin, ChartActions, MetricActions, App[int]):
     #status { height: 1; padding: 0 1; background: $panel; }
     """
     COMMANDS = App.COMMANDS | {PufuCommands}
+
+    def action_command_palette(self) -> None:
+        open_palette(self, self.lang)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        return system_commands(super().get_system_commands(screen), screen, self.lang)
 
     def __init__(
         self,
@@ -269,7 +277,7 @@ class PufuApp(EditingMixin, ChartActions, MetricActions, App[int]):
         try:
             self.document.reload()
         except PufuError as exc:
-            self.notify(str(exc), severity="error", timeout=15, markup=False)
+            self.notify(exc.render_in(self.lang), severity="error", timeout=15, markup=False)
             return
         self.session = Session(self.document.project)
         self.opened = Opened.of(self.path, self.session.project, self.stamp)
@@ -364,9 +372,9 @@ class PufuApp(EditingMixin, ChartActions, MetricActions, App[int]):
             self.recovery.write(payload)
         except PufuError as exc:
             if self.recovery_delay > 0:
-                self.call_from_thread(self.notify, str(exc), severity="warning", markup=False)
+                self.call_from_thread(self.notify, exc.render_in(self.lang), severity="warning", markup=False)
             else:
-                self.notify(str(exc), severity="warning", markup=False)
+                self.notify(exc.render_in(self.lang), severity="warning", markup=False)
 
     def offer_recovery(self) -> None:
         """After a crash, offer back the work other sessions' copies hold, newest first."""
