@@ -31,8 +31,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from .i18n import t
 from .locations import settings_file
-from .model.errors import FileError
+from .model.errors import FileError, Text
 from .model.store import decode_text, read_bytes
 
 ENV_PREFIX = "PUFU_"
@@ -209,7 +210,6 @@ def at_start(lang: str | None = None) -> Settings:
     try:
         return load_settings(lang=lang)
     except SettingsError as exc:
-        from .i18n import t
         from .terminal import shown
 
         print(f"pufu: warning: {shown(t('cli.settings.using_defaults', lang, error=exc))}", file=sys.stderr)
@@ -234,17 +234,19 @@ def _explain(exc: ValidationError, path: Path | None, values: dict[str, Any]) ->
     variable = f"{ENV_PREFIX}{key.upper()}"
     where: object = path
     if key not in values and variable in os.environ:
-        where = f"environment variable {variable}"
+        where = Text("err.settings.variable", name=variable)
     if error["type"] == "extra_forbidden":
-        return SettingsError(where, f"unknown key {key!r}; the keys are {', '.join(KEYS)}")
+        return SettingsError(where, "err.settings.unknown_key", key=key, keys=", ".join(KEYS))
     field = Settings.model_fields.get(key)
     choices = getattr(field.annotation, "__args__", None) if field else None
     got = _short(repr(values.get(key, os.environ.get(variable))))
     if choices:
         names = [repr(choice) for choice in choices]
-        allowed = " or ".join(names) if len(names) == 2 else "one of " + ", ".join(names)
-        return SettingsError(where, f"{key}: must be {allowed}, not {got}")
-    return SettingsError(where, f"{key}: {error['msg'].lower()} (got {got})")
+        return SettingsError(
+            where, "err.settings.either" if len(names) == 2 else "err.settings.one_of",
+            key=key, first=names[0], second=names[-1], names=", ".join(names), got=got,
+        )
+    return SettingsError(where, "err.settings.invalid", key=key, reason=error["msg"].lower(), got=got)
 
 
 _COMMENTS = {

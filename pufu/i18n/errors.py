@@ -144,6 +144,12 @@ JA = {
     "err.file.diagram_folder": "ファイルです。図はこの名前のフォルダーに入ります",
     "err.file.metric_folder": "ファイルです。評価指標のグラフはこの名前のフォルダーに入ります",
     "err.file.mkdir": "フォルダーを作れません: {reason}",
+    "err.settings.variable": "環境変数 {name}",
+    "err.settings.unknown_key": "「{key}」という設定はありません。設定は {keys} です",
+    "err.settings.either": "{key}: {first} か {second} です（{got} になっています）",
+    "err.settings.one_of": "{key}: {names} のどれかです（{got} になっています）",
+    "err.settings.invalid": "{key}: {reason}（{got} になっています）",
+    "err.templates.unknown": "「{name}」というテンプレートはありません。テンプレートは {names} です（pufu templates を参照）",
 }
 
 EN = {
@@ -286,4 +292,10 @@ EN = {
     "err.file.diagram_folder": "is a file; the diagrams go in a folder of this name",
     "err.file.metric_folder": "is a file; the yardstick charts go in a folder of this name",
     "err.file.mkdir": "cannot create the folder: {reason}",
+    "err.settings.variable": "environment variable {name}",
+    "err.settings.unknown_key": "unknown key {key!r}; the keys are {keys}",
+    "err.settings.either": "{key}: must be {first} or {second}, not {got}",
+    "err.settings.one_of": "{key}: must be one of {names}, not {got}",
+    "err.settings.invalid": "{key}: {reason} (got {got})",
+    "err.templates.unknown": "no template named {name!r}; the templates are: {names} (see: pufu templates)",
 }

@@ -96,13 +96,15 @@ class FileError(PufuError):
     def __init__(self, file: object, key: str, /, **values: Any) -> None:
         super().__init__(key, **values)
         self.file = str(file)
+        self._where = file  # a Text (an environment variable, ...) is named in the language shown
 
     @property
     def message(self) -> str:
         return str(self.text)
 
     def render_in(self, lang: str | None = None) -> str:
-        return f"{self.file}: {self.text.render_in(lang)}"
+        where = self._where.render_in(lang) if isinstance(self._where, Text) else self.file
+        return f"{where}: {self.text.render_in(lang)}"
 
 
 class ConflictError(FileError):

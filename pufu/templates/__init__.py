@@ -106,8 +106,7 @@ def load_template(name: str, lang: str | None = None, *, fresh_ids: bool = True)
 
 def _unknown(name: str) -> UnknownTemplateError:
     return UnknownTemplateError(
-        f"no template named {name!r}; the templates are: {', '.join(template_names())} "
-        "(see: pufu templates)"
+        "err.templates.unknown", name=name, names=", ".join(template_names())
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from functools import partial
 from typing import Any
@@ -61,3 +62,13 @@ def system_commands(commands: Iterable[SystemCommand], screen: Screen[Any], lang
             yield command
         else:
             yield SystemCommand(t(f"palette.{name}", lang), t(f"palette.{name}.help", lang), command.callback)
+
+
+def name_palette_key(app: App[Any], lang: str) -> None:
+    """Textual's own ``ctrl+p`` binding (``palette`` in the footer) named in the UI language."""
+    for key, found in app._bindings.key_to_bindings.items():
+        app._bindings.key_to_bindings[key] = [
+            dataclasses.replace(binding, description=t("key.palette", lang), tooltip=t("help.palette", lang))
+            if binding.action in ("command_palette", "app.command_palette") else binding
+            for binding in found
+        ]
