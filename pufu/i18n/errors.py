@@ -150,6 +150,8 @@ JA = {
     "err.settings.one_of": "{key}: {names} のどれかです（{got} になっています）",
     "err.settings.invalid": "{key}: {reason}（{got} になっています）",
     "err.templates.unknown": "「{name}」というテンプレートはありません。テンプレートは {names} です（pufu templates を参照）",
+    "err.lock.another": "別のプログラム",
+    "err.lock.holder": "{host} の pid {pid}（{command}、{since} から）",
 }
 
 EN = {
@@ -298,4 +300,6 @@ EN = {
     "err.settings.one_of": "{key}: must be one of {names}, not {got}",
     "err.settings.invalid": "{key}: {reason} (got {got})",
     "err.templates.unknown": "no template named {name!r}; the templates are: {names} (see: pufu templates)",
+    "err.lock.another": "another program",
+    "err.lock.holder": "pid {pid} on {host} ({command}, since {since})",
 }
