@@ -231,15 +231,29 @@ def json_path(loc: tuple[str | int, ...]) -> str:
     return out
 
 
-def validation_message(exc: ValidationError) -> tuple[str, str]:
+#: pydantic's error types (and pufu's own, from :mod:`.fileformat`) said in the catalogue's words
+#: (``err.json.type.<type>``); any other keeps pydantic's English message.
+_WORDED = frozenset({
+    "missing", "string_type", "int_type", "int_parsing", "float_type", "float_parsing", "bool_type",
+    "bool_parsing", "list_type", "dict_type", "model_type", "model_attributes_type", "extra_forbidden",
+    "literal_error", "enum", "greater_than_equal", "less_than_equal", "greater_than", "less_than",
+    "string_too_long", "string_too_short", "too_long", "too_short", "finite_number",
+    "phase_number", "note_phase",
+})
+
+
+def validation_message(exc: ValidationError) -> tuple[str, str | Text]:
     """The JSON path and a one-line message for the first error pydantic found."""
     error = exc.errors(include_url=False)[0]
-    message = error["msg"].removeprefix("Value error, ")
-    if error["type"] not in ("missing", "json_invalid") and "input" in error:
+    kind = error["type"]
+    message: str | Text = error["msg"].removeprefix("Value error, ")
+    if kind in _WORDED:
+        message = Text(f"err.json.type.{kind}", **error.get("ctx", {}))
+    if kind not in ("missing", "json_invalid", "phase_number", "note_phase") and "input" in error:
         shown = repr(error["input"])
         if len(shown) > 60:
             shown = shown[:57] + "..."
-        message += f" (found {shown})"
+        message = Text("err.json.found", message=message, found=shown)
     return json_path(tuple(error["loc"])), message
 
 
@@ -251,7 +265,7 @@ def validate(path: object, model: type[BaseModel], text: str | bytes) -> Any:
             return model.model_validate_json(text)
     except ValidationError as exc:
         place, message = validation_message(exc)
-        if message.startswith("Invalid JSON"):
+        if isinstance(message, str) and message.startswith("Invalid JSON"):
             raise FileError(path, "err.file.json_other", reason=message.removeprefix("Invalid JSON").removeprefix(":").strip()) from None
         raise FileError(path, "err.file.at", place=place, message=message) from None
 
