@@ -67,6 +67,16 @@ class PufuError(Exception):
     def __str__(self) -> str:
         return self.render_in()
 
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled and copied with its key, values and file
+        return (_restore, (type(self), self.args, self.__dict__))
+
+
+def _restore(cls: type[PufuError], args: tuple[Any, ...], state: dict[str, Any]) -> PufuError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
 
 class ChartError(PufuError):
     """An operation the プ譜 does not allow (removing the goal, progress 140, ...).

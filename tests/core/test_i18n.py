@@ -87,6 +87,18 @@ def test_an_error_is_rendered_in_the_language_in_use_when_shown() -> None:
     assert nested.render_in("en").startswith("plan.pufu.json: is a FIFO (named pipe), not a regular file")
 
 
+def test_an_error_survives_pickling_and_copying_with_its_key_values_and_file() -> None:
+    import copy
+    import pickle
+
+    from pufu.model.errors import Text
+
+    err = FileError("plan.pufu.json", "err.file.not_regular_read", kind=Text("err.filekind.fifo"))
+    for again in (pickle.loads(pickle.dumps(err)), copy.copy(err)):
+        assert type(again) is FileError and again.file == "plan.pufu.json" and again.key == err.key
+        assert again.render_in("en") == err.render_in("en")
+
+
 def i18n_text(key: str) -> object:
     from pufu.model.errors import Text
 
