@@ -62,6 +62,10 @@ def test_the_cli_confirms_and_refuses_in_japanese(capsys: pytest.CaptureFixture[
     assert code == 2 and "そのようなファイルはありません" in err
     code, _, err = pufu_cli(capsys, "new", str(plan.with_name("new.pufu.json")))
     assert code == 0 and "を作りました。次は: pufu edit" in err
+    code, _, err = pufu_cli(capsys, "demo", "--no-open", "--dir", str(plan.parent / "demo"))
+    assert code == 0 and err.startswith("デモの写し: ")
+    code, _, err = pufu_cli(capsys, "settings", "--set", "colour=red")
+    assert code == 2 and "KEY=VALUE の形で" in err
 
 
 def test_the_same_errors_in_english_with_lang_en(capsys: pytest.CaptureFixture[str], plan: Path) -> None:
