@@ -171,6 +171,34 @@ def test_a_chart_error_in_the_editor_is_said_in_the_editors_language(tmp_path: P
     assert "cannot move it further that way" in asyncio.run(move_last_down("en"))
 
 
+def test_the_review_footer_and_the_palette_speak_japanese(plan: Path) -> None:
+    from textual.command import CommandInput
+    from textual.widgets._footer import FooterKey
+
+    from pufu.model import load_project
+    from pufu.tui.review import ReviewApp
+
+    project, stamp = load_project(plan)
+    project.snapshot(title="初回")
+
+    async def look(lang: str) -> tuple[list[str], str, list[str]]:
+        app = ReviewApp(project, plan, stamp, lang=lang)
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.pause()
+            footer = [key.description for key in app.screen.query(FooterKey)]
+            system = [command.title for command in app.get_system_commands(app.screen)]
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            return footer, app.screen.query_one(CommandInput).placeholder, system
+
+    footer, placeholder, system = asyncio.run(look("ja"))
+    assert "コマンド" in footer and "palette" not in footer
+    assert placeholder == "コマンドを検索…"
+    assert "テーマ" in system and "Theme" not in system and "Quit" not in system
+    footer, placeholder, system = asyncio.run(look("en"))
+    assert "Commands" in footer and placeholder == "Search for commands…" and "Theme" in system
+
+
 # ---------------------------------------------------------------------- no sentence in a raise
 
 ERRORS = {"_fail", "PufuError", "ChartError", "FormatError", "FileError", "ConflictError", "LockedError",
