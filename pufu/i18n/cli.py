@@ -46,6 +46,7 @@ JA: dict[str, str] = {
     "cli.settings.from_env": "{name} から",
     "cli.snapshot.recorded": "局面{number}を記録しました: {title}（{date}）",
     "cli.settings.using_defaults": "{error}。既定の設定を使います（pufu settings を参照）",
+    "cli.git.not_project": "pufu のプロジェクトではありません",
 }
 
 EN: dict[str, str] = {
@@ -94,4 +95,5 @@ EN: dict[str, str] = {
     "cli.settings.from_env": "from {name}",
     "cli.snapshot.recorded": "recorded phase {number}: {title} ({date})",
     "cli.settings.using_defaults": "{error}; using the defaults (see: pufu settings)",
+    "cli.git.not_project": "not a pufu project",
 }
