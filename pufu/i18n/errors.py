@@ -187,13 +187,13 @@ EN = {
     "err.chart.ids_distinct": "the goal, the win condition and the eight elements need distinct ids",
     "err.chart.unknown_element": "unknown element {key!r}; the eight are {elements}",
     "err.chart.comment_color": "a comment colour is blue, green or red; got {color!r}",
-    "err.chart.cannot_remove": "the {kind} is part of every sheet and cannot be removed; clear its text instead",
+    "err.chart.cannot_remove": "{kind}: part of every sheet, it cannot be removed; clear its text instead",
     "err.chart.already_serves": "this measure already serves that intermediate purpose",
     "err.chart.only_purpose": (
         "this is the only intermediate purpose the measure serves; remove the measure instead, "
         "or link it elsewhere first"
     ),
-    "err.chart.wrong_kind": "{id!r} is a {was}, not a {kind}",
+    "err.chart.wrong_kind": "{id!r} is not a part of that kind ({was}, not {kind})",
     "err.chart.not_serving": "this measure does not serve that intermediate purpose",
     "err.chart.id_empty": "a part id is a non-empty string",
     "err.chart.id_used": "id {id!r} is already used in this chart",
