@@ -8,6 +8,7 @@ import asyncio
 import importlib
 import os
 import pty
+import re
 import select
 import string
 import subprocess
@@ -267,3 +268,25 @@ def test_a_missing_catalogue_module_is_an_error_not_a_silent_gap(monkeypatch: py
     finally:
         monkeypatch.undo()
         i18n._table.cache_clear()
+
+
+def test_no_cli_line_is_an_english_literal() -> None:
+    """``info``/``warn``/``fail``/``ask`` lines are catalogue texts, never words written in place."""
+    wrong = []
+    for source in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.args):
+                continue
+            if node.func.id not in ("info", "warn", "fail", "ask"):
+                continue
+            line = node.args[0]
+            if isinstance(line, ast.Constant) and isinstance(line.value, str):
+                words = [line.value]
+            elif isinstance(line, ast.JoinedStr):
+                words = [part.value for part in line.values if isinstance(part, ast.Constant)]
+            else:
+                continue
+            if any(re.search(r"[A-Za-z]{3,}", word) for word in words):
+                wrong.append(f"{source.relative_to(PACKAGE.parent)}:{node.lineno}: {ast.unparse(line)[:80]}")
+    assert not wrong, "a CLI line written in place instead of t(key):\n" + "\n".join(wrong)
