@@ -34,8 +34,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from .i18n import t
 from .locations import settings_file
-from .model.errors import FileError
+from .model.errors import FileError, Text
 from .model.store import decode_text, read_bytes
 
 ENV_PREFIX = "PUFU_"
@@ -61,7 +62,7 @@ def read_text(path: Path) -> str:
     try:  # a byte-order mark is allowed (Windows editors write one)
         return decode_text(path, read_bytes(path, MAX_SETTINGS_BYTES).removeprefix(_BOM))
     except FileError as exc:
-        raise SettingsError(exc.file, exc.message) from None
+        raise SettingsError(exc.file, exc.key, **exc.values) from None
 
 
 def read_file(path: Path) -> dict[str, Any]:
@@ -74,11 +75,11 @@ def parse(path: Path, text: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise SettingsError(path, f'is not valid TOML ({exc}); write lines such as: lang = "en"') from None
+        raise SettingsError(path, "err.settings.toml_hint", reason=exc) from None
     except RecursionError:
-        raise SettingsError(path, "is not valid TOML (nested too deeply)") from None
+        raise SettingsError(path, "err.settings.toml_deep") from None
     except ValueError as exc:  # e.g. an integer of more digits than Python converts
-        raise SettingsError(path, f"is not valid TOML ({_short(str(exc))})") from None
+        raise SettingsError(path, "err.settings.toml", reason=_short(str(exc))) from None
 
 
 class _Reading:
@@ -118,7 +119,7 @@ class Settings(BaseModel):
             if isinstance(keys, dict):
                 flat.update({f"{name}.{sub}": inner for sub, inner in cls._flat_keys(keys).items()})
             elif isinstance(keys, str) and not keys.strip():
-                raise ValueError(f"{name} is empty; write keys such as \"ctrl+w\" or \"k,up\"")
+                raise ValueError(name)  # the binding id: SettingsError "err.settings.keys_empty" says the rest
             else:
                 flat[name] = keys
         return flat
@@ -236,7 +237,7 @@ def at_start(lang: str | None = None) -> Settings:
     except SettingsError as exc:
         from .terminal import shown
 
-        print(f"pufu: warning: {shown(exc)}; using the defaults (see: pufu settings)", file=sys.stderr)
+        print(f"pufu: warning: {shown(t('cli.settings.using_defaults', lang, error=exc))}", file=sys.stderr)
     try:
         return load_settings(lang=lang, file=False)  # the variables alone, if they are fine
     except SettingsError:
@@ -252,14 +253,16 @@ def check_values(values: dict[str, Any], path: Path) -> None:
         raise _explain(exc, path, values) from None
 
 
-def _keys_error(error: Any) -> str:
-    """What is wrong in the ``[keys]`` table, in one phrase."""
-    where = [str(part) for part in error["loc"][1:]]
+def _keys_error(where: object, error: Any) -> SettingsError:
+    """What is wrong in the ``[keys]`` table, in one line."""
+    inside = [str(part) for part in error["loc"][1:]]
+    got = _short(repr(error["input"]))
     if error["type"] == "value_error":
-        return str(error["msg"]).removeprefix("Value error, ")
-    if where:
-        return f"{'.'.join(where)} must be keys in quotes, such as \"ctrl+w\" (got {_short(repr(error['input']))})"
-    return f"must be a table of binding id = keys, such as save = \"ctrl+w\" (got {_short(repr(error['input']))})"
+        name = str(error["msg"]).removeprefix("Value error, ")
+        return SettingsError(where, "err.settings.keys_empty", name=name)
+    if inside:
+        return SettingsError(where, "err.settings.keys_not_text", name=".".join(inside), got=got)
+    return SettingsError(where, "err.settings.keys_not_table", got=got)
 
 
 def _explain(exc: ValidationError, path: Path | None, values: dict[str, Any]) -> SettingsError:
@@ -268,19 +271,21 @@ def _explain(exc: ValidationError, path: Path | None, values: dict[str, Any]) ->
     variable = f"{ENV_PREFIX}{key.upper()}"
     where: object = path
     if key not in values and variable in os.environ:
-        where = f"environment variable {variable}"
+        where = Text("err.settings.variable", name=variable)
     if error["type"] == "extra_forbidden":
-        return SettingsError(where, f"unknown key {key!r}; the keys are {', '.join(KEYS)} and the table [keys]")
+        return SettingsError(where, "err.settings.unknown_key", key=key, keys=", ".join(KEYS))
     if key == "keys":
-        return SettingsError(where, f"[keys]: {_keys_error(error)}")
+        return _keys_error(where, error)
     field = Settings.model_fields.get(key)
     choices = getattr(field.annotation, "__args__", None) if field else None
     got = _short(repr(values.get(key, os.environ.get(variable))))
     if choices:
         names = [repr(choice) for choice in choices]
-        allowed = " or ".join(names) if len(names) == 2 else "one of " + ", ".join(names)
-        return SettingsError(where, f"{key}: must be {allowed}, not {got}")
-    return SettingsError(where, f"{key}: {error['msg'].lower()} (got {got})")
+        return SettingsError(
+            where, "err.settings.either" if len(names) == 2 else "err.settings.one_of",
+            key=key, first=names[0], second=names[-1], names=", ".join(names), got=got,
+        )
+    return SettingsError(where, "err.settings.invalid", key=key, reason=error["msg"].lower(), got=got)
 
 
 _COMMENTS = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,3 +34,14 @@ def interop() -> Path:
     if not INTEROP.is_dir():
         pytest.skip("shared/interop is not beside this checkout")
     return INTEROP
+
+
+@pytest.fixture
+def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """pufu's messages in English (``PUFU_LANG=en``, and English settings in use): for tests that
+    read its English wording."""
+    from pufu.settings import Settings, use
+
+    monkeypatch.setenv("PUFU_LANG", "en")
+    with use(Settings(lang="en")):
+        yield

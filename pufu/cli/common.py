@@ -8,9 +8,9 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..i18n import t
-from ..model import FileError, Project, Stamp, write_atomic
+from ..model import FileError, Project, PufuError, Stamp, write_atomic
 from ..model.document import Document
+from ..model.errors import Text
 from ..terminal import shown
 
 EXIT_OK = 0
@@ -18,8 +18,9 @@ EXIT_CHECK_ERRORS = 1
 EXIT_BAD_INPUT = 2
 
 
-class CommandError(Exception):
-    """A command cannot run as asked; the message says what to do instead."""
+class CommandError(PufuError):
+    """A command cannot run as asked; the message (a catalogue key and values) says what to do
+    instead."""
 
 
 def fail(message: str) -> int:
@@ -67,7 +68,7 @@ def check_output_target(target: str | os.PathLike[str], inputs: Iterable[str | o
     path = Path(target)
     for source in inputs:
         if str(source) != "-" and _same_file(path, Path(source)):
-            raise FileError(path, t("cli.output_is_input", input=source))
+            raise FileError(path, "cli.output_is_input", input=source)
     try:
         mode = os.stat(path).st_mode
     except OSError:  # missing (it will be created), or unreadable (writing will say so)
@@ -80,7 +81,7 @@ def check_output_target(target: str | os.PathLike[str], inputs: Iterable[str | o
         else "socket" if stat.S_ISSOCK(mode)
         else "other"
     )
-    raise FileError(path, t("cli.output_not_regular", what=t(f"cli.filekind.{kind}")))
+    raise FileError(path, "cli.output_not_regular", what=Text(f"cli.filekind.{kind}"))
 
 
 def to_stdout(content: str | bytes) -> None:
@@ -104,10 +105,10 @@ def write_output(
     check_output_target(target, inputs)
     path = Path(target)
     if path.is_dir():
-        raise FileError(path, "is a folder; name a file to write")
+        raise FileError(path, "err.file.folder_name_file")
     if path.exists() and not force:
-        raise FileError(path, "already exists; pufu will not replace it (use --force)")
+        raise FileError(path, "err.file.exists")
     if not path.parent.exists():
-        raise FileError(path, f"folder {path.parent} does not exist")
+        raise FileError(path, "err.file.no_folder", folder=path.parent)
     data = content.encode("utf-8") if isinstance(content, str) else content
     write_atomic(path, data)

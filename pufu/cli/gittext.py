@@ -116,7 +116,7 @@ def textconv(raw: bytes, name: str, lang: str | None) -> str:
     try:
         data = json.loads(text)
         if not isinstance(data, dict) or data.get("format") != "pufu":
-            raise ValueError("not a pufu project")
+            raise ValueError(t("cli.git.not_project", lang))
         return project_text(data, lang)
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         note = t("git.diff.unreadable", lang, side=name, error=_line(exc)[:120])

@@ -12,13 +12,14 @@ Exit codes: 0 ok, 1 ``check`` found errors, 2 bad input or usage.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
 from .. import __version__
-from ..i18n import LANGS
+from ..i18n import LANGS, t
 from ..terminal import shown
 from .commands import COMMANDS, DEFAULT
 
@@ -115,6 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ..settings import Settings, at_start, use
     from .common import CommandError, fail
 
+    settings = None
     try:
         if args.command == "settings":  # that command reports a bad settings file itself
             settings = Settings(**({"lang": args.lang} if args.lang else {}))
@@ -124,14 +126,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         with use(settings):
             bad = _not_utf8(args)
             if bad is not None:  # before the command reads or writes anything
-                from ..i18n import t
-
                 return fail(t("cli.not_utf8", args.lang, option=bad))
             return int(func(args) or 0)
-    except (PufuError, CommandError) as exc:
-        return fail(_naming_the_file(exc, args))
+    except (PufuError, CommandError) as exc:  # shown in the language of the run
+        with use(settings) if settings is not None else contextlib.nullcontext():
+            return fail(_naming_the_file(exc, args))
     except KeyboardInterrupt:
-        return fail("interrupted; nothing was saved after the last save")
+        return fail(t("cli.interrupted", args.lang))
     except BrokenPipeError:
         return 0
 

@@ -193,12 +193,10 @@ def _nested(rows: str) -> str:
 
 def _check_options(theme: str, marks: dict[str, str] | None) -> Theme:
     if theme not in THEMES:
-        raise DiagramError(f"unknown theme {theme!r}; themes are {', '.join(THEMES)}")
+        raise DiagramError("err.diagram.theme", theme=theme, themes=", ".join(THEMES))
     for part_id, mark in (marks or {}).items():
         if mark not in MARKS:
-            raise DiagramError(
-                f"unknown mark {mark!r} for part {part_id!r}; marks are {', '.join(MARKS)}"
-            )
+            raise DiagramError("err.diagram.mark", mark=mark, part=part_id, marks=", ".join(MARKS))
     return THEMES[theme]
 
 
@@ -550,7 +548,7 @@ def _build(
     size (Graphviz's ``ratio=fill``), boxes and texts keeping their size."""
     colors = _check_options(theme, marks)
     if layout.legend not in LEGEND_PLACES:
-        raise DiagramError(f"unknown legend place {layout.legend!r}")
+        raise DiagramError("err.diagram.legend", legend=layout.legend)
     sheet = _Sheet(chart, dict(marks or {}), ghosts)
     labels = _Labels(sheet, colors, comments, lang, layout)
     font = fonts.FONT_LIST
@@ -700,7 +698,7 @@ def canvas(size: Canvas) -> tuple[float, float] | None:
     """A canvas in inches: a name in :data:`SIZES`, a (width, height), or None (the chart's own)."""
     if isinstance(size, str):
         if size not in SIZES:
-            raise DiagramError(f"unknown size {size!r}; sizes are {', '.join(SIZES)}")
+            raise DiagramError("err.diagram.size", size=size, sizes=", ".join(SIZES))
         return SIZES[size]
     return size
 
@@ -716,7 +714,7 @@ def render(
     """The chart drawn as ``fmt`` (svg, png, pdf or dot), on a slide canvas of ``size``, laid
     out for that canvas. ``dot`` gives the natural layout's DOT (the one of ``size=None``)."""
     if fmt not in FORMATS:
-        raise DiagramError(f"unknown diagram format {fmt!r}; formats are {', '.join(FORMATS)}")
+        raise DiagramError("err.diagram.format", format=fmt, formats=", ".join(FORMATS))
     if fmt == "dot":
         return build_dot(chart, **options).encode("utf-8")  # type: ignore[arg-type]
     area = canvas(size)
@@ -729,9 +727,9 @@ def render_dot(dot: str, fmt: str, *, size: Canvas = "16:9", dpi: int | None = N
     a name in :data:`SIZES`, a (width, height) in inches, or None for the chart's own size."""
     size = canvas(size)
     if dpi is not None and not 24 <= dpi <= 1200:
-        raise DiagramError(f"dpi must be from 24 to 1200; got {dpi}")
+        raise DiagramError("err.diagram.dpi", dpi=dpi)
     if fmt not in ("svg", "png", "pdf"):
-        raise DiagramError(f"cannot render {fmt!r}; formats are svg, png, pdf")
+        raise DiagramError("err.diagram.render_format", format=fmt)
     if fonts.ensure():
         return _render_here(dot, fmt, size, dpi)
     return _render_elsewhere(dot, fmt, size, dpi)
@@ -748,7 +746,7 @@ def _render_here(dot: str, fmt: str, size: tuple[float, float] | None, dpi: int 
     try:
         graph = pygraphviz.AGraph(string=dot)
     except Exception as exc:  # Graphviz reports a bad graph
-        raise DiagramError(f"Graphviz could not read the chart: {exc}") from None
+        raise DiagramError("err.diagram.read", reason=exc) from None
     if size is None:
         graph.graph_attr.update(pad="0.25", dpi=str(resolution), margin="0")
     else:
@@ -756,7 +754,7 @@ def _render_here(dot: str, fmt: str, size: tuple[float, float] | None, dpi: int 
     context = gv.gvContextWithBuiltins()
     try:
         if gv.gvLayout(context, graph.handle, b"dot") != 0:
-            raise DiagramError("Graphviz could not lay the chart out")
+            raise DiagramError("err.diagram.layout")
         try:
             if size is not None:
                 # a layout spread to the canvas: its box is what it draws; else Graphviz's
@@ -770,7 +768,7 @@ def _render_here(dot: str, fmt: str, size: tuple[float, float] | None, dpi: int 
     finally:
         gv.gvFreeContext(context)
     if error or not data:
-        raise DiagramError(f"Graphviz could not draw the chart as {fmt}")
+        raise DiagramError("err.diagram.draw_as", format=fmt)
     return data
 
 
@@ -862,15 +860,13 @@ def _render_elsewhere(
     )
     if result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise DiagramError(
-            f"Graphviz could not draw the chart: {message[-1] if message else 'failed'}"
-        )
+        raise DiagramError("err.diagram.draw", reason=message[-1] if message else "-")
     return result.stdout
 
 
 def _render_child(payload: bytes) -> bytes:
     fmt, size, dpi, dot = payload.decode("utf-8").split("\n", 3)
     if not fonts.ensure():
-        raise DiagramError("the bundled font cannot be loaded")
+        raise DiagramError("err.diagram.font")
     canvas = tuple(float(v) for v in size.split(",")) if size else None
     return _render_here(dot, fmt, canvas, int(dpi) if dpi else None)  # type: ignore[arg-type]

@@ -20,6 +20,7 @@ from .diagram import (
     DEFAULT_DPI,
     MARGIN,
     NATURAL,
+    DiagramError,
     Layout,
     _build,
     bounding_box,
@@ -75,7 +76,7 @@ def laid_out_size(dot: str, ink: bool = True) -> tuple[float, float]:
     context = gv.gvContextWithBuiltins()
     try:
         if gv.gvLayout(context, graph.handle, b"dot") != 0:
-            raise RuntimeError("Graphviz could not lay the chart out")
+            raise DiagramError("err.diagram.layout")
         try:
             if ink:
                 x0, y0, x1, y1 = ink_box(graph, context)

@@ -266,12 +266,12 @@ def _laid_out_here(dot: str) -> str:
     try:
         graph = pygraphviz.AGraph(string=dot)
     except Exception as exc:  # Graphviz reports a bad graph
-        raise DiagramError(f"Graphviz could not read the chart: {exc}") from None
+        raise DiagramError("err.diagram.read", reason=exc) from None
     graph.graph_attr.update(pad="0", margin="0")
     context = gv.gvContextWithBuiltins()
     try:
         if gv.gvLayout(context, graph.handle, b"dot") != 0:
-            raise DiagramError("Graphviz could not lay the chart out")
+            raise DiagramError("err.diagram.layout")
         try:
             error, data = gv.gvRenderData(context, graph.handle, b"dot")
         finally:
@@ -279,7 +279,7 @@ def _laid_out_here(dot: str) -> str:
     finally:
         gv.gvFreeContext(context)
     if error or not data:
-        raise DiagramError("Graphviz could not lay the chart out")
+        raise DiagramError("err.diagram.layout")
     return data.decode("utf-8")
 
 
@@ -298,11 +298,11 @@ def _laid_out_elsewhere(dot: str) -> str:
     )
     if result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise DiagramError(f"Graphviz could not lay the chart out: {message[-1] if message else 'failed'}")
+        raise DiagramError("err.diagram.layout_reason", reason=message[-1] if message else "-")
     return result.stdout.decode("utf-8")
 
 
 def _child(dot: bytes) -> bytes:
     if not fonts.ensure():
-        raise DiagramError("the bundled font cannot be loaded")
+        raise DiagramError("err.diagram.font")
     return _laid_out_here(dot.decode("utf-8")).encode("utf-8")

@@ -209,16 +209,17 @@ def write_diagrams(
     drawn = [step for step in steps(project) if step.diff]
     names = {step.key: f"step-{step.key}.{fmt}" for step in drawn}
     if folder.exists() and not folder.is_dir():
-        raise FileError(folder, "is a file; the diagrams go in a folder of this name")
+        raise FileError(folder, "err.file.diagram_folder")
     if not force:
         existing = [folder / name for name in names.values() if (folder / name).exists()]
         if existing:
-            more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
-            raise FileError(existing[0], f"already exists{more}; pufu will not replace it (use --force)")
+            raise FileError(
+                existing[0], "err.file.exists_more" if len(existing) > 1 else "err.file.exists", more=len(existing) - 1
+            )
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise FileError(folder, f"cannot create the folder: {exc.strerror or exc}") from None
+        raise FileError(folder, "err.file.mkdir", reason=exc.strerror or exc) from None
     for step in drawn:
         since = t("review.since", lang, a=side_name(step.a, lang))
         if step.b == DRAFT:

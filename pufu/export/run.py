@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..i18n import t
 from ..model import FileError, Project, PufuError, write_atomic
 
 #: Every format: text formats first, then the diagrams, then the deck.
@@ -62,7 +63,7 @@ def _nothing(done: int, total: int) -> None:
 
 
 def _no_phase(name: str) -> ExportError:
-    return ExportError(f"{name}: no phase is recorded yet; export the draft without --all-phases")
+    return ExportError("err.export.no_phase", name=name)
 
 
 def build(
@@ -78,11 +79,11 @@ def build(
     project in messages (its file)."""
     progress = progress or _nothing
     if fmt not in FORMATS:
-        raise ExportError(f"unknown format {fmt!r}; formats are {', '.join(FORMATS)}")
+        raise ExportError("err.export.format", format=fmt, formats=", ".join(FORMATS))
     if options.phase is not None:
         project.phase(options.phase)  # a clear error for a phase that does not exist
     if options.dpi is not None and not 24 <= options.dpi <= 1200:
-        raise ExportError(f"--dpi must be from 24 to 1200; got {options.dpi}")
+        raise ExportError("err.export.dpi", dpi=options.dpi)
     if fmt == "pufu-editor":
         content: str | bytes = _editor(project, options, name, warn or (lambda message: None))
     elif fmt == "md":
@@ -101,7 +102,7 @@ def build(
         return build_deck(project, phases, picture=options.picture, step=step, **options.diagram())  # type: ignore[arg-type]
     else:
         if options.all_phases:
-            raise ExportError("diagrams of every phase go to one file each: use export()")
+            raise ExportError("err.export.all_phases")
         from .diagram import Header, render
 
         chart = project.phase_chart(options.phase) if options.phase else project.draft
@@ -129,7 +130,7 @@ def _editor(project: Project, options: Options, name: str, warn: Warn) -> str:
         numbers = [options.phase] if options.phase else []
     lost = pufu_editor.lost_in_export(project, numbers)
     if lost:
-        warn(f"pufu-editor cannot hold {', '.join(lost)}; they stay in {name} only")
+        warn(t("cli.export.lost", lost=t("cli.list_sep").join(lost), name=name))
     for chart in charts:
         for message in pufu_editor.ambiguities(chart):
             warn(message)
@@ -206,12 +207,12 @@ def _check_target(path: Path, force: bool, source: str | Path | None) -> None:
     )
 
     if path.is_dir():
-        raise FileError(path, "is a folder; name a file to write")
+        raise FileError(path, "err.file.folder_name_file")
     check_output_target(path, [] if source is None else [source])
     if path.exists() and not force:
-        raise FileError(path, "already exists; pufu will not replace it (use --force)")
+        raise FileError(path, "err.file.exists")
     if not path.parent.exists():
-        raise FileError(path, f"folder {path.parent} does not exist")
+        raise FileError(path, "err.file.no_folder", folder=path.parent)
 
 
 def _all_phase_diagrams(
@@ -222,15 +223,16 @@ def _all_phase_diagrams(
     if not project.phases:
         raise _no_phase(name)
     if options.dpi is not None and not 24 <= options.dpi <= 1200:
-        raise ExportError(f"--dpi must be from 24 to 1200; got {options.dpi}")
+        raise ExportError("err.export.dpi", dpi=options.dpi)
     paths = phase_paths(name, output, fmt, len(project.phases))
     if not paths[0].parent.is_dir():
-        raise FileError(paths[0].parent, "folder does not exist")
+        raise FileError(paths[0].parent, "err.file.folder_missing")
     if not options.force:
         existing = [path for path in paths if path.exists()]
         if existing:
-            more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
-            raise FileError(existing[0], f"already exists{more}; pufu will not replace it (use --force)")
+            raise FileError(
+                existing[0], "err.file.exists_more" if len(existing) > 1 else "err.file.exists", more=len(existing) - 1
+            )
     for path in paths:  # before any is written
         _check_target(path, True, name)
     for number, path in enumerate(paths, start=1):

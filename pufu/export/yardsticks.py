@@ -194,15 +194,15 @@ def write_charts(project: Project, folder: Path, lang: str | None, *, force: boo
     if not names:
         return {}
     if folder.exists() and not folder.is_dir():
-        raise FileError(folder, "is a file; the yardstick charts go in a folder of this name")
+        raise FileError(folder, "err.file.metric_folder")
     if not force:
         existing = [folder / name for name in names.values() if (folder / name).exists()]
         if existing:
-            raise FileError(existing[0], "already exists; pufu will not replace it (use --force)")
+            raise FileError(existing[0], "err.file.exists")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise FileError(folder, f"cannot create the folder: {exc.strerror or exc}") from None
+        raise FileError(folder, "err.file.mkdir", reason=exc.strerror or exc) from None
     for index, track in enumerate(found):
         write_atomic(folder / names[index], line_chart(track, lang).encode("utf-8"))
     return names

@@ -11,17 +11,14 @@ import importlib
 from functools import cache
 
 LANGS: tuple[str, ...] = ("ja", "en")
-_AREAS: tuple[str, ...] = ("core", "tui", "export", "review", "templates", "git", "metrics")
+_AREAS: tuple[str, ...] = ("core", "tui", "export", "review", "templates", "git", "metrics", "errors", "cli")
 
 
 @cache
 def _table(lang: str) -> dict[str, str]:
     merged: dict[str, str] = {}
     for area in _AREAS:
-        try:
-            module = importlib.import_module(f"{__name__}.{area}")
-        except ModuleNotFoundError:
-            continue
+        module = importlib.import_module(f"{__name__}.{area}")
         merged.update(getattr(module, "JA", {}))
         if lang != "ja":
             merged.update(getattr(module, lang.upper(), {}))
@@ -38,5 +35,12 @@ def default_lang() -> str:
 
 def t(key: str, lang: str | None = None, /, **values: object) -> str:
     """The label for ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``."""
-    text = _table(lang or default_lang()).get(key, key)
-    return text.format(**values) if values else text
+    lang = lang or default_lang()
+    text = _table(lang).get(key, key)
+    if not values:
+        return text
+    for name, value in values.items():  # an error or a text among the values: in the same language
+        render_in = getattr(value, "render_in", None)
+        if callable(render_in):
+            values[name] = render_in(lang)
+    return text.format(**values)

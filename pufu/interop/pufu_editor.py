@@ -25,7 +25,7 @@ from typing import Any
 
 from ..i18n import t
 from ..model.chart import Chart, new_id
-from ..model.errors import FileError, FormatError
+from ..model.errors import FileError, FormatError, Text
 from ..model.fileformat import EditorExtra, ForeignFields
 from ..model.parts import (
     COMMENT_COLORS,
@@ -77,13 +77,13 @@ def import_file(path: str | os.PathLike[str]) -> Imported:
     data = parse_json(path, raw)
     if _is_pufu_project(data):
         shown_name = os.fsencode(path).decode("utf-8", "replace")
-        raise FileError(path, t("import.is_pufu_project", file=shown_name))
+        raise FileError(path, "import.is_pufu_project", file=shown_name)
     data = _with_one_line_objects(raw, data)
     try:
         name = os.fsencode(Path(path).name).decode("utf-8", "replace")  # a file name need not be UTF-8
         return import_data(data, title=name.removesuffix(".json"), layout=_layout(raw))
     except FormatError as exc:
-        raise FileError(path, str(exc)) from None
+        raise FileError(path, "err.file.at", place=exc.path, message=exc.text) from None
 
 
 class _OneLine(dict):
@@ -139,7 +139,7 @@ def import_data(data: Any, title: str = "", layout: dict[str, Any] | None = None
     """A project from already-parsed pufu-editor JSON (a chart or a phase map); ``layout``
     (indent, final newline) is kept with each chart to write the file back the same way."""
     if not isinstance(data, dict):
-        raise FormatError("$", f"a pufu-editor file holds a JSON object, not {_kind(data)}")
+        raise FormatError("$", "err.editor.not_object", kind=_kind(data))
     warnings: list[str] = []
     layout = layout or {}
     phase_keys = {key: _PHASE_KEY.match(key) for key in data}
@@ -150,11 +150,11 @@ def import_data(data: Any, title: str = "", layout: dict[str, Any] | None = None
             if len(match.group(1)) > _MAX_PHASE_DIGITS:
                 raise FormatError(
                     f"$.{key[:5 + _MAX_PHASE_DIGITS]}…",
-                    f"a phase number of {len(match.group(1))} digits; pufu reads up to {_MAX_PHASE_DIGITS}",
+                    "err.editor.phase_digits", digits=len(match.group(1)), most=_MAX_PHASE_DIGITS,
                 )
             number = int(match.group(1))
             if number in numbered:
-                raise FormatError(f"$.{key}", f"phase number {number} appears twice ({numbered[number]})")
+                raise FormatError(f"$.{key}", "err.editor.phase_twice", number=number, other=numbered[number])
             numbered[number] = key
         project = Project(title=title)
         for number in sorted(numbered):
@@ -166,7 +166,7 @@ def import_data(data: Any, title: str = "", layout: dict[str, Any] | None = None
         return Imported(project, warnings, phase_map=True)
     if any(phase_keys.values()) and "gainingGoal" not in data:
         bad = next(key for key, match in phase_keys.items() if not match)
-        raise FormatError(f"$.{bad}", "a phase map has only keys phase1, phase2, ...")
+        raise FormatError(f"$.{bad}", "err.editor.phase_keys")
     chart = read_chart(data, "$", warnings, layout)
     project = Project(title=title, draft=chart)
     project.snapshot(title=title, date=today())
@@ -219,7 +219,7 @@ class _ChartReader:
         for key in ELEMENT_KEYS:
             path = f"{where}.elements.{key}"
             if key not in elements:
-                raise FormatError(path, f"missing; the eight elements are {', '.join(ELEMENT_KEYS)}")
+                raise FormatError(path, "err.editor.missing_element", elements=", ".join(ELEMENT_KEYS))
             fixed.append((key, path, self._fields(_object(elements[key], path), path, "part")))
         ids = {role: self._id(fields[0]) for role, _, fields in fixed}
         chart = Chart.blank(ids.pop("goal"), ids.pop("win"), ids)
@@ -262,10 +262,7 @@ class _ChartReader:
                     values=None if same else values,
                 )
             if not same:
-                self.warnings.append(
-                    f"{path}: same text as the 施策 at {first_path}, read as one 施策 serving both "
-                    "中間目的; its colour, progress and comment there differ (kept for export)"
-                )
+                self.warnings.append(t("cli.import.same_text", path=path, first=first_path))
             return
         measure = chart.add_measure(
             purpose, text, color=color, progress=progress, part_id=self._id(uuid)
@@ -305,16 +302,16 @@ class _ChartReader:
         foreign = self._unknown(obj, path, kind)
         uuid = obj.get("uuid")
         if uuid is not None and not isinstance(uuid, str):
-            raise FormatError(f"{path}.uuid", f"should be a string, not {_kind(uuid)}")
+            raise FormatError(f"{path}.uuid", "err.editor.not_string", kind=_kind(uuid))
         if uuid is not None:
             _text(uuid, f"{path}.uuid")
         if uuid is None:
-            self.warnings.append(f"{path}.uuid: missing; pufu gave the part a new id")
+            self.warnings.append(t("cli.import.no_uuid", path=path))
         if "text" not in obj:
-            raise FormatError(f"{path}.text", "missing")
+            raise FormatError(f"{path}.text", "err.editor.missing")
         text = obj["text"]
         if not isinstance(text, str):
-            raise FormatError(f"{path}.text", f"should be a string, not {_kind(text)}")
+            raise FormatError(f"{path}.text", "err.editor.not_string", kind=_kind(text))
         comment, comment_foreign = self._comment(obj, path)
         if comment_foreign is not None:
             foreign = (foreign or ForeignFields()).model_copy(update={"comment": comment_foreign})
@@ -322,23 +319,21 @@ class _ChartReader:
 
     def _comment(self, obj: dict, path: str) -> tuple[Comment, ForeignFields | None]:
         if "comment" not in obj or obj["comment"] is None:
-            self.warnings.append(f"{path}.comment: missing; taken as an empty blue comment")
+            self.warnings.append(t("cli.import.no_comment", path=path))
             return Comment(), None
         comment = _object(obj["comment"], f"{path}.comment")
         foreign = self._unknown(comment, f"{path}.comment", "comment")
         color = comment.get("color")
         if color is None:
-            self.warnings.append(f"{path}.comment.color: missing; taken as blue")
+            self.warnings.append(t("cli.import.no_comment_color", path=path))
             color = "blue"
         if color not in COMMENT_COLORS:
-            raise FormatError(
-                f"{path}.comment.color", f"a comment colour is blue, green or red; found {color!r}"
-            )
+            raise FormatError(f"{path}.comment.color", "err.editor.comment_color", color=color)
         if "text" not in comment:
-            self.warnings.append(f"{path}.comment.text: missing; taken as empty")
+            self.warnings.append(t("cli.import.no_comment_text", path=path))
         text = comment.get("text", "")
         if not isinstance(text, str):
-            raise FormatError(f"{path}.comment.text", f"should be a string, not {_kind(text)}")
+            raise FormatError(f"{path}.comment.text", "err.editor.not_string", kind=_kind(text))
         return Comment(color=color, text=_text(text, f"{path}.comment.text")), foreign
 
     def _progress(self, value: Any, path: str) -> int | float | None:
@@ -347,12 +342,12 @@ class _ChartReader:
         if isinstance(value, str) and _NUMBER.match(value):
             value = float(value)
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise FormatError(f"{path}.progress", f"should be a number from 0 to 100, not {value!r}")
+            raise FormatError(f"{path}.progress", "err.editor.progress_type", value=value)
         if value != value:  # NaN
-            raise FormatError(f"{path}.progress", "should be a number from 0 to 100")
+            raise FormatError(f"{path}.progress", "err.editor.progress")
         if not 0 <= value <= 100:
             clamped = 0 if value < 0 else 100
-            self.warnings.append(f"{path}.progress: {value} is out of 0–100; taken as {clamped}")
+            self.warnings.append(t("cli.import.progress_clamped", path=path, value=value, clamped=clamped))
             value = clamped
         if isinstance(value, float) and value.is_integer():
             value = int(value)
@@ -408,7 +403,7 @@ def _text(value: str, path: str) -> str:
             value.encode("utf-8")
         except UnicodeEncodeError as exc:
             code = ord(value[exc.start])
-            raise FormatError(path, f"holds \\u{code:04x}, half of a UTF-16 pair with no other half: not text") from None
+            raise FormatError(path, "err.editor.surrogate", code=code) from None
     return value
 
 
@@ -422,13 +417,13 @@ def _key_path(path: str, key: str) -> str:
 
 def _object(value: Any, path: str) -> dict:
     if not isinstance(value, dict):
-        raise FormatError(path, f"should be an object, not {_kind(value)}")
+        raise FormatError(path, "err.editor.not_object_at", kind=_kind(value))
     return value
 
 
 def _field(obj: dict, key: str, where: str) -> Any:
     if key not in obj:
-        raise FormatError(f"{where}.{key}", "missing")
+        raise FormatError(f"{where}.{key}", "err.editor.missing")
     return obj[key]
 
 
@@ -436,7 +431,7 @@ def _list(value: Any, path: str) -> list:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise FormatError(path, f"should be a list, not {_kind(value)}")
+        raise FormatError(path, "err.editor.not_list", kind=_kind(value))
     return value
 
 
@@ -446,21 +441,20 @@ def _color(value: Any, path: str) -> Color:
     try:
         return Color(value)
     except (ValueError, TypeError):
-        raise FormatError(
-            f"{path}.color", f"a 施策 colour is red, white, green, blue or yellow; found {value!r}"
-        ) from None
+        raise FormatError(f"{path}.color", "err.editor.measure_color", color=value) from None
 
 
-def _kind(value: Any) -> str:
-    return {
-        dict: "an object",
-        list: "a list",
-        str: "a string",
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
+def _kind(value: Any) -> Text | str:
+    key = {
+        dict: "object",
+        list: "list",
+        str: "string",
+        bool: "bool",
+        int: "number",
+        float: "number",
         type(None): "null",
-    }.get(type(value), type(value).__name__)
+    }.get(type(value))
+    return Text(f"err.json.{key}") if key else type(value).__name__
 
 
 # ---------------------------------------------------------------------- writing
@@ -591,20 +585,20 @@ def lost_in_export(project: Project, phases: list[int] | None) -> list[str]:
     """What pufu-editor cannot hold, named so the user knows it stays only in the pufu file."""
     lost: list[str] = []
     if project.title:
-        lost.append("the project title")
+        lost.append(t("cli.export.lost_title"))
     chosen = [project.phase(n) for n in phases] if phases else []
     titled = [p for p in chosen if p.title]
     if titled:
-        lost.append(f"phase titles and dates ({len(titled)})")
+        lost.append(t("cli.export.lost_phase_titles", n=len(titled)))
     happened = [p for p in chosen if p.happened]
     if happened:
-        lost.append(f"what happened between phases ({len(happened)})")
+        lost.append(t("cli.export.lost_happened", n=len(happened)))
     notes = [n for n in project.notes if not phases or n.phase in phases]
     if notes:
-        lost.append(f"review notes ({len(notes)})")
+        lost.append(t("cli.export.lost_notes", n=len(notes)))
     metrics = sum(len(p.chart.metrics) for p in chosen) if phases else len(project.draft.metrics())
     if metrics:
-        lost.append(f"評価指標 (yardsticks: {metrics})")
+        lost.append(t("cli.export.lost_metrics", n=metrics))
     return lost
 
 
@@ -616,12 +610,10 @@ def ambiguities(chart: Chart) -> list[str]:
         text = chart.part(measure).text
         if not text:
             if len(chart.purposes_of(measure)) > 1:
-                out.append(f"施策 {measure} has no text: pufu-editor will read its copies as separate 施策")
+                out.append(t("cli.export.no_text_copies", id=measure))
             continue
         if text in seen:
-            out.append(
-                f"施策 {seen[text]} and {measure} have the same text: pufu-editor will read them as one"
-            )
+            out.append(t("cli.export.same_text", first=seen[text], id=measure))
         else:
             seen[text] = measure
     return out

@@ -18,8 +18,7 @@ from typing import Any, Literal, get_args
 
 import networkx as nx
 
-from ..i18n import t
-from .errors import ChartError, FormatError
+from .errors import ChartError, FormatError, Text
 from .fileformat import (
     ChartData,
     EditorExtra,
@@ -91,9 +90,9 @@ def _check_progress(value: object) -> Progress | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ChartError(f"progress must be a number from 0 to 100, or unset; got {value!r}")
+        raise ChartError("err.chart.progress_type", value=value)
     if not 0 <= value <= 100:
-        raise ChartError(f"progress must be from 0 to 100; got {value}")
+        raise ChartError("err.chart.progress_range", value=value)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return value
@@ -121,7 +120,7 @@ class Chart(MetricOps):
         goal, win = goal or new_id(), win or new_id()
         element_ids = {key: (elements or {}).get(key) or new_id() for key in ELEMENT_KEYS}
         if len({goal, win, *element_ids.values()}) != 2 + len(ELEMENT_KEYS):
-            raise ChartError("the goal, the win condition and the eight elements need distinct ids")
+            raise ChartError("err.chart.ids_distinct")
         graph.add_node(goal, kind=Kind.GOAL, text="", comment=NO_COMMENT)
         graph.add_node(win, kind=Kind.WIN, text="", comment=NO_COMMENT)
         graph.add_edge(win, goal)
@@ -147,9 +146,7 @@ class Chart(MetricOps):
         try:
             return str(self.graph.graph["elements"][key])
         except KeyError:
-            raise ChartError(
-                f"unknown element {key!r}; the eight are {', '.join(ELEMENT_KEYS)}"
-            ) from None
+            raise ChartError("err.chart.unknown_element", key=key, elements=", ".join(ELEMENT_KEYS)) from None
 
     def elements(self) -> list[str]:
         """The ids of the eight elements, in the sheet's order."""
@@ -235,7 +232,7 @@ class Chart(MetricOps):
         """Set the comment of any part; an empty text removes it."""
         data = self._node(part_id)
         if color not in COMMENT_COLORS:
-            raise ChartError(f"a comment colour is blue, green or red; got {color!r}")
+            raise ChartError("err.chart.comment_color", color=color)
         data["comment"] = Comment(color=color, text=_check_text(text))
         self._drop_copy_values(part_id)
 
@@ -274,9 +271,7 @@ class Chart(MetricOps):
         if kind == Kind.MEASURE:
             self.remove_measure(part_id)
             return [part_id]
-        raise ChartError(
-            f"the {_kind_ja(kind)} is part of every sheet and cannot be removed; clear its text instead"
-        )
+        raise ChartError("err.chart.cannot_remove", kind=Text(f"kind.{kind.value}"))
 
     def move_purpose(self, purpose: str, offset: int) -> None:
         """Move a 中間目的 up (negative) or down (positive) in the order."""
@@ -327,7 +322,7 @@ class Chart(MetricOps):
         self._expect(measure, Kind.MEASURE)
         self._expect(purpose, Kind.PURPOSE)
         if self.graph.has_edge(measure, purpose):
-            raise ChartError("this 施策 already serves that 中間目的")
+            raise ChartError("err.chart.already_serves")
         order = self._ordered_in(purpose)
         index = len(order) if after is None else self._index_after(order, after, Kind.MEASURE)
         self.graph.add_edge(measure, purpose)
@@ -338,9 +333,7 @@ class Chart(MetricOps):
         """Stop a 施策 serving one 中間目的; it must go on serving at least one."""
         self._expect_link(measure, purpose)
         if self.graph.out_degree(measure) == 1:
-            raise ChartError(
-                "this is the only 中間目的 the 施策 serves; remove the 施策 instead, or link it elsewhere first"
-            )
+            raise ChartError("err.chart.only_purpose")
         self.graph.remove_edge(measure, purpose)
         self._renumber(self._ordered_in(purpose), purpose)
 
@@ -440,7 +433,7 @@ class Chart(MetricOps):
 
         def add(node: PartData, path: str, kind: Kind, **extra: object) -> str:
             if node.id in seen:
-                raise FormatError(f"{path}.id", f"duplicate id {node.id!r} (also at {seen[node.id]})")
+                raise FormatError(f"{path}.id", "err.format.duplicate_id", id=node.id, other=seen[node.id])
             seen[node.id] = path
             attrs = {"kind": kind, "text": node.text, "comment": node.comment, **extra}
             if node.editorId:
@@ -471,28 +464,22 @@ class Chart(MetricOps):
             path = f"{where}.purposes[{index}]"
             for position, served in enumerate(purpose.measures):
                 if graph.nodes.get(served, {}).get("kind") != Kind.MEASURE:
-                    raise FormatError(
-                        f"{path}.measures[{position}]", f"no 施策 with id {served!r} in this chart"
-                    )
+                    raise FormatError(f"{path}.measures[{position}]", "err.format.no_measure", id=served)
                 if graph.has_edge(served, purpose.id):
-                    raise FormatError(f"{path}.measures[{position}]", f"施策 {served!r} listed twice")
+                    raise FormatError(f"{path}.measures[{position}]", "err.format.measure_twice", id=served)
                 graph.add_edge(served, purpose.id, order=position)
             for served, copy in (purpose.editorCopies or {}).items():
                 if not graph.has_edge(served, purpose.id):
-                    raise FormatError(
-                        f"{path}.editorCopies", f"{served!r} is not a 施策 of this 中間目的"
-                    )
+                    raise FormatError(f"{path}.editorCopies", "err.format.not_measure_of", id=served)
                 graph.edges[served, purpose.id]["copy"] = copy
         metrics: dict[str, MetricData] = {}
         for index, metric in enumerate(data.metrics):
             path = f"{where}.metrics[{index}]"
             if metric.id in seen:
-                raise FormatError(f"{path}.id", f"duplicate id {metric.id!r} (also at {seen[metric.id]})")
+                raise FormatError(f"{path}.id", "err.format.duplicate_id", id=metric.id, other=seen[metric.id])
             seen[metric.id] = path
             if graph.nodes.get(metric.part, {}).get("kind") not in (Kind.WIN, Kind.PURPOSE):
-                raise FormatError(
-                    f"{path}.part", f"no 勝利条件 or 中間目的 with id {metric.part!r} in this chart"
-                )
+                raise FormatError(f"{path}.part", "err.format.no_metric_part", id=metric.part)
             metrics[metric.id] = metric
         graph.graph["metrics"] = metrics
         if data.editorExtra is not None:
@@ -506,14 +493,13 @@ class Chart(MetricOps):
             node: dict[str, Any] = self.graph.nodes[part_id]
             return node
         except (KeyError, TypeError):
-            raise ChartError(f"no part with id {part_id!r} in this chart") from None
+            raise ChartError("err.chart.no_part", id=part_id) from None
 
     def _expect(self, part_id: str, kind: Kind) -> dict[str, Any]:
         data = self._node(part_id)
         if data["kind"] != kind:
             raise ChartError(
-                f"{part_id!r} is a {data['kind'].value}, not a {kind.value} "
-                f"({_kind_ja(data['kind'])}, not {_kind_ja(kind)})"
+                "err.chart.wrong_kind", id=part_id, was=Text(f"kind.{data['kind'].value}"), kind=Text(f"kind.{kind.value}")
             )
         return data
 
@@ -521,15 +507,15 @@ class Chart(MetricOps):
         self._expect(measure, Kind.MEASURE)
         self._expect(purpose, Kind.PURPOSE)
         if not self.graph.has_edge(measure, purpose):
-            raise ChartError("this 施策 does not serve that 中間目的")
+            raise ChartError("err.chart.not_serving")
 
     def _fresh(self, part_id: str | None) -> str:
         if part_id is None:
             return new_id()
         if not isinstance(part_id, str) or not part_id:
-            raise ChartError("a part id is a non-empty string")
+            raise ChartError("err.chart.id_empty")
         if part_id in self.graph or part_id in self._metric_table():
-            raise ChartError(f"id {part_id!r} is already used in this chart")
+            raise ChartError("err.chart.id_used", id=part_id)
         return part_id
 
     def _ordered_in(self, parent: str) -> list[str]:
@@ -543,17 +529,17 @@ class Chart(MetricOps):
     def _index_after(self, order: list[str], after: str, kind: Kind) -> int:
         self._expect(after, kind)
         if after not in order:
-            raise ChartError(f"{after!r} is not in that list")
+            raise ChartError("err.chart.not_in_list", after=after)
         return order.index(after) + 1
 
     @staticmethod
     def _moved(order: list[str], item: str, offset: int) -> list[str]:
         if isinstance(offset, bool) or not isinstance(offset, int):
-            raise ChartError(f"a move is a whole number of places; got {offset!r}")
+            raise ChartError("err.chart.move_whole", offset=offset)
         index = order.index(item)
         target = index + offset
         if not 0 <= target < len(order):
-            raise ChartError("cannot move it further that way")
+            raise ChartError("err.chart.move_end")
         order.insert(target, order.pop(index))
         return order
 
@@ -562,9 +548,7 @@ class Chart(MetricOps):
         try:
             return Color(color)
         except ValueError:
-            raise ChartError(
-                f"a 施策 colour is red, white, green, blue or yellow; got {color!r}"
-            ) from None
+            raise ChartError("err.chart.measure_color", color=color) from None
 
     def _drop_copy_values(self, part_id: str) -> None:
         if self.graph.nodes[part_id]["kind"] != Kind.MEASURE:
@@ -584,7 +568,7 @@ def check_links(data: ChartData, where: str = "$") -> set[str]:
 
     def see(part_id: str, path: str) -> None:
         if part_id in seen:
-            raise FormatError(f"{path}.id", f"duplicate id {part_id!r} (also at {seen[part_id]})")
+            raise FormatError(f"{path}.id", "err.format.duplicate_id", id=part_id, other=seen[part_id])
         seen[part_id] = path
 
     see(data.gainingGoal.id, f"{where}.gainingGoal")
@@ -603,21 +587,16 @@ def check_links(data: ChartData, where: str = "$") -> set[str]:
         listed: set[str] = set()
         for position, served in enumerate(purpose.measures):
             if served not in measures:
-                raise FormatError(f"{path}.measures[{position}]", f"no 施策 with id {served!r} in this chart")
+                raise FormatError(f"{path}.measures[{position}]", "err.format.no_measure", id=served)
             if served in listed:
-                raise FormatError(f"{path}.measures[{position}]", f"施策 {served!r} listed twice")
+                raise FormatError(f"{path}.measures[{position}]", "err.format.measure_twice", id=served)
             listed.add(served)
         for served in purpose.editorCopies or {}:
             if served not in listed:
-                raise FormatError(f"{path}.editorCopies", f"{served!r} is not a 施策 of this 中間目的")
+                raise FormatError(f"{path}.editorCopies", "err.format.not_measure_of", id=served)
     for index, metric in enumerate(data.metrics):
         path = f"{where}.metrics[{index}]"
         see(metric.id, path)
         if metric.part not in measured:
-            raise FormatError(f"{path}.part", f"no 勝利条件 or 中間目的 with id {metric.part!r} in this chart")
+            raise FormatError(f"{path}.part", "err.format.no_metric_part", id=metric.part)
     return set(seen)
-
-
-def _kind_ja(kind: Kind) -> str:
-    """The part kind's Japanese name, from the label catalogue."""
-    return t(f"kind.{kind.value}", "ja")

@@ -523,7 +523,7 @@ def resolve(project: Project, name: str | int) -> tuple[str, Chart]:
     try:
         number = int(text)
     except ValueError:
-        raise ChartError(f"name a phase by its number (1, 2, ...) or say draft; got {name!r}") from None
+        raise ChartError("err.diff.phase_name", name=name) from None
     return str(number), project.phase_chart(number)
 
 

@@ -84,7 +84,7 @@ class Document:
             result = change(project)
             data = dumps_project(project).encode("utf-8")
             if stamp_of(path) != Stamp.of(raw):  # a writer that does not lock (an old pufu)
-                raise ConflictError(path, "changed on disk while pufu worked on it; not saved, try again")
+                raise ConflictError(path, "err.file.changed_while")
             write_atomic(path, data)
         doc = cls(Path(path), project, Stamp.of(data))
         return doc, result
@@ -98,10 +98,11 @@ class Document:
             if not force:
                 current = stamp_of(self.path)
                 if self.stamp is None and current is not None:
-                    raise ConflictError(self.path, "already exists; pufu will not replace it (use --force)")
+                    raise ConflictError(self.path, "err.file.exists")
                 if self.stamp is not None and current != self.stamp:
-                    what = "was removed" if current is None else "changed on disk"
-                    raise ConflictError(self.path, f"{what} since pufu read it; not saved, to keep that work")
+                    raise ConflictError(
+                        self.path, "err.file.removed_since" if current is None else "err.file.changed_since"
+                    )
             write_atomic(self.path, data, exclusive=self.stamp is None and not force)
         self.stamp = Stamp.of(data)
         self.base = Base.of(self.project)

@@ -21,6 +21,7 @@ from pydantic import (
     StrictInt,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from .parts import Color, Comment, EditorCopy, StrictProgress
 
@@ -233,13 +234,17 @@ class ProjectData(_Data):
     def _phases_numbered(self) -> ProjectData:
         for index, phase in enumerate(self.phases):
             if phase.number != index + 1:
-                raise ValueError(
-                    f"phases[{index}] has number {phase.number}; phases are numbered 1, 2, 3, ..."
+                raise PydanticCustomError(
+                    "phase_number", "phases[{index}] has number {number}; phases are numbered 1, 2, 3, ...",
+                    {"index": index, "number": phase.number},
                 )
         numbers = len(self.phases)
         for index, note in enumerate(self.notes):
             if note.phase > numbers:
-                raise ValueError(f"notes[{index}] refers to phase {note.phase}, which does not exist")
+                raise PydanticCustomError(
+                    "note_phase", "notes[{index}] refers to phase {phase}, which does not exist",
+                    {"index": index, "phase": note.phase},
+                )
         return self
 
 

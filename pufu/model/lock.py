@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import FileError
+from .errors import FileError, Text
 
 try:
     import fcntl
@@ -91,17 +91,17 @@ def _write_info(info: Path | None) -> bool:
         return False
 
 
-def holder(path: str | os.PathLike[str]) -> str:
+def holder(path: str | os.PathLike[str]) -> Text:
     """Who holds the lock of a file, as far as pufu knows: ``pid 12 on host (pufu note …)``."""
     info = _info_file(path)
     try:
         if info is None:
-            return "another program"
+            return Text("err.lock.another")
         record = json.loads(info.read_text(encoding="utf-8"))
         since = dt.datetime.fromisoformat(record["since"]).strftime("%H:%M:%S")
-        return f"pid {int(record['pid'])} on {record['host']} ({record['command']}, since {since})"
+        return Text("err.lock.holder", pid=int(record["pid"]), host=record["host"], command=record["command"], since=since)
     except Exception:
-        return "another program"
+        return Text("err.lock.another")
 
 
 @contextmanager
@@ -129,17 +129,13 @@ def locked(path: str | os.PathLike[str], wait: float | None = None) -> Iterator[
         except FileError:
             raise
         except OSError as exc:
-            raise FileError(path, f"cannot be locked: {exc.strerror or exc}") from None
+            raise FileError(path, "err.file.lock_failed", reason=exc.strerror or exc) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(fd)
             if time.monotonic() >= deadline:
-                raise LockedError(
-                    path,
-                    f"is being saved by {holder(target)}; waited {limit:g} s; nothing was "
-                    "changed, try again",
-                ) from None
+                raise LockedError(path, "err.file.locked", holder=holder(target), limit=limit) from None
             time.sleep(pause)
             pause = min(pause * 2, 0.05)
             continue

@@ -28,7 +28,7 @@ from typing import Any, Literal
 from ..i18n import default_lang, t
 from .chart import Chart, new_id
 from .diff import match
-from .errors import ChartError
+from .errors import ChartError, Text
 from .fileformat import ConflictData, PhaseData, ProjectData
 from .project import Project
 
@@ -450,12 +450,12 @@ def _set_part(data: dict[str, JSON], conflict: ConflictData, value: JSON) -> Non
                 container[index] = value
             return
         if index is None:
-            raise ChartError(f"the part {where.part!r} of this conflict is gone; take the side that keeps it")
+            raise ChartError("err.merge.part_gone", part=where.part)
         target = container[index]
     else:
         target = container
     if where.field is None:
-        raise ChartError("this conflict has no field to set")
+        raise ChartError("err.merge.no_field")
     if value is None:
         target.pop(where.field, None)
     else:
@@ -474,9 +474,9 @@ def resolve(
     entry goes. Raises :class:`ChartError` for an unknown conflict or a value that does not fit."""
     conflict = next((c for c in project.conflicts if c.id == conflict_id), None)
     if conflict is None:
-        raise ChartError(f"there is no conflict {conflict_id!r}")
+        raise ChartError("err.merge.no_conflict", id=conflict_id)
     if (take is None) == (value is MISSING):
-        raise ChartError("take ours, theirs or base, or give a value")
+        raise ChartError("err.merge.take_or_value")
     chosen = conflict_value(conflict, take) if take is not None else value
     data = _json(project.to_data(), {"phases"})
     _set_part(data, conflict, chosen)
@@ -488,7 +488,11 @@ def resolve(
     try:
         merged = Project.from_data(ProjectData.model_validate(data))
     except Exception as exc:  # a value that does not fit the field
-        raise ChartError(f"that value does not fit {conflict.where.field or 'the part'}: {exc}") from None
+        raise ChartError(
+            "err.merge.value_not_fit",
+            field=Text(f"merge.field.{conflict.where.field}" if conflict.where.field else "err.merge.the_part"),
+            error=exc,
+        ) from None
     project.title, project.draft, project.phases = merged.title, merged.draft, merged.phases
     project.notes, project.conflicts = merged.notes, merged.conflicts
     project._charts.clear()

@@ -22,7 +22,7 @@ from typing import Any
 
 import networkx as nx
 
-from .errors import ChartError
+from .errors import ChartError, Text
 from .fileformat import DIRECTIONS, MetricData
 from .parts import Kind
 from .texts import check_text
@@ -63,17 +63,17 @@ def check_number(value: object, what: str) -> int | float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ChartError(f"a yardstick's {what} is a number, or unset; got {value!r}")
+        raise ChartError("err.metric.number", what=Text(f"merge.field.{what}"), value=value)
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise ChartError(f"a yardstick's {what} is a finite number; got {value!r}")
+            raise ChartError("err.metric.finite", what=Text(f"merge.field.{what}"), value=value)
         if value.is_integer() and abs(value) < 2**53:
             return int(value)
     return value
 
 
 def _check_str(value: object, what: str) -> str:
-    return check_text(value, f"yardstick's {what}")
+    return check_text(value, Text("err.metric.field", field=Text(f"merge.field.{what}")))
 
 
 def status(metric: MetricData) -> Status:
@@ -142,7 +142,7 @@ class MetricOps:
         try:
             return self._metric_table()[metric_id]
         except (KeyError, TypeError):
-            raise ChartError(f"no yardstick (評価指標) with id {metric_id!r} in this chart") from None
+            raise ChartError("err.metric.no_metric", id=metric_id) from None
 
     def metric_named(self, name: str) -> MetricData | None:
         """The yardstick with this name (compared without case or extra spaces), if any."""
@@ -172,9 +172,9 @@ class MetricOps:
         if metric_id is None:
             metric_id = uuid.uuid4().hex[:22]
         elif not isinstance(metric_id, str) or not metric_id:
-            raise ChartError("a yardstick id is a non-empty string")
+            raise ChartError("err.metric.id_empty")
         elif metric_id in table or metric_id in self.graph:
-            raise ChartError(f"id {metric_id!r} is already used in this chart")
+            raise ChartError("err.chart.id_used", id=metric_id)
         fields = self._checked(
             None,
             name=name,
@@ -194,9 +194,7 @@ class MetricOps:
         old = self.metric(metric_id)
         unknown = sorted(set(fields) - set(METRIC_FIELDS))
         if unknown:
-            raise ChartError(
-                f"a yardstick has no field {unknown[0]!r}; set one of {', '.join(METRIC_FIELDS)}"
-            )
+            raise ChartError("err.metric.no_field", field=unknown[0], fields=", ".join(METRIC_FIELDS))
         checked = self._checked(metric_id, **fields)
         self._metric_table()[metric_id] = old.model_copy(update=checked)
 
@@ -219,17 +217,17 @@ class MetricOps:
                 out[key] = check_number(value, key)
             elif key == "direction":
                 if value not in DIRECTIONS:
-                    raise ChartError(f"a yardstick's direction is higher or lower (is better); got {value!r}")
+                    raise ChartError("err.metric.direction", value=value)
                 out[key] = value
             elif key == "part":
                 out[key] = self._metric_part(value)
             elif key == "name":
                 name = _check_str(value, "name").strip()
                 if not name:
-                    raise ChartError("a yardstick needs a name")
+                    raise ChartError("err.metric.needs_name")
                 other = self.metric_named(name)
                 if other is not None and other.id != metric_id:
-                    raise ChartError(f"there is already a yardstick named {other.name!r} on this sheet")
+                    raise ChartError("err.metric.name_taken", name=other.name)
                 out[key] = name
             else:
                 out[key] = _check_str(value, key)
@@ -238,9 +236,9 @@ class MetricOps:
     def _metric_part(self, part: object) -> str:
         nodes = self.graph.nodes
         if not isinstance(part, str) or part not in nodes:
-            raise ChartError(f"no part with id {part!r} in this chart")
+            raise ChartError("err.chart.no_part", id=part)
         if nodes[part]["kind"] not in (Kind.WIN, Kind.PURPOSE):
-            raise ChartError("a yardstick measures the 勝利条件 or a 中間目的")
+            raise ChartError("err.metric.part_kind")
         return part
 
     def _drop_metrics_of(self, part: str) -> None:
@@ -256,9 +254,9 @@ def parse_number(text: str) -> int | float:
     try:
         value = float(cleaned)
     except ValueError:
-        raise ChartError(f"{text!r} is not a number") from None
+        raise ChartError("err.metric.not_number", text=text) from None
     if not math.isfinite(value):
-        raise ChartError(f"{text!r} is not a number pufu can hold (a finite one)")
+        raise ChartError("err.metric.not_finite", text=text)
     try:
         number = int(cleaned)
     except ValueError:

@@ -31,11 +31,11 @@ def now() -> str:
 def _check_date(date: object) -> str:
     """A phase date, YYYY-MM-DD and a real day (fromisoformat alone also takes 20260401)."""
     if not isinstance(date, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
-        raise ChartError(t("phase.bad_date", date=repr(date)))
+        raise ChartError("phase.bad_date", date=repr(date))
     try:
         dt.date.fromisoformat(date)
     except ValueError:
-        raise ChartError(t("phase.bad_date", date=repr(date))) from None
+        raise ChartError("phase.bad_date", date=repr(date)) from None
     return date
 
 
@@ -68,8 +68,8 @@ class Project:
         """The recorded phase with this number (1 is the first)."""
         if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= len(self.phases):
             if not self.phases:
-                raise ChartError(f"there is no phase {number}: no phase has been recorded yet")
-            raise ChartError(f"there is no phase {number}; phases are 1 to {len(self.phases)}")
+                raise ChartError("err.project.no_phase_yet", number=number)
+            raise ChartError("err.project.no_phase", number=number, count=len(self.phases))
         return self.phases[number - 1]
 
     def phase_chart(self, number: int) -> Chart:
@@ -112,9 +112,9 @@ class Project:
         given already holds that value)."""
         phase = self.phase(number)
         if title is None and date is None and happened is None:
-            raise ChartError(t("phase.amend_nothing"))
+            raise ChartError("phase.amend_nothing")
         if title is not None and not _check_text(title).strip():
-            raise ChartError(t("phase.empty_title"))
+            raise ChartError("phase.empty_title")
         if date is not None:
             _check_date(date)
         if happened is not None:
@@ -172,13 +172,13 @@ class Project:
         """Attach a review note (感想) to a phase, or to a part within it."""
         self.phase(phase)
         if kind not in NOTE_KINDS:
-            raise ChartError(f"a note kind is one of {', '.join(NOTE_KINDS)}; got {kind!r}")
+            raise ChartError("err.project.note_kind", kinds=", ".join(NOTE_KINDS), kind=kind)
         if not _check_text(author).strip():
-            raise ChartError("a note needs an author")
+            raise ChartError("err.project.note_author")
         if not _check_text(text).strip():
-            raise ChartError("a note needs a text")
+            raise ChartError("err.project.note_text")
         if part is not None and part not in self.phase_chart(phase):
-            raise ChartError(f"phase {phase} has no part with id {part!r}")
+            raise ChartError("err.project.phase_no_part", phase=phase, part=part)
         note = NoteData(
             id=new_id(),
             phase=phase,
@@ -218,7 +218,5 @@ class Project:
         ]
         for index, note in enumerate(data.notes):
             if note.part is not None and note.part not in ids_by_phase[note.phase - 1]:
-                raise FormatError(
-                    f"$.notes[{index}].part", f"phase {note.phase} has no part with id {note.part!r}"
-                )
+                raise FormatError(f"$.notes[{index}].part", "err.project.phase_no_part", phase=note.phase, part=note.part)
         return project

@@ -122,7 +122,7 @@ class RecoverySession:
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise FileError(self.file.parent, f"cannot create the state folder: {exc.strerror or exc}") from None
+            raise FileError(self.file.parent, "err.file.state_folder", reason=exc.strerror or exc) from None
         write_atomic(self.file, json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass"))
         return self.file
 

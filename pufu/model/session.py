@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, overload
 
-from ..i18n import t
 from .chart import OPERATIONS, Adding, Changing, Chart, Removing
 from .errors import ChartError
 from .fileformat import ConflictData, PhaseData
@@ -74,7 +73,7 @@ class Session:
         """Run a chart operation (see :data:`~pufu.model.chart.OPERATIONS`) as one undoable step;
         it returns what the operation returns (a new part's id, the ids removed, or None)."""
         if operation not in OPERATIONS:
-            raise ChartError(f"unknown operation {operation!r}")
+            raise ChartError("err.session.unknown_operation", operation=operation)
         before = self._state(operation)
         try:
             result: str | list[str] | None = getattr(self.project.draft, operation)(*args, **kwargs)
@@ -106,7 +105,7 @@ class Session:
     def set_title(self, title: str) -> None:
         """Set the project title, as one undoable step."""
         if not isinstance(title, str):
-            raise ChartError("a title must be a string")
+            raise ChartError("err.session.title_string")
         before = self._state("set_title")
         self.project.title = title
         if title != before.title:
@@ -214,7 +213,7 @@ class Session:
         phases = self._phases_of(step)
         gone = [n.phase for n in self.project.notes if n.phase > len(phases)]
         if gone:
-            raise ChartError(t("phase.has_notes", number=min(gone)))
+            raise ChartError("phase.has_notes", number=min(gone))
 
     def _push(self, before: Step) -> None:
         if self._saved_at is not None and self._saved_at > len(self._undo):

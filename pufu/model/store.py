@@ -33,7 +33,7 @@ from typing import Any
 import jiter
 from pydantic import BaseModel, ValidationError
 
-from .errors import ConflictError, FileError, FormatError
+from .errors import ConflictError, FileError, FormatError, Text
 from .fileformat import FORMAT_VERSION, ProjectData
 from .project import Project
 
@@ -73,9 +73,9 @@ def _open_regular(path: Path) -> int:
     try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
-            raise FileError(path, "is a folder, not a file")
+            raise FileError(path, "err.file.is_folder")
         if not stat.S_ISREG(mode):
-            raise FileError(path, f"is {_kind_of(mode)}, not a regular file; pufu reads only files")
+            raise FileError(path, "err.file.not_regular_read", kind=_kind_of(mode))
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
     except BaseException:
@@ -84,14 +84,14 @@ def _open_regular(path: Path) -> int:
     return fd
 
 
-def _kind_of(mode: int) -> str:
+def _kind_of(mode: int) -> Text:
     if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
+        return Text("err.filekind.fifo")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return Text("err.filekind.socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
+        return Text("err.filekind.device")
+    return Text("err.filekind.other")
 
 
 def read_bytes(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> bytes:
@@ -104,34 +104,31 @@ def read_bytes(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> byt
             size = os.fstat(fd).st_size
             if size > limit:
                 raise FileError(
-                    path,
-                    f"is {size / 1048576:.1f} MiB; pufu reads files up to {limit // 1048576} MiB",
+                    path, "err.file.too_large", size=size / 1048576, limit=limit // 1048576,
                 )
             raw = handle.read(limit + 1)
     except FileNotFoundError:
-        raise FileError(path, "no such file") from None
+        raise FileError(path, "err.file.no_such_file") from None
     except IsADirectoryError:
-        raise FileError(path, "is a folder, not a file") from None
+        raise FileError(path, "err.file.is_folder") from None
     except PermissionError:
-        raise FileError(path, "cannot be read: permission denied") from None
+        raise FileError(path, "err.file.permission") from None
     except OSError as exc:
-        raise FileError(path, f"cannot be read: {exc.strerror or exc}") from None
+        raise FileError(path, "err.file.cannot_read", reason=exc.strerror or exc) from None
     if len(raw) > limit:
-        raise FileError(path, f"is larger than {limit // 1048576} MiB, the most pufu reads")
+        raise FileError(path, "err.file.larger_than", limit=limit // 1048576)
     return raw
 
 
 def decode_text(path: object, raw: bytes) -> str:
     """Strict UTF-8 without a byte-order mark, with the line of the first bad byte."""
     if raw.startswith(_BOM):
-        raise FileError(
-            path, "line 1: starts with a byte-order mark (BOM); save it as UTF-8 without BOM"
-        )
+        raise FileError(path, "err.file.bom")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        raise FileError(path, f"line {line} (byte {exc.start}): not valid UTF-8") from None
+        raise FileError(path, "err.file.not_utf8", line=line, byte=exc.start) from None
 
 
 def _reject_constant(name: str) -> None:
@@ -208,17 +205,17 @@ def parse_json(path: object, raw: bytes | str, *, strict: bool = False) -> Any:
         return json.loads(text, parse_constant=_reject_constant)
     except _DuplicateKey:
         place = _duplicate_path(text)
-        raise FileError(path, f"{place}: this key is written twice; pufu will not guess which one counts") from None
+        raise FileError(path, "err.file.dup_key", place=place) from None
     except json.JSONDecodeError as exc:
-        raise FileError(path, f"line {exc.lineno} column {exc.colno}: not valid JSON: {exc.msg}") from None
+        raise FileError(path, "err.file.json_at", line=exc.lineno, column=exc.colno, reason=exc.msg) from None
     except RecursionError:
-        raise FileError(path, "not valid JSON: nested too deeply") from None
+        raise FileError(path, "err.file.json_deep") from None
     except ValueError as exc:
         digits = re.search(r"\d{4300,}", text)
         if digits is not None:  # Python refuses to read integers this long
             line = text.count("\n", 0, digits.start()) + 1
-            raise FileError(path, f"not valid JSON: number out of range at line {line}") from None
-        raise FileError(path, f"not valid JSON: {exc}") from None
+            raise FileError(path, "err.file.json_number", line=line) from None
+        raise FileError(path, "err.file.json_other", reason=exc) from None
 
 
 def json_path(loc: tuple[str | int, ...]) -> str:
@@ -234,15 +231,29 @@ def json_path(loc: tuple[str | int, ...]) -> str:
     return out
 
 
-def validation_message(exc: ValidationError) -> tuple[str, str]:
+#: pydantic's error types (and pufu's own, from :mod:`.fileformat`) said in the catalogue's words
+#: (``err.json.type.<type>``); any other keeps pydantic's English message.
+_WORDED = frozenset({
+    "missing", "string_type", "int_type", "int_parsing", "float_type", "float_parsing", "bool_type",
+    "bool_parsing", "list_type", "dict_type", "model_type", "model_attributes_type", "extra_forbidden",
+    "literal_error", "enum", "greater_than_equal", "less_than_equal", "greater_than", "less_than",
+    "string_too_long", "string_too_short", "too_long", "too_short", "finite_number",
+    "phase_number", "note_phase",
+})
+
+
+def validation_message(exc: ValidationError) -> tuple[str, str | Text]:
     """The JSON path and a one-line message for the first error pydantic found."""
     error = exc.errors(include_url=False)[0]
-    message = error["msg"].removeprefix("Value error, ")
-    if error["type"] not in ("missing", "json_invalid") and "input" in error:
+    kind = error["type"]
+    message: str | Text = error["msg"].removeprefix("Value error, ")
+    if kind in _WORDED:
+        message = Text(f"err.json.type.{kind}", **error.get("ctx", {}))
+    if kind not in ("missing", "json_invalid", "phase_number", "note_phase") and "input" in error:
         shown = repr(error["input"])
         if len(shown) > 60:
             shown = shown[:57] + "..."
-        message += f" (found {shown})"
+        message = Text("err.json.found", message=message, found=shown)
     return json_path(tuple(error["loc"])), message
 
 
@@ -254,9 +265,9 @@ def validate(path: object, model: type[BaseModel], text: str | bytes) -> Any:
             return model.model_validate_json(text)
     except ValidationError as exc:
         place, message = validation_message(exc)
-        if message.startswith("Invalid JSON"):
-            raise FileError(path, message.replace("Invalid JSON", "not valid JSON", 1)) from None
-        raise FileError(path, f"{place}: {message}") from None
+        if isinstance(message, str) and message.startswith("Invalid JSON"):
+            raise FileError(path, "err.file.json_other", reason=message.removeprefix("Invalid JSON").removeprefix(":").strip()) from None
+        raise FileError(path, "err.file.at", place=place, message=message) from None
 
 
 def load_project(path: str | os.PathLike[str]) -> tuple[Project, Stamp]:
@@ -281,11 +292,7 @@ def check_unique_keys(path: object, raw: bytes) -> None:
             return  # not JSON: the validator says where
         place = _duplicate_path(raw.decode("utf-8", "surrogatepass"))
         where = message[message.find(" at line ") + 4 :] if " at line " in message else ""
-        raise FileError(
-            path,
-            f"{place}: this key is written twice{f' ({where})' if where else ''}; "
-            "pufu will not guess which one counts",
-        ) from None
+        raise FileError(path, "err.file.dup_key_at" if where else "err.file.dup_key", place=place, where=where) from None
 
 
 def loads_project(path: object, raw: bytes) -> Project:
@@ -304,27 +311,21 @@ def loads_project(path: object, raw: bytes) -> Project:
         with _gc_paused():
             return Project.from_data(data)
     except FormatError as exc:
-        raise FileError(path, str(exc)) from None
+        raise FileError(path, "err.file.at", place=exc.path, message=exc.text) from None
 
 
 def _check_header(path: object, text: str) -> None:
     """Tell a newer format, or a pufu-editor chart, apart from a damaged file."""
     head = text[:4096]
     if '"format"' not in head and ('"gainingGoal"' in head or '"phase1"' in head):
-        raise FileError(
-            path, "$: this is a pufu-editor file, not a pufu project; use: pufu import FILE -o PROJECT"
-        )
+        raise FileError(path, "err.file.editor_file")
     marker = '"version":'
     at = head.find(marker)
     if at >= 0:
         digits = head[at + len(marker) :].lstrip()[:6]
         number = "".join(ch for ch in digits if ch.isdigit())
         if number and int(number) > FORMAT_VERSION:
-            raise FileError(
-                path,
-                f"$.version: format version {number} is newer than this pufu reads "
-                f"({FORMAT_VERSION}); update pufu",
-            )
+            raise FileError(path, "err.file.newer", number=number, version=FORMAT_VERSION)
 
 
 # ---------------------------------------------------------------------- writing
@@ -346,9 +347,9 @@ def stamp_of(path: str | os.PathLike[str]) -> Stamp | None:
     except FileNotFoundError:
         return None
     except IsADirectoryError:
-        raise FileError(path, "is a folder, not a file") from None
+        raise FileError(path, "err.file.is_folder") from None
     except OSError as exc:
-        raise FileError(path, f"cannot be read: {exc.strerror or exc}") from None
+        raise FileError(path, "err.file.cannot_read", reason=exc.strerror or exc) from None
     with os.fdopen(fd, "rb") as handle:
         return Stamp.of(handle.read())
 
@@ -374,10 +375,9 @@ def save_project(
         if not force:
             current = stamp_of(path)
             if base is None and current is not None:
-                raise ConflictError(path, "already exists; pufu will not replace it (use --force)")
+                raise ConflictError(path, "err.file.exists")
             if base is not None and current != base:
-                what = "was removed" if current is None else "changed on disk"
-                raise ConflictError(path, f"{what} since pufu read it; not saved, to keep that work")
+                raise ConflictError(path, "err.file.removed_since" if current is None else "err.file.changed_since")
         write_atomic(path, data, exclusive=base is None and not force)
     return Stamp.of(data)
 
@@ -398,16 +398,16 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, exclusive: bool =
         info = path.stat()
         mode = info.st_mode & 0o7777
         if stat.S_ISDIR(info.st_mode):
-            raise FileError(given, "is a folder; not saved")
+            raise FileError(given, "err.file.folder_not_saved")
         if not stat.S_ISREG(info.st_mode):
-            raise FileError(given, f"is {_kind_of(info.st_mode)}; pufu saves only to regular files")
+            raise FileError(given, "err.file.not_regular_save", kind=_kind_of(info.st_mode))
         owner = (info.st_uid, info.st_gid)
     except FileNotFoundError:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
     except OSError as exc:
-        raise FileError(given, f"not saved: {exc.strerror or exc}") from None
+        raise FileError(given, "err.file.not_saved", reason=exc.strerror or exc) from None
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -420,7 +420,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, exclusive: bool =
         os.chmod(tmp, mode)
         if exclusive:
             if owner is not None:
-                raise ConflictError(given, "already exists; pufu will not replace it (use --force)")
+                raise ConflictError(given, "err.file.exists")
             _link_new(tmp, path, given)
         else:
             os.replace(tmp, path)
@@ -428,7 +428,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, exclusive: bool =
         _fsync_folder(folder)
         _remove_stale_temporaries(path)
     except OSError as exc:
-        raise FileError(given, f"not saved: {exc.strerror or exc}; nothing on disk was changed") from None
+        raise FileError(given, "err.file.not_saved_unchanged", reason=exc.strerror or exc) from None
     finally:
         if tmp is not None:
             try:
@@ -458,10 +458,10 @@ def _link_new(tmp: str, path: Path, given: Path) -> None:
     try:
         os.link(tmp, path)
     except FileExistsError:
-        raise ConflictError(given, "already exists; pufu will not replace it (use --force)") from None
+        raise ConflictError(given, "err.file.exists") from None
     except OSError:
         if os.path.lexists(path):
-            raise ConflictError(given, "already exists; pufu will not replace it (use --force)") from None
+            raise ConflictError(given, "err.file.exists") from None
         os.replace(tmp, path)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from .errors import ChartError
+from .errors import ChartError, Text
 
 
 def nfc(text: str) -> str:
@@ -22,13 +22,16 @@ def one_line(text: str) -> str:
     return " ⏎ ".join(line.strip() for line in text.splitlines())
 
 
-def check_text(value: object, what: str = "text") -> str:
+_TEXT = Text("err.text.text")
+
+
+def check_text(value: object, what: str | Text = _TEXT) -> str:
     """A text the model may store: a string of valid Unicode (no lone surrogates); else a
     :class:`ChartError` naming ``what`` it is."""
     if not isinstance(value, str):
-        raise ChartError(f"a {what} must be a string, not {type(value).__name__}")
+        raise ChartError("err.text.type", what=what, type=type(value).__name__)
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise ChartError(f"the {what} holds a character that is not valid Unicode: {exc.reason}") from None
+        raise ChartError("err.text.unicode", what=what, reason=exc.reason) from None
     return value

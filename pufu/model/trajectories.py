@@ -43,7 +43,7 @@ class Track:
         for point in reversed(self.points):
             if point.metric is not None:
                 return point.metric
-        raise ChartError("an empty track")  # never built
+        raise ChartError("err.metric.empty_track")  # never built
 
     @property
     def name(self) -> str:
@@ -82,7 +82,7 @@ def trajectory(project: Project, metric: MetricData | str) -> list[Point]:
     if isinstance(metric, str):
         found = _find(project.draft.metrics(), metric, metric)
         if found is None:
-            raise ChartError(f"no yardstick (評価指標) {metric!r} in the draft")
+            raise ChartError("err.metric.not_in_draft", metric=metric)
         metric = found
     return [Point(sheet, _find(metrics, metric.id, metric.name)) for sheet, metrics in _sheets(project)]
 

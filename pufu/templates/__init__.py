@@ -54,7 +54,7 @@ def _index() -> tuple[dict[str, str], ...]:
 def _lang(lang: str | None) -> str:
     lang = lang or default_lang()
     if lang not in LANGS:
-        raise PufuError(f"unknown language {lang!r}; use one of: {', '.join(LANGS)}")
+        raise PufuError("err.templates.unknown_lang", lang=lang, langs=", ".join(LANGS))
     return lang
 
 
@@ -106,8 +106,7 @@ def load_template(name: str, lang: str | None = None, *, fresh_ids: bool = True)
 
 def _unknown(name: str) -> UnknownTemplateError:
     return UnknownTemplateError(
-        f"no template named {name!r}; the templates are: {', '.join(template_names())} "
-        "(see: pufu templates)"
+        "err.templates.unknown", name=name, names=", ".join(template_names())
     )
 
 

@@ -56,7 +56,7 @@ class ChartActions:
         try:
             result = self.session.apply(operation, *args, **kwargs)
         except ChartError as exc:
-            self.say(str(exc))
+            self.say(exc.render_in(self.lang))
             return None
         self.message = ""  # what the status line said before (an error, a colour) is over
         self.refresh_all()
@@ -279,7 +279,7 @@ class ChartActions:
         try:
             self.session.resolve_conflict(conflict.id, side)
         except ChartError as exc:
-            self.say(str(exc))
+            self.say(exc.render_in(self.lang))
             return
         self.refresh_all()
         left = len(self.session.project.conflicts)
@@ -314,7 +314,7 @@ class ChartActions:
             try:  # one undoable step until the file is saved (pufu.model.session)
                 phase = self.session.record_phase(title=title, happened=happened)
             except ChartError as exc:
-                self.say(str(exc))
+                self.say(exc.render_in(self.lang))
                 return
             self.refresh_all()
             said = [t("msg.recorded", self.lang, number=phase.number, title=phase.title)]

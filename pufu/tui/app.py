@@ -7,12 +7,13 @@ live in :mod:`pufu.tui.actions`; this module holds what keeps the work safe.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from rich.text import Text
 from textual import events
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import BindingsMap
 from textual.screen import Screen
 from textual.timer import Timer
@@ -31,7 +32,7 @@ from .editing import EditingMixin
 from .footer import KeysFooter
 from .keys import bindings, taken_ids, unknown_ids
 from .metric_actions import MetricActions
-from .palette import PufuCommands
+from .palette import PufuCommands, open_palette, system_commands
 from .sheet import SheetView
 from .themes import Palettes
 
@@ -48,6 +49,12 @@ class PufuApp(Palettes, EditingMixin, ChartActions, MetricActions, App[int]):
     #status { height: 1; padding: 0 1; background: $panel; }
     """
     COMMANDS = {PufuCommands}  # Textual's own commands listed after pufu's by PufuCommands
+
+    def action_command_palette(self) -> None:
+        open_palette(self, self.lang)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        return system_commands(super().get_system_commands(screen), screen, self.lang)
 
     def __init__(
         self,
@@ -359,7 +366,7 @@ class PufuApp(Palettes, EditingMixin, ChartActions, MetricActions, App[int]):
         try:
             self.document.reload()
         except PufuError as exc:
-            self.notify(str(exc), severity="error", timeout=15, markup=False)
+            self.notify(exc.render_in(self.lang), severity="error", timeout=15, markup=False)
             return
         self.session = Session(self.document.project)
         self.opened = Opened.of(self.path, self.session.project, self.stamp)
@@ -454,9 +461,9 @@ class PufuApp(Palettes, EditingMixin, ChartActions, MetricActions, App[int]):
             self.recovery.write(payload)
         except PufuError as exc:
             if self.recovery_delay > 0:
-                self.call_from_thread(self.notify, str(exc), severity="warning", markup=False)
+                self.call_from_thread(self.notify, exc.render_in(self.lang), severity="warning", markup=False)
             else:
-                self.notify(str(exc), severity="warning", markup=False)
+                self.notify(exc.render_in(self.lang), severity="warning", markup=False)
 
     def offer_recovery(self) -> None:
         """After a crash, offer back the work other sessions' copies hold, newest first."""

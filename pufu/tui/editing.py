@@ -155,7 +155,7 @@ class EditingMixin:
             ):
                 self.session.apply("set_text", target.part, text)
         except ChartError as exc:
-            self.say(str(exc))
+            self.say(exc.render_in(self.lang))
         self.refresh_all()
 
     # ------------------------------------------------------------------ adding

@@ -218,7 +218,7 @@ class ExportDialog(ModalScreen[Path | None]):
         try:
             export(self.project, fmt, options, path, progress=progress)
         except (PufuError, OSError) as exc:
-            app.call_from_thread(self._failed, t("export.dialog.failed", self.lang, error=str(exc)))
+            app.call_from_thread(self._failed, t("export.dialog.failed", self.lang, error=exc))
             return
         app.call_from_thread(self._done, path)
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterable
 from functools import partial
+from typing import Any
 
-from textual.app import SystemCommand
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.app import App, SystemCommand
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
+from textual.screen import Screen
 
 from ..i18n import t
 from .keys import KEYS, display, keys_of
@@ -51,3 +55,36 @@ class PufuCommands(Provider):
             score = matcher.match(command.title)
             if score > 0:
                 yield Hit(score, matcher.highlight(escape(command.title)), command.callback, help=command.help)
+
+
+#: Textual's own commands in the palette, by their English title: the catalogue key of each.
+_SYSTEM = {"Theme": "theme", "Quit": "quit", "Keys": "keys", "Minimize": "minimize",
+           "Maximize": "maximize", "Screenshot": "screenshot"}
+
+
+def open_palette(app: App[Any], lang: str) -> None:
+    """The command palette, its placeholder in the UI language (Textual's own is English)."""
+    if app.use_command_palette and not CommandPalette.is_open(app):
+        app.push_screen(CommandPalette(id="--command-palette", placeholder=t("palette.placeholder", lang)))
+
+
+def system_commands(commands: Iterable[SystemCommand], screen: Screen[Any], lang: str) -> Iterable[SystemCommand]:
+    """Textual's own palette commands (theme, quit, keys, ...) named in the UI language."""
+    for command in commands:
+        name = _SYSTEM.get(command.title)
+        if name == "keys":
+            name = "keys.hide" if screen.query("HelpPanel") else "keys.show"
+        if name is None:
+            yield command
+        else:
+            yield SystemCommand(t(f"palette.{name}", lang), t(f"palette.{name}.help", lang), command.callback)
+
+
+def name_palette_key(app: App[Any], lang: str) -> None:
+    """Textual's own ``ctrl+p`` binding (``palette`` in the footer) named in the UI language."""
+    for key, found in app._bindings.key_to_bindings.items():
+        app._bindings.key_to_bindings[key] = [
+            dataclasses.replace(binding, description=t("key.palette", lang), tooltip=t("help.palette", lang))
+            if binding.action in ("command_palette", "app.command_palette") else binding
+            for binding in found
+        ]

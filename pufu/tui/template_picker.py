@@ -238,7 +238,7 @@ def open_dialog(app: Any) -> None:
         try:
             stamp = save_project(project, path, None, force=force)
         except PufuError as exc:
-            app.notify(str(exc), severity="error", timeout=15, markup=False)
+            app.notify(exc.render_in(app.lang), severity="error", timeout=15, markup=False)
             return
         if app.session.modified:
             app.notify(t("picker.created_unsaved", app.lang, file=path), timeout=15, markup=False)

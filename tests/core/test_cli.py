@@ -47,7 +47,7 @@ def test_new_check_snapshot_phases(tmp_path: Path, capsys) -> None:
     code, out, _ = pufu(capsys, "check", str(project))
     assert code == 0 and "獲得目標が空です" in out
     code, _, err = pufu(capsys, "snapshot", str(project), "--title", "計画", "--note", "始めた", "--date", "2026-05-01")
-    assert code == 0 and "phase 1" in err
+    assert code == 0 and "局面1を記録しました" in err
     pufu(capsys, "snapshot", str(project), "--title", "見直し")
     code, out, _ = pufu(capsys, "phases", str(project))
     lines = out.splitlines()
@@ -76,6 +76,7 @@ def test_check_exits_1_on_errors(tmp_path: Path, capsys) -> None:
     assert code == 1 and "どこにもつながらない施策" in out and "[lonely]" in out
 
 
+@pytest.mark.usefixtures("english")
 def test_import_and_export_round_trip_through_files(tmp_path: Path, capsys, interop: Path) -> None:
     project = tmp_path / "p.pufu.json"
     src = interop / "generator-four-phase-sample.json"
@@ -117,6 +118,7 @@ def test_export_refuses_to_replace_a_file(tmp_path: Path, capsys) -> None:
         (b'{"format": "pufu", "version": 1, "draft": 3}', "$.draft"),
     ],
 )
+@pytest.mark.usefixtures("english")
 def test_bad_files_give_one_line_and_exit_2_and_are_untouched(tmp_path: Path, capsys, content: bytes, needle: str) -> None:
     project = tmp_path / "bad.pufu.json"
     project.write_bytes(content)
@@ -127,6 +129,7 @@ def test_bad_files_give_one_line_and_exit_2_and_are_untouched(tmp_path: Path, ca
     assert project.read_bytes() == content
 
 
+@pytest.mark.usefixtures("english")
 def test_a_folder_and_a_missing_file(tmp_path: Path, capsys) -> None:
     code, _, err = pufu(capsys, "check", str(tmp_path))
     assert code == 2 and "folder" in err

@@ -19,6 +19,7 @@ def saved(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.usefixtures("english")
 def test_update_applies_its_change_to_the_file_as_it_is_now(tmp_path: Path) -> None:
     path = saved(tmp_path)
     mine = Document.open(path)
@@ -30,6 +31,7 @@ def test_update_applies_its_change_to_the_file_as_it_is_now(tmp_path: Path) -> N
     assert doc.stamp is not None and not doc.changed_on_disk()
 
 
+@pytest.mark.usefixtures("english")
 def test_create_refuses_a_file_that_exists(tmp_path: Path) -> None:
     path = saved(tmp_path)
     with pytest.raises(ConflictError, match="already exists"):

@@ -76,6 +76,7 @@ def test_ten_phases_sort_by_number_not_text(interop: Path) -> None:
     ]
 
 
+@pytest.mark.usefixtures("english")
 def test_shared_measure_becomes_one_measure_linked_to_each(interop: Path) -> None:
     imported = import_file(interop / "storybook-shared-measure.json")
     chart = imported.project.draft
@@ -170,6 +171,7 @@ def test_accepts_what_the_editor_accepts(interop: Path, case: str) -> None:
     check_editor_rules(chart_to_editor(imported.project.draft))
 
 
+@pytest.mark.usefixtures("english")
 def test_defaults_and_clamping(interop: Path) -> None:
     data = base_chart(interop)
     first_measure(data).update(color="", progress="60")

@@ -64,7 +64,7 @@ def test_a_yardstick_can_measure_a_purpose_and_goes_with_it() -> None:
         (lambda c: c.add_metric("NPS", target=math.nan), "finite"),
         (lambda c: c.add_metric("NPS", baseline=math.inf), "finite"),
         (lambda c: c.add_metric("NPS", direction="up"), "higher or lower"),
-        (lambda c: c.add_metric("NPS", part=c.goal), "勝利条件 or a 中間目的"),
+        (lambda c: c.add_metric("NPS", part=c.goal), "win condition or an intermediate purpose"),
         (lambda c: c.add_metric("NPS", part="nowhere"), "no part"),
         (lambda c: c.set_metric("nope", name="x"), "no yardstick"),
         (lambda c: c.set_metric(c.metrics()[0].id, value=3), "no field 'value'"),
@@ -72,6 +72,7 @@ def test_a_yardstick_can_measure_a_purpose_and_goes_with_it() -> None:
         (lambda c: c.remove_metric("nope"), "no yardstick"),
     ],
 )
+@pytest.mark.usefixtures("english")
 def test_impossible_yardstick_operations_change_nothing(call, message: str) -> None:
     chart = Chart()
     chart.add_metric("CSAT", target=4.5, unit="点")
@@ -185,11 +186,12 @@ def test_a_version_1_file_loads_and_is_saved_as_version_2(tmp_path: Path) -> Non
         (lambda m: m.update(value=True), r"\$\.draft\.metrics\[0\]\.value"),
         (lambda m: m.update(value=1e999), r"\$\.draft\.metrics\[0\]\.value"),
         (lambda m: m.update(direction="up"), r"\$\.draft\.metrics\[0\]\.direction"),
-        (lambda m: m.update(part="nowhere"), r"\$\.draft\.metrics\[0\]\.part: no 勝利条件 or 中間目的"),
+        (lambda m: m.update(part="nowhere"), r"\$\.draft\.metrics\[0\]\.part: no win condition or intermediate purpose"),
         (lambda m: m.update(name=""), r"\$\.draft\.metrics\[0\]\.name"),
-        (lambda m: m.update(id="nope", part="nope"), r"no 勝利条件"),
+        (lambda m: m.update(id="nope", part="nope"), r"no win condition"),
     ],
 )
+@pytest.mark.usefixtures("english")
 def test_a_broken_yardstick_in_a_file_is_named_by_its_path(tmp_path: Path, change, message: str) -> None:
     session, _ = sample_session()
     session.project.draft.add_metric("CSAT", target=4.5)
@@ -201,6 +203,7 @@ def test_a_broken_yardstick_in_a_file_is_named_by_its_path(tmp_path: Path, chang
         load_project(path)
 
 
+@pytest.mark.usefixtures("english")
 def test_a_yardstick_id_that_is_also_a_part_id_is_refused_in_a_phase(tmp_path: Path) -> None:
     session, ids = sample_session()
     session.project.draft.add_metric("CSAT", metric_id="m-1")

@@ -58,6 +58,7 @@ def test_a_small_change_makes_a_small_diff(tmp_path: Path) -> None:
     assert len(changed) == 1
 
 
+@pytest.mark.usefixtures("english")
 def test_save_refuses_when_the_file_changed_on_disk(tmp_path: Path) -> None:
     path, project = saved(tmp_path)
     _, stamp = load_project(path)
@@ -115,7 +116,7 @@ BAD_INPUTS = {
     "invalid utf-8": (lambda t: t.encode().replace("計画".encode(), b"\xff\xfe"), r"line \d+ \(byte \d+\): not valid UTF-8"),
     "bom": (lambda t: b"\xef\xbb\xbf" + t.encode(), r"byte-order mark"),
     "duplicate ids": (None, r"duplicate id"),
-    "dangling link": (None, r"no 施策 with id"),
+    "dangling link": (None, r"no measure with id"),
     "newer version": (lambda t: t.replace(f'"version": {FORMAT_VERSION}', '"version": 7').encode(), r"newer"),
     "not an object": (lambda t: b"[1, 2, 3]", r"\$"),
     "empty": (lambda t: b"", r"not valid JSON"),
@@ -138,6 +139,7 @@ def _dangling(text: str) -> bytes:
     return json.dumps(data, ensure_ascii=False).encode()
 
 
+@pytest.mark.usefixtures("english")
 @pytest.mark.parametrize("case", sorted(BAD_INPUTS))
 def test_bad_input_is_refused_in_one_line_naming_file_and_place(tmp_path: Path, case: str) -> None:
     make, pattern = BAD_INPUTS[case]
@@ -153,6 +155,7 @@ def test_bad_input_is_refused_in_one_line_naming_file_and_place(tmp_path: Path, 
     assert __import__("re").search(pattern, message), message
 
 
+@pytest.mark.usefixtures("english")
 def test_a_folder_a_missing_file_and_a_huge_file_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(FileError, match="is a folder"):
         load_project(tmp_path)

@@ -437,6 +437,7 @@ async def _export_in_dialog(folder: Path, fmt: str, target: Path) -> None:
     assert [(w.group, w._thread_worker) for w in started] == [("export", True)]
 
 
+@pytest.mark.usefixtures("english")
 def test_an_export_never_replaces_a_file_without_force_nor_the_project_itself(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -109,6 +109,7 @@ def test_an_existing_file_is_never_replaced_without_force(tmp_path: Path, capsys
     assert out.read_bytes() != b"mine"
 
 
+@pytest.mark.usefixtures("english")
 def test_all_phases_writes_one_file_per_phase_to_a_stem_or_a_folder(tmp_path: Path, capsys) -> None:
     _, project = make_project(tmp_path)
     code, _, err = pufu(
@@ -141,6 +142,7 @@ def test_phase_paths() -> None:
     assert phase_paths("plan.pufu.json", "out/a.png", "png", 2)[1] == Path("out/a-phase02.png")
 
 
+@pytest.mark.usefixtures("english")
 def test_all_phases_without_phases_is_an_error(tmp_path: Path, capsys) -> None:
     _, project = make_project(tmp_path, phases=0)
     code, _, err = pufu(capsys, "export", str(project), "-f", "png", "--all-phases")

@@ -58,6 +58,7 @@ def check_answer(command: list[str], code: int, err: str) -> None:
         assert all(line.startswith(("pufu: warning: ", "imported ", "wrote ")) for line in lines), lines
 
 
+@pytest.mark.usefixtures("english")
 def test_mutated_files_through_the_commands_in_process(
     interop: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -58,6 +58,7 @@ def test_a_writer_that_waits_too_long_refuses_naming_the_file_and_the_holder(tmp
         holder.communicate("")
 
 
+@pytest.mark.usefixtures("english")
 def test_the_lock_names_a_pufu_holder_by_pid_and_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from pufu.model.lock import LockedError, locked
 

@@ -123,6 +123,7 @@ def test_a_save_onto_a_fifo_is_refused(tmp_path: Path) -> None:
     assert fifo.is_fifo()
 
 
+@pytest.mark.usefixtures("english")
 def test_a_key_written_twice_is_refused_with_its_json_path(tmp_path: Path, env: dict[str, str]) -> None:
     path = project_file(tmp_path / "plan.pufu.json")
     text = path.read_text(encoding="utf-8")

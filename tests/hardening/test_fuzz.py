@@ -97,6 +97,7 @@ def test_a_bad_settings_file_is_one_settings_error(text: str, tmp_path: Path) ->
     assert "\n" not in message and len(message) < 300 and str(path) in message
 
 
+@pytest.mark.usefixtures("english")
 def test_a_settings_file_over_the_limit_is_refused_at_once(tmp_path: Path) -> None:
     path = tmp_path / "settings.toml"
     with path.open("wb") as handle:
@@ -105,6 +106,7 @@ def test_a_settings_file_over_the_limit_is_refused_at_once(tmp_path: Path) -> No
         settings_module.load_settings(path)
 
 
+@pytest.mark.usefixtures("english")
 @pytest.mark.parametrize("command", [["check"], ["export", "-f", "md"], ["phases"]], ids=lambda c: c[0])
 def test_every_command_warns_once_in_one_line_about_bad_settings_and_goes_on(
     command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]

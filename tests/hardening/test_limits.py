@@ -14,6 +14,7 @@ from pufu.model import ConflictError, FileError, Session, load_project, save_pro
 from ..core.helpers import sample_session
 
 
+@pytest.mark.usefixtures("english")
 def test_a_200_mb_file_is_refused_within_seconds(tmp_path: Path) -> None:
     huge = tmp_path / "huge.pufu.json"
     with huge.open("wb") as handle:
@@ -32,6 +33,7 @@ def test_a_file_growing_past_the_limit_while_read_is_refused(tmp_path: Path, mon
         store.read_bytes(path, limit=1000)
 
 
+@pytest.mark.usefixtures("english")
 def test_two_writers_the_second_is_told_and_nothing_is_lost(tmp_path: Path) -> None:
     path = tmp_path / "p.pufu.json"
     session, ids = sample_session()

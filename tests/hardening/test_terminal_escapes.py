@@ -81,6 +81,7 @@ def test_every_command_shows_hostile_texts_visibly(files: dict[str, Path], tmp_p
     assert problems == []
 
 
+@pytest.mark.usefixtures("english")
 def test_the_sequences_are_shown_not_dropped(files: dict[str, Path], capsys) -> None:
     code, out, _ = run_in_process(["phases", str(files["project"])], capsys)
     assert code == 0

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from pufu.cli.main import main
 from pufu.model import load_project
 
@@ -49,6 +51,7 @@ def test_diff_json_carries_the_sides_and_texts_before_and_after(tmp_path, capsys
     assert (win["partKind"], win["before"], win["after"]) == ("win", "問い合わせ率が半減している", "回答がSNSで紹介されている")
 
 
+@pytest.mark.usefixtures("english")
 def test_diff_refuses_a_phase_that_does_not_exist(tmp_path, capsys) -> None:
     path = saved(story(), tmp_path)
     assert main(["diff", str(path), "1", "9"]) == 2

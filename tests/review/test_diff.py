@@ -172,6 +172,7 @@ def test_the_json_holds_every_change_with_texts_before_and_after() -> None:
     assert second["kind"] == "removed" and second["before"] == "検索語を毎週見る" and second["after"] is None
 
 
+@pytest.mark.usefixtures("english")
 def test_sides_are_named_by_phase_number_or_draft() -> None:
     chart, _ = plan()
     project = Project(title="t", draft=chart)

@@ -117,7 +117,7 @@ def test_the_report_has_a_table_and_a_chart_per_yardstick(tmp_path: Path, capsys
     assert "> **「月間問い合わせ数」の目標: -30% → -20%**  " in text
     # a second run does not replace the charts without --force
     code, _, err = pufu(capsys, "report", str(path), "-o", str(report))
-    assert code == 2 and "already exists" in err
+    assert code == 2 and "すでにあります" in err
 
 
 def test_a_report_on_standard_output_carries_its_charts_inline(tmp_path: Path, capsys) -> None:
@@ -157,11 +157,11 @@ def test_the_pufu_editor_export_names_the_yardsticks_it_cannot_hold(tmp_path: Pa
     path = tmp_path / "p.pufu.json"
     save_project(measured_project(), path, None)
     code, _, err = pufu(capsys, "export", str(path), "--format", "pufu-editor", "-o", str(tmp_path / "e.json"))
-    assert code == 0 and "評価指標 (yardsticks: 3)" in err
+    assert code == 0 and "評価指標（3）" in err
     code, _, err = pufu(
         capsys, "export", str(path), "--format", "pufu-editor", "--all-phases", "-o", str(tmp_path / "m.json")
     )
-    assert code == 0 and "評価指標 (yardsticks: 9)" in err
+    assert code == 0 and "評価指標（9）" in err
 
 
 def test_the_report_without_yardsticks_has_no_such_section() -> None:

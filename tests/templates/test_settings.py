@@ -65,6 +65,7 @@ def test_a_variable_wins_over_the_file(config: Path, monkeypatch: pytest.MonkeyP
         ("lang = en\n", "is not valid TOML"),
     ],
 )
+@pytest.mark.usefixtures("english")
 def test_a_bad_file_is_one_line_naming_the_file_and_the_key(config: Path, text: str, expected: str) -> None:
     write(config, text)
     with pytest.raises(SettingsError) as caught:

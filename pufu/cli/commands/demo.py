@@ -11,7 +11,7 @@ import tempfile
 from importlib import resources
 from pathlib import Path
 
-from ...i18n import default_lang
+from ...i18n import default_lang, t
 from ...model import FileError, write_atomic
 from ..common import CommandError, info
 
@@ -33,7 +33,7 @@ def demo_bytes(lang: str = "ja") -> bytes:
     if lang != "ja" and (folder / f"demo.{lang}.pufu.json").is_file():
         source = folder / f"demo.{lang}.pufu.json"
     if not source.is_file():
-        raise CommandError(f"the demo project ({DEMO}) is missing from this installation of pufu")
+        raise CommandError("cli.demo.missing", name=DEMO)
     return source.read_bytes()
 
 
@@ -45,7 +45,7 @@ def fresh_copy(folder: str | None) -> Path:
     else:
         where = Path(folder)
         if where.exists() and not where.is_dir():
-            raise FileError(where, "is not a folder")
+            raise FileError(where, "cli.demo.not_folder")
         where.mkdir(parents=True, exist_ok=True)
     target = where / DEMO
     counter = 2
@@ -58,11 +58,11 @@ def fresh_copy(folder: str | None) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     target = fresh_copy(args.dir)
-    info(f"demo copy: {target}")
+    info(t("cli.demo.copy", path=target))
     if args.no_open:
         return 0
     from ...tui import run_editor
 
     code = run_editor(target, lang=default_lang())
-    info(f"the demo copy stays at {target}")
+    info(t("cli.demo.stays", path=target))
     return code

@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ...i18n import default_lang
+from ...i18n import default_lang, t
 from ...model import Project
 from ...model.document import Document
 from ...terminal import shown
@@ -40,13 +40,13 @@ def ensure_exists(path: Path, create: bool, title: str = "") -> None:
         return
     if not create:
         if not sys.stdin.isatty():
-            raise CommandError(f"{path}: no such file; create it with: pufu edit --create {path}")
-        if not ask(f"{path} does not exist. Create it?"):
-            raise CommandError(f"{path}: not created")
+            raise CommandError("cli.edit.no_file", path=path)
+        if not ask(t("cli.edit.create_ask", path=path)):
+            raise CommandError("cli.edit.not_created", path=path)
     if not path.parent.exists():
-        raise CommandError(f"{path}: folder {path.parent} does not exist")
+        raise CommandError("cli.edit.no_folder", path=path, folder=path.parent)
     Document.create(path, Project(title=title))
-    info(f"created {path}")
+    info(t("cli.created", path=path))
 
 
 def run(args: argparse.Namespace) -> int:

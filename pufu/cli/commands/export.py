@@ -21,6 +21,7 @@ import sys
 from collections.abc import Callable, Iterator
 
 from ...export.run import BINARY, DIAGRAMS, FORMATS, SIZES, Options, export, phase_paths
+from ...i18n import t
 from ..common import CommandError, info, open_project, warn
 
 ORDER = 35
@@ -94,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
         args.lang = default_lang()
     if args.format in BINARY and args.output == "-" and not (args.all_phases and args.format in DIAGRAMS):
         if sys.stdout.isatty():
-            raise CommandError(f"{args.format} is not for the terminal; name a file with -o")
+            raise CommandError("cli.export.not_terminal", format=args.format)
     options = Options(
         phase=args.phase,
         all_phases=args.all_phases,
@@ -111,5 +112,5 @@ def run(args: argparse.Namespace) -> int:
             project, args.format, options, args.output, source=args.project, progress=progress, warn=warn
         )
     if args.all_phases and args.format in DIAGRAMS:
-        info(f"wrote {len(paths)} files: {paths[0]} … {paths[-1]}" if len(paths) > 1 else f"wrote {paths[0]}")
+        info(t("cli.export.wrote_many", n=len(paths), first=paths[0], last=paths[-1]) if len(paths) > 1 else t("cli.export.wrote", path=paths[0]))
     return 0

@@ -103,9 +103,9 @@ def _git(*args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
     try:
         done = subprocess.run(["git", *args], capture_output=True, text=True)
     except FileNotFoundError:
-        raise CommandError("git is not installed (or not on PATH)") from None
+        raise CommandError("cli.git.missing") from None
     if check and done.returncode:
-        raise CommandError(f"git {' '.join(args)}: {done.stderr.strip() or done.returncode}")
+        raise CommandError("cli.git.failed", command=" ".join(args), reason=done.stderr.strip() or done.returncode)
     return done
 
 
@@ -200,7 +200,7 @@ def run_resolve(args: argparse.Namespace) -> int:
     if args.part:
         chosen = [c.id for c in project.conflicts if args.part in (c.where.part, c.id)]
         if not chosen:
-            raise CommandError(f"{args.project}: no conflict on part {args.part!r}")
+            raise CommandError("cli.git.no_conflict", project=args.project, part=args.part)
         for conflict_id in chosen:
             resolve(project, conflict_id, args.take)
         count = len(chosen)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 
+from ...i18n import t
 from ...interop.pufu_editor import import_file
 from ...model.document import Document
 from ..common import check_output_target, info, warn
@@ -34,5 +35,5 @@ def run(args: argparse.Namespace) -> int:
         warn(f"{args.source}: {message}")
     Document.create(args.output, imported.project, force=args.force)
     phases = len(imported.project.phases)
-    info(f"imported {args.source} into {args.output} ({phases} phase{'s' if phases != 1 else ''})")
+    info(t("cli.imported" if phases == 1 else "cli.imported_many", source=args.source, output=args.output, n=phases))
     return 0

@@ -20,6 +20,7 @@ from typing import Any
 from ...i18n import default_lang, t
 from ...model import Chart, ChartError, FileError, MetricData, Project, tracks
 from ...model.document import Document
+from ...model.errors import Text
 from ...model.metrics import norm_name, parse_number
 from ...model.parts import Kind
 from ..common import info, open_project, out
@@ -83,9 +84,9 @@ def _fields(parser: argparse.ArgumentParser) -> None:
 # ---------------------------------------------------------------------- helpers
 
 
-def _fail(path: str, message: str) -> FileError:
+def _fail(path: str, key: str, /, **values: Any) -> FileError:
     """An error naming the project file; nothing has been written when it is raised."""
-    return FileError(path, message)
+    return FileError(path, key, **values)
 
 
 def _number(path: str, what: str, text: str | None, lang: str) -> int | float | None:
@@ -94,7 +95,7 @@ def _number(path: str, what: str, text: str | None, lang: str) -> int | float | 
     try:
         return parse_number(text)
     except ChartError:
-        raise _fail(path, t("metric.bad_number", lang, what=t(f"metric.{what}", lang), text=text)) from None
+        raise _fail(path, "metric.bad_number", what=Text(f"metric.{what}"), text=text) from None
 
 
 def find_metric(path: str, chart: Chart, name: str, lang: str) -> MetricData:
@@ -104,8 +105,7 @@ def find_metric(path: str, chart: Chart, name: str, lang: str) -> MetricData:
         found = next((m for m in chart.metrics() if m.id == name), None)
     if found is None:
         names = ", ".join(m.name for m in chart.metrics())
-        key = "metric.unknown" if names else "metric.unknown_none"
-        raise _fail(path, t(key, lang, name=name, names=names))
+        raise _fail(path, "metric.unknown" if names else "metric.unknown_none", name=name, names=names)
     return found
 
 
@@ -122,14 +122,14 @@ def find_part(path: str, chart: Chart, wanted: str, lang: str) -> str:
     if len(found) == 1:
         return found[0]
     if not found:
-        raise _fail(path, t("metric.no_part", lang, part=wanted))
-    raise _fail(path, t("metric.many_parts", lang, part=wanted, n=len(found)))
+        raise _fail(path, "metric.no_part", part=wanted)
+    raise _fail(path, "metric.many_parts", part=wanted, n=len(found))
 
 
 def _unique(path: str, chart: Chart, name: str, lang: str, metric_id: str | None = None) -> None:
     other = chart.metric_named(name)
     if other is not None and other.id != metric_id:
-        raise _fail(path, t("metric.duplicate", lang, name=_one_line(other.name)))
+        raise _fail(path, "metric.duplicate", name=_one_line(other.name))
 
 
 def _apply(path: str, action: Any) -> Any:
@@ -137,7 +137,7 @@ def _apply(path: str, action: Any) -> Any:
     try:
         return action()
     except ChartError as exc:
-        raise _fail(path, str(exc)) from None
+        raise _fail(path, exc.key, **exc.values) from None
 
 
 def _part_name(chart: Chart, part: str, lang: str) -> str:
@@ -226,7 +226,7 @@ def run_edit(args: argparse.Namespace) -> int:
             _unique(args.project, chart, args.new_name, lang, metric.id)
             fields["name"] = args.new_name
         if not fields:
-            raise _fail(args.project, t("metric.nothing_to_edit", lang))
+            raise _fail(args.project, "metric.nothing_to_edit")
         _apply(args.project, lambda: chart.set_metric(metric.id, **fields))
         return chart.metric(metric.id)
 

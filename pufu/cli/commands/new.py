@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import shlex
 
-from ...i18n import LANGS, default_lang
+from ...i18n import LANGS, default_lang, t
 from ...model import Project
 from ...model.document import Document
 from ...recent import remember
@@ -40,6 +40,6 @@ def run(args: argparse.Namespace) -> int:
         project.title = args.title
     Document.create(args.project, project, force=args.force)
     remember(args.project)  # the first screen offers it next time
-    made = f"created {args.project}" + (f" from the template {args.template}" if args.template else "")
-    info(f"{made}; next: pufu edit {shlex.quote(args.project)}")
+    made = t("cli.created_from", path=args.project, template=args.template) if args.template else t("cli.created", path=args.project)
+    info(t("cli.new.next", made=made, command=f"pufu edit {shlex.quote(args.project)}"))
     return 0

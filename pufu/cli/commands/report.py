@@ -38,15 +38,15 @@ def run(args: argparse.Namespace) -> int:
     diagrams: dict[str, str] | None = None
     if args.diagrams:
         if args.output == "-":
-            raise FileError(args.output, "--diagrams writes files next to the report; name it with -o")
+            raise FileError(args.output, "cli.report.diagrams_need_file")
         target = Path(args.output)
         check_output_target(target, [args.project])
         if target.is_dir():
-            raise FileError(target, "is a folder; name a file to write")
+            raise FileError(target, "err.file.folder_name_file")
         if target.exists() and not args.force:
-            raise FileError(target, "already exists; pufu will not replace it (use --force)")
+            raise FileError(target, "err.file.exists")
         if not target.parent.is_dir():
-            raise FileError(target, f"folder {target.parent} does not exist")
+            raise FileError(target, "err.file.no_folder", folder=target.parent)
         folder = target.with_name(target.name.removesuffix(".md") + "-diagrams")
         written = write_diagrams(project, folder, args.diagram_format, lang, force=args.force)
         diagrams = {key: f"{folder.name}/{name}" for key, name in written.items()}
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output != "-" and tracks(project):  # with -o -, the charts go inline
         target = Path(args.output)
         if target.exists() and not args.force and not target.is_dir():
-            raise FileError(target, "already exists; pufu will not replace it (use --force)")
+            raise FileError(target, "err.file.exists")
         folder = target.with_name(target.name.removesuffix(".md") + "-metrics")
         written_charts = write_charts(project, folder, lang, force=args.force)
         metric_charts = {index: f"{folder.name}/{name}" for index, name in written_charts.items()}

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import argparse
 
-from ...i18n import default_lang, t
+from ...i18n import default_lang
+from ...model.errors import Text
 from ..common import CommandError, open_project
 
 ORDER = 61
@@ -27,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     lang = args.lang or default_lang()
     project, stamp = open_project(args.project)
     if not project.phases:
-        raise CommandError(f"{args.project}: {t('review.no_phases', lang)}")
+        raise CommandError("err.file.at", place=args.project, message=Text("review.no_phases"))
     from ...tui.review import ReviewApp
 
     ReviewApp(project, args.project, stamp, lang=lang, author=args.author).run()

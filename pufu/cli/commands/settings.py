@@ -13,6 +13,7 @@ import json
 import os
 from pathlib import Path
 
+from ...i18n import t
 from ...model import write_atomic
 from ...settings import (
     ENV_PREFIX,
@@ -56,11 +57,11 @@ def run(args: argparse.Namespace) -> int:
     if args.set:
         _change(path, args.set)
     settings = load_settings(path)
-    state = "" if path.exists() else "  (not created yet; pufu settings --set KEY=VALUE creates it)"
+    state = "" if path.exists() else "  " + t("cli.settings.not_created")
     out(f"# {path}{state}")
     for key in KEYS:
         value = getattr(settings, key)
-        source = f"  # from {ENV_PREFIX}{key.upper()}" if os.environ.get(f"{ENV_PREFIX}{key.upper()}") else ""
+        source = "  # " + t("cli.settings.from_env", name=f"{ENV_PREFIX}{key.upper()}") if os.environ.get(f"{ENV_PREFIX}{key.upper()}") else ""
         out(f"{key} = {json.dumps(value, ensure_ascii=False)}{source}")
     if settings.keys:  # the keymap, as a TOML table
         out("[keys]")
@@ -77,18 +78,16 @@ def _change(path: Path, assignments: list[str]) -> None:
         key, sep, value = assignment.partition("=")
         key = key.strip()
         if not sep or key not in KEYS:
-            raise CommandError(
-                f"--set {assignment!r}: write KEY=VALUE with a key among {', '.join(KEYS)}"
-            )
+            raise CommandError("cli.settings.bad_set", assignment=assignment, keys=", ".join(KEYS))
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:  # bytes of the command line that are not UTF-8
-            raise CommandError(f"--set {key}: the value is not valid UTF-8 text") from None
+            raise CommandError("cli.settings.not_utf8", key=key) from None
         values[key] = value.strip()
     check_values(values, path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, dumps_settings(values, text).encode("utf-8"))
     except OSError as exc:
-        raise SettingsError(path, f"cannot be written: {exc.strerror or exc}") from None
-    info(f"saved {path}")
+        raise SettingsError(path, "cli.settings.cannot_write", reason=exc.strerror or exc) from None
+    info(t("cli.settings.saved", path=path))

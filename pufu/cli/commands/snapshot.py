@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         return phase, project.date_warnings(phase.number, args.lang)  # out of order: said, not refused
 
     _, (phase, warnings) = Document.update(args.project, record)
-    info(f"recorded phase {phase.number}: {phase.title} ({phase.date})")
+    info(t("cli.snapshot.recorded", number=phase.number, title=phase.title, date=phase.date))
     for line in warnings:
         warn(line)
     return 0
