@@ -9,15 +9,24 @@ default for text formats). Diagrams of every phase (``all_phases``) go to one fi
 (:func:`phase_paths`). ``progress(done, total)`` is called as files or slides are made and
 ``warn(message)`` with what the user should know (what pufu-editor cannot hold); nothing here
 prints.
+
+Diagrams of every phase (and the report's diff diagrams) are drawn by ``jobs`` worker
+processes at once (:func:`draw_all`; default: one per CPU); each file's bytes are those of a
+serial run, written in the same order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..model import FileError, Project, PufuError, write_atomic
+
+if TYPE_CHECKING:
+    from ..model import ChartData
 
 #: Every format: text formats first, then the diagrams, then the deck.
 FORMATS: tuple[str, ...] = ("pufu-editor", "md", "svg", "png", "pdf", "dot", "pptx")
@@ -48,6 +57,8 @@ class Options:
     lang: str | None = None
     picture: bool = False
     force: bool = False
+    #: worker processes drawing diagrams of every phase (None: one per CPU; 1: no workers)
+    jobs: int | None = None
 
     def diagram(self) -> dict[str, object]:
         return {"theme": self.theme, "comments": self.comments, "lang": self.lang}
@@ -59,6 +70,65 @@ class Options:
 
 def _nothing(done: int, total: int) -> None:
     return None
+
+
+def default_jobs() -> int:
+    """Worker processes by default: one per CPU this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """One diagram to draw, as plain data a worker process can be sent: the chart (and the
+    ghosts of a diff diagram) as file data, the format, the canvas and the diagram's options."""
+
+    chart: ChartData
+    fmt: str
+    size: Any = "16:9"
+    dpi: int | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+    ghosts: ChartData | None = None
+
+
+def draw(drawing: Drawing) -> bytes:
+    """The bytes of one diagram (in this process or in a worker)."""
+    from ..model import Chart
+    from .diagram import render
+
+    chart = Chart.from_data(drawing.chart)
+    ghosts = Chart.from_data(drawing.ghosts) if drawing.ghosts is not None else None
+    try:
+        return render(chart, drawing.fmt, size=drawing.size, dpi=drawing.dpi, ghosts=ghosts, **drawing.options)
+    except PufuError as exc:  # its message, as an error a worker can send back
+        raise ExportError(str(exc)) from None
+
+
+def draw_all(drawings: Sequence[Drawing], jobs: int | None, done: Callable[[int, bytes], None]) -> None:
+    """Draw every diagram, ``jobs`` at a time in worker processes (None: :func:`default_jobs`),
+    and hand each one's bytes to ``done(index, data)`` in order, as soon as it and those before
+    it are drawn. Workers are started fresh (``spawn``): safe from a thread such as the
+    editor's export worker, and each lays out with its own Graphviz and font set-up."""
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs < 1:
+        raise ExportError(f"--jobs must be 1 or more; got {jobs}")
+    if jobs == 1 or len(drawings) < 2:
+        for index, drawing in enumerate(drawings):
+            done(index, draw(drawing))
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(min(jobs, len(drawings)), mp_context=context) as pool:
+        try:
+            for index, data in enumerate(pool.map(draw, drawings)):
+                done(index, data)
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
 
 
 def _no_phase(name: str) -> ExportError:
@@ -217,7 +287,7 @@ def _check_target(path: Path, force: bool, source: str | Path | None) -> None:
 def _all_phase_diagrams(
     project: Project, fmt: str, options: Options, output: str, name: str, progress: Progress
 ) -> list[Path]:
-    from .diagram import Header, render
+    from .diagram import Header
 
     if not project.phases:
         raise _no_phase(name)
@@ -233,16 +303,21 @@ def _all_phase_diagrams(
             raise FileError(existing[0], f"already exists{more}; pufu will not replace it (use --force)")
     for path in paths:  # before any is written
         _check_target(path, True, name)
-    for number, path in enumerate(paths, start=1):
-        content = render(
-            project.phase_chart(number),
+    drawings = [
+        Drawing(
+            phase.chart,
             fmt,
-            size=options.canvas,
-            dpi=options.dpi,
-            header=Header.of(project, number),
-            **options.diagram(),
+            options.canvas,
+            options.dpi,
+            {"header": Header.of(project, phase.number), **options.diagram()},
         )
-        _check_target(path, options.force, name)
-        write_atomic(path, content)
-        progress(number, len(paths))
+        for phase in project.phases
+    ]
+
+    def write(index: int, content: bytes) -> None:
+        _check_target(paths[index], options.force, name)
+        write_atomic(paths[index], content)
+        progress(index + 1, len(paths))
+
+    draw_all(drawings, options.jobs, write)
     return paths
