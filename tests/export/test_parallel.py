@@ -1,0 +1,86 @@
+"""Diagrams of every phase, and the report's diff diagrams, drawn by worker processes
+(``--jobs``): the same files, byte for byte, as one process drawing them in turn."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pufu.cli.main import main
+from pufu.model import Chart, Project, save_project
+
+
+def pufu(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def changing_project(folder: Path, phases: int = 4) -> Path:
+    """A project whose phases differ (texts, progress, a 施策 added, the draft changed after)."""
+    chart = Chart.blank()
+    chart.set_text(chart.goal, "問い合わせ率を下げる")
+    purpose = chart.add_purpose("FAQで自己解決できている状態")
+    first = chart.add_measure(purpose, "上位20件の記事を書く", color="red", progress=10)
+    project = Project(title="セルフサービス", draft=chart)
+    for number in range(1, phases + 1):
+        chart.set_progress(first, number * 20)
+        chart.add_measure(purpose, f"施策{number}: 問い合わせを分類する", color="blue")
+        project.snapshot(title=f"局面{number}", happened=f"出来事{number}", date="2025-05-01")
+    chart.set_text(chart.win, "問い合わせが月100件以下")
+    path = folder / "self-service.pufu.json"
+    save_project(project, path, None)
+    return path
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    """Each file's bytes; a PDF's creation time (cairo writes the clock's) masked."""
+    return {
+        path.name: re.sub(rb"/CreationDate \(D:\d+Z\)", b"/CreationDate (D:0Z)", path.read_bytes())
+        for path in sorted(folder.iterdir())
+    }
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg", "pdf"])
+def test_all_phases_drawn_by_workers_are_the_files_of_a_serial_run(tmp_path: Path, capsys, fmt: str) -> None:
+    project = changing_project(tmp_path)
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    serial.mkdir()
+    parallel.mkdir()
+    code, _, err = pufu(capsys, "export", str(project), "-f", fmt, "--all-phases", "-o", f"{serial}/", "--jobs", "1")
+    assert code == 0, err
+    code, _, err = pufu(capsys, "export", str(project), "-f", fmt, "--all-phases", "-o", f"{parallel}/", "-j", "3")
+    assert code == 0, err
+    assert "wrote 4 files" in err
+    written = files(parallel)
+    assert list(written) == [f"self-service-phase0{n}.{fmt}" for n in range(1, 5)]
+    assert written == files(serial)
+    assert len(set(written.values())) == 4  # every phase its own picture
+
+
+def test_report_diagrams_drawn_by_workers_are_the_files_of_a_serial_run(tmp_path: Path, capsys) -> None:
+    project = changing_project(tmp_path)
+    for name, jobs in (("serial", "1"), ("parallel", "2")):
+        (tmp_path / name).mkdir()
+        code, _, err = pufu(
+            capsys, "report", str(project), "-o", str(tmp_path / name / "review.md"), "--diagrams", "--jobs", jobs
+        )
+        assert code == 0, err
+    parallel = files(tmp_path / "parallel" / "review-diagrams")
+    assert list(parallel) == ["step-1-2.svg", "step-2-3.svg", "step-3-4.svg", "step-4-draft.svg"]
+    assert parallel == files(tmp_path / "serial" / "review-diagrams")
+    assert (tmp_path / "parallel" / "review.md").read_bytes() == (tmp_path / "serial" / "review.md").read_bytes()
+
+
+def test_no_workers_is_refused_in_one_line(tmp_path: Path, capsys) -> None:
+    project = changing_project(tmp_path, phases=2)
+    code, out, err = pufu(capsys, "export", str(project), "-f", "svg", "--all-phases", "-o", f"{tmp_path}/", "--jobs", "0")
+    assert code == 2
+    assert err.strip().endswith("--jobs must be 1 or more; got 0")
+    assert len(err.strip().splitlines()) == 1
+    assert not list(tmp_path.glob("*.svg"))
