@@ -110,7 +110,9 @@ def draw_all(drawings: Sequence[Drawing], jobs: int | None, done: Callable[[int,
     """Draw every diagram, ``jobs`` at a time in worker processes (None: :func:`default_jobs`),
     and hand each one's bytes to ``done(index, data)`` in order, as soon as it and those before
     it are drawn. Workers are started fresh (``spawn``): safe from a thread such as the
-    editor's export worker, and each lays out with its own Graphviz and font set-up."""
+    editor's export worker, and each lays out with its own Graphviz and font set-up. As with
+    any ``spawn``, a script calling this keeps its own work under ``if __name__ ==
+    "__main__":``; when the workers cannot start, the rest is drawn here."""
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1:
         raise ExportError(f"--jobs must be 1 or more; got {jobs}")
@@ -120,15 +122,22 @@ def draw_all(drawings: Sequence[Drawing], jobs: int | None, done: Callable[[int,
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(min(jobs, len(drawings)), mp_context=context) as pool:
-        try:
-            for index, data in enumerate(pool.map(draw, drawings)):
-                done(index, data)
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
+    finished = 0
+    try:
+        with ProcessPoolExecutor(min(jobs, len(drawings)), mp_context=context) as pool:
+            try:
+                for index, data in enumerate(pool.map(draw, drawings)):
+                    done(index, data)
+                    finished = index + 1
+            except BaseException:
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
+    except BrokenProcessPool:  # workers could not start (a script without a __main__ guard)
+        for index in range(finished, len(drawings)):
+            done(index, draw(drawings[index]))
 
 
 def _no_phase(name: str) -> ExportError:
