@@ -18,7 +18,8 @@ serial run, written in the same order.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -140,6 +141,73 @@ def draw_all(drawings: Sequence[Drawing], jobs: int | None, done: Callable[[int,
             done(index, draw(drawings[index]))
 
 
+#: The project a deck worker lays slides out for (set once per worker process).
+_deck_project: list[Project] = []
+
+
+def _deck_worker(project: Project) -> None:
+    _deck_project[:] = [project]
+
+
+def _deck_slide(job: tuple[int, dict[str, Any]]) -> int:
+    """Make one phase's slide in a worker: its layout search leaves the layout in the cache
+    folder (:mod:`pufu.export.fit`) for the deck made afterwards."""
+    from .deck import build_deck
+
+    number, options = job
+    build_deck(_deck_project[0], [number], **options)
+    return number
+
+
+@contextmanager
+def _slides_ahead(project: Project, options: Options) -> Iterator[Callable[[int], None]]:
+    """Search the slides' layouts ahead in ``jobs`` worker processes while the deck is made in
+    this one: ``ahead(n)`` waits until slide ``n``'s layout is in the cache folder
+    (:mod:`pufu.export.fit`), where making the slide then finds it. The deck's bytes do not
+    depend on it: a layout a worker did not find is searched when the slide is made."""
+    from . import fonts
+    from .fit import MAX_PARTS
+
+    jobs = default_jobs() if options.jobs is None else options.jobs
+    numbers = [
+        number
+        for number in range(1, len(project.phases) + 1)
+        if len(project.phase_chart(number).purposes()) + len(project.phase_chart(number).measures()) <= MAX_PARTS
+    ]
+    if options.picture or jobs < 2 or len(numbers) < 2 or not fonts.ensure():
+        yield lambda number: None
+        return
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    shared = Project(title=project.title, draft=project.draft, phases=list(project.phases))
+    pool = ProcessPoolExecutor(
+        min(jobs, len(numbers)),
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_deck_worker,
+        initargs=(shared,),
+    )
+    try:
+        futures: dict[int, Future[int]] = {}
+        try:
+            for number in numbers:
+                futures[number] = pool.submit(_deck_slide, (number, options.diagram()))
+        except Exception:  # workers that cannot start: every slide is made here
+            pass
+
+        def ahead(number: int) -> None:
+            future = futures.get(number)
+            if future is not None:
+                try:
+                    future.result()
+                except Exception:  # made (and reported, if it fails) in this process
+                    pass
+
+        yield ahead
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def _no_phase(name: str) -> ExportError:
     return ExportError(f"{name}: no phase is recorded yet; export the draft without --all-phases")
 
@@ -172,12 +240,15 @@ def build(
         phases = [options.phase] if options.phase else None
         total = 1 if options.phase or not project.phases else len(project.phases)
         done = [0]
+        with _slides_ahead(project, options if total > 1 else replace(options, jobs=1)) as ahead:
+            ahead(1)
 
-        def step() -> None:
-            done[0] += 1
-            progress(done[0], total)
+            def step() -> None:
+                done[0] += 1
+                progress(done[0], total)
+                ahead(done[0] + 1)
 
-        return build_deck(project, phases, picture=options.picture, step=step, **options.diagram())  # type: ignore[arg-type]
+            return build_deck(project, phases, picture=options.picture, step=step, **options.diagram())  # type: ignore[arg-type]
     else:
         if options.all_phases:
             raise ExportError("diagrams of every phase go to one file each: use export()")

@@ -84,3 +84,19 @@ def test_no_workers_is_refused_in_one_line(tmp_path: Path, capsys) -> None:
     assert err.strip().endswith("--jobs must be 1 or more; got 0")
     assert len(err.strip().splitlines()) == 1
     assert not list(tmp_path.glob("*.svg"))
+
+
+def test_a_deck_of_every_phase_laid_out_by_workers_is_the_deck_of_a_serial_run(tmp_path: Path, capsys) -> None:
+    import shutil
+
+    from pufu.locations import cache_dir
+
+    project = changing_project(tmp_path, phases=3)
+    decks = {}
+    for jobs in ("1", "2"):
+        shutil.rmtree(cache_dir() / "fit", ignore_errors=True)  # every slide searched afresh
+        out = tmp_path / f"deck-{jobs}.pptx"
+        code, _, err = pufu(capsys, "export", str(project), "-f", "pptx", "-o", str(out), "--jobs", jobs)
+        assert code == 0, err
+        decks[jobs] = out.read_bytes()
+    assert decks["2"] == decks["1"]
