@@ -19,6 +19,7 @@ from pydantic import (
     JsonValue,
     Strict,
     StrictInt,
+    ValidationInfo,
     model_validator,
 )
 
@@ -177,13 +178,15 @@ class ProjectData(_Data):
     )
 
     @model_validator(mode="after")
-    def _phases_numbered(self) -> ProjectData:
+    def _phases_numbered(self, info: ValidationInfo) -> ProjectData:
         for index, phase in enumerate(self.phases):
             if phase.number != index + 1:
                 raise ValueError(
                     f"phases[{index}] has number {phase.number}; phases are numbered 1, 2, 3, ..."
                 )
         numbers = len(self.phases)
+        if isinstance(info.context, dict) and "phases" in info.context:  # counted only (loads_draft)
+            numbers = info.context["phases"]
         for index, note in enumerate(self.notes):
             if note.phase > numbers:
                 raise ValueError(f"notes[{index}] refers to phase {note.phase}, which does not exist")
