@@ -326,7 +326,7 @@ def loads_draft(path: object, raw: bytes) -> Project:
     _check_header(path, raw[:4096].decode("utf-8", "replace"))
     try:
         with _gc_paused():
-            found = jiter.from_json(raw, catch_duplicate_keys=True)
+            found = jiter.from_json(raw, catch_duplicate_keys=True, allow_inf_nan=False)
     except ValueError:
         found = None
     phases = found.get("phases", []) if isinstance(found, dict) else None

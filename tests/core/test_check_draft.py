@@ -70,12 +70,19 @@ def test_check_of_the_draft_still_refuses_a_key_written_twice_in_a_phase(tmp_pat
         (lambda data: data["draft"]["measures"][0].update(progress="40"), "$.draft.measures[0].progress"),
         (lambda data: data["draft"].update(extra=1), "$.draft.extra"),
         (lambda data: data.update(phases={}), "$.phases"),
+        ("NaN", "$.phases[0].chart.measures[0].progress"),
+        ("Infinity", "$.phases[0].chart.measures[0].progress"),
     ],
 )
 def test_check_of_the_draft_refuses_what_every_command_refuses(tmp_path: Path, capsys, change, place) -> None:
     path, data = project_file(tmp_path)
-    change(data)
-    write(path, data)
+    if isinstance(change, str):  # a number JSON does not allow, where a number goes
+        write(path, data)
+        text = path.read_text(encoding="utf-8").replace('"progress": 40', f'"progress": {change}', 1)
+        path.write_text(text, encoding="utf-8")
+    else:
+        change(data)
+        write(path, data)
     code, _, err = pufu(capsys, "check", str(path))
     assert code == 2
     assert err.startswith(f"pufu: error: {path}: {place}")
