@@ -294,18 +294,17 @@ def loads_project(path: object, raw: bytes) -> Project:
     if raw.startswith(_BOM):
         decode_text(path, raw)  # raises the byte-order-mark message
     _check_header(path, raw[:4096].decode("utf-8", "replace"))
-    try:
-        data = validate(path, ProjectData, raw)  # pydantic checks the UTF-8 as it parses
-    except FileError:
-        decode_text(path, raw)  # invalid UTF-8 gets its own message, with the line
-        raise
-    with _gc_paused():
+    with _gc_paused():  # one pause for the whole read: no collection between its steps
+        try:
+            data = validate(path, ProjectData, raw)  # pydantic checks the UTF-8 as it parses
+        except FileError:
+            decode_text(path, raw)  # invalid UTF-8 gets its own message, with the line
+            raise
         check_unique_keys(path, raw)
-    try:
-        with _gc_paused():
+        try:
             return Project.from_data(data)
-    except FormatError as exc:
-        raise FileError(path, str(exc)) from None
+        except FormatError as exc:
+            raise FileError(path, str(exc)) from None
 
 
 def load_draft(path: str | os.PathLike[str]) -> tuple[Project, Stamp]:
