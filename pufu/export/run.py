@@ -328,6 +328,8 @@ def export(
     project's file: never written over, and it names the files of every phase's diagram."""
     name = str(source) if source is not None else "project"
     progress = progress or _nothing
+    if options.jobs is not None and options.jobs < 1:
+        raise ExportError(f"--jobs must be 1 or more; got {options.jobs}")
     if options.all_phases and fmt in DIAGRAMS:
         return _all_phase_diagrams(project, fmt, options, str(target), name, progress)
     if options.all_phases and fmt == "pptx":

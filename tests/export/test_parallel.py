@@ -84,6 +84,10 @@ def test_no_workers_is_refused_in_one_line(tmp_path: Path, capsys) -> None:
     assert err.strip().endswith("--jobs must be 1 or more; got 0")
     assert len(err.strip().splitlines()) == 1
     assert not list(tmp_path.glob("*.svg"))
+    code, _, err = pufu(capsys, "export", str(project), "-f", "pptx", "-o", str(tmp_path / "d.pptx"), "-j", "-1")
+    assert code == 2
+    assert err.strip().endswith(": --jobs must be 1 or more; got -1")
+    assert not (tmp_path / "d.pptx").exists()
 
 
 def test_a_deck_of_every_phase_laid_out_by_workers_is_the_deck_of_a_serial_run(tmp_path: Path, capsys) -> None:
