@@ -121,24 +121,37 @@ def draw_all(drawings: Sequence[Drawing], jobs: int | None, done: Callable[[int,
         for index, drawing in enumerate(drawings):
             done(index, draw(drawing))
         return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    context = multiprocessing.get_context("spawn")
+    pool = _pool(min(jobs, len(drawings)))
+    try:
+        results = pool.map(draw, drawings) if pool is not None else None
+    except (OSError, ValueError, BrokenProcessPool):  # the workers cannot start
+        results = None
     finished = 0
     try:
-        with ProcessPoolExecutor(min(jobs, len(drawings)), mp_context=context) as pool:
-            try:
-                for index, data in enumerate(pool.map(draw, drawings)):
-                    done(index, data)
-                    finished = index + 1
-            except BaseException:
-                pool.shutdown(wait=True, cancel_futures=True)
-                raise
-    except BrokenProcessPool:  # workers could not start (a script without a __main__ guard)
-        for index in range(finished, len(drawings)):
-            done(index, draw(drawings[index]))
+        for index, data in enumerate(results or ()):
+            done(index, data)
+            finished = index + 1
+    except BrokenProcessPool:  # workers that died starting (a script without a __main__ guard)
+        pass
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+    for index in range(finished, len(drawings)):  # what the workers could not draw
+        done(index, draw(drawings[index]))
+
+
+def _pool(workers: int, **more: Any) -> Any:
+    """Fresh worker processes (``spawn``), or None where they cannot be started: in the editor,
+    whose standard error has no file descriptor for multiprocessing's helper process."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    try:
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), **more)
+    except (OSError, ValueError):
+        return None
 
 
 #: The project a deck worker lays slides out for (set once per worker process).
@@ -177,16 +190,13 @@ def _slides_ahead(project: Project, options: Options) -> Iterator[Callable[[int]
     if options.picture or jobs < 2 or len(numbers) < 2 or not fonts.ensure():
         yield lambda number: None
         return
-    import multiprocessing
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures import Future
 
     shared = Project(title=project.title, draft=project.draft, phases=list(project.phases))
-    pool = ProcessPoolExecutor(
-        min(jobs, len(numbers)),
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_deck_worker,
-        initargs=(shared,),
-    )
+    pool = _pool(min(jobs, len(numbers)), initializer=_deck_worker, initargs=(shared,))
+    if pool is None:
+        yield lambda number: None
+        return
     try:
         futures: dict[int, Future[int]] = {}
         try:

@@ -104,3 +104,34 @@ def test_a_deck_of_every_phase_laid_out_by_workers_is_the_deck_of_a_serial_run(t
         assert code == 0, err
         decks[jobs] = out.read_bytes()
     assert decks["2"] == decks["1"]
+
+
+def test_the_editors_export_dialog_makes_the_deck_of_every_phase(tmp_path: Path, capsys) -> None:
+    """In the editor, standard error has no file descriptor to hand to workers: the deck is made
+    all the same (in the editor's own process), the bytes of ``pufu export --jobs 1``."""
+    import asyncio
+
+    from textual.widgets import Button, Select
+
+    from pufu.model import load_project
+    from pufu.tui.export_dialog import ExportDialog
+    from tests.export.test_export_cli import Host
+
+    path = changing_project(tmp_path, phases=3)
+    code, _, err = pufu(capsys, "export", str(path), "-f", "pptx", "-o", str(tmp_path / "cli.pptx"), "--jobs", "1")
+    assert code == 0, err
+    project, _ = load_project(path)
+    host = Host(ExportDialog(project, None, tmp_path))
+
+    async def export() -> None:
+        async with host.run_test(size=(100, 40)) as pilot:
+            host.dialog.query_one("#format", Select).value = "pptx"
+            await pilot.pause()
+            host.dialog.query_one("#export", Button).press()
+            await pilot.pause()
+            await host.workers.wait_for_complete()
+            await pilot.pause()
+
+    asyncio.run(export())
+    assert host.result is not None and len(host.result) == 1
+    assert host.result[0].read_bytes() == (tmp_path / "cli.pptx").read_bytes()
