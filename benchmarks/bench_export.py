@@ -7,6 +7,12 @@
    for PNG the same 1920 × 1080 pixels at 144 dpi; the benchmark checks the floor's output is
    the same size as pufu's). Goal: <= 1.3×.
 2. ``pufu export --all-phases`` of a 100-phase project to PNG, timed.
+3. ``pufu export --all-phases`` of a 20-phase project of 3 × 4 (laid out for the slide: the
+   canvas-fitting search) to PNG, as a whole process, with ``--jobs 1`` and with the default
+   (one worker per CPU): wall time, CPU time of the process and its workers (user + system),
+   and cores busy = CPU / wall (goal on 2 cores: >= 1.5); the files must be the same bytes.
+   The layouts kept in the cache folder (:mod:`pufu.export.fit`) are removed before each run;
+   then the same export again, with them kept (``--jobs 1``).
 
 Run: /tmp/venv/bin/python benchmarks/bench_export.py [--repeat N]
 """
@@ -14,9 +20,13 @@ Run: /tmp/venv/bin/python benchmarks/bench_export.py [--repeat N]
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import resource
+import shutil
 import statistics
 import struct
+import subprocess
 import sys
 import tempfile
 import time
@@ -130,13 +140,93 @@ def main_bench(repeat: int, purposes: int = 30, measures: int = 10) -> None:
     )
 
 
+def twenty_phases(folder: Path) -> Path:
+    """20 phases of a 3 × 4 chart, a different 施策's progress changed at each."""
+    chart = Chart.blank()
+    chart.set_text(chart.goal, "問い合わせに追われないCSチームになる")
+    chart.set_text(chart.win, "顧客1社あたりの月間問い合わせ件数が0.18件以下")
+    for p in range(3):
+        purpose = chart.add_purpose(f"中間目的{p + 1}: よくある問い合わせを記事で自己解決できている状態")
+        for m in range(4):
+            chart.add_measure(
+                purpose, f"施策{p + 1}-{m + 1}: 上位{m + 1}件の記事を書く", color=COLOR_ORDER[m % 5], progress=m * 20
+            )
+    project = Project(title="20局面", draft=chart)
+    for number in range(1, 21):
+        measures = chart.measures()
+        chart.set_progress(measures[number % len(measures)], (number * 7) % 101)
+        project.snapshot(title=f"局面{number}", happened=f"出来事{number}", date="2025-01-01")
+    path = folder / "twenty.pufu.json"
+    save_project(project, path, None)
+    return path
+
+
+def process_run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall time and CPU time (user + system, the process and every worker it waited for)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def cores_busy(repeat: int, fmt: str = "png") -> None:
+    script = Path(sys.executable).with_name("pufu")
+    pufu = [str(script)] if script.is_file() else [sys.executable, "-m", "pufu.cli.main"]
+    with tempfile.TemporaryDirectory() as folder:
+        cache = Path(folder) / "cache"
+        env = {
+            **os.environ,
+            "PUFU_CONFIG_DIR": f"{folder}/config",
+            "PUFU_STATE_DIR": f"{folder}/state",
+            "PUFU_CACHE_DIR": str(cache),
+        }
+        path = twenty_phases(Path(folder))
+        figures: dict[str, list[tuple[float, float]]] = {"1": [], "default": []}
+        outputs: dict[str, list[bytes]] = {}
+        for _ in range(repeat):
+            for jobs in ("1", "default"):
+                out = Path(folder) / f"out-{jobs}"
+                out.mkdir(exist_ok=True)
+                extra = ["--jobs", jobs] if jobs != "default" else []
+                command = [*pufu, "export", str(path), "-f", fmt, "--all-phases", "-o", f"{out}/", "--force", *extra]
+                shutil.rmtree(cache / "fit", ignore_errors=True)  # every layout searched afresh
+                figures[jobs].append(process_run(command, env))
+                outputs[jobs] = [file.read_bytes() for file in sorted(out.iterdir())]
+    same = "the same bytes" if outputs["1"] == outputs["default"] else "DIFFERENT bytes"
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(f"--all-phases {fmt}, 20 phases of 3 × 4 (fitted to 16:9), whole process, median of {repeat}:")
+    for jobs, runs in figures.items():
+        wall = statistics.median(w for w, _ in runs)
+        cpu = statistics.median(c for _, c in runs)
+        busy = statistics.median(c / w for w, c in runs)
+        goal = f" (goal on 2 cores >= 1.5; {cpus} CPUs here)" if jobs == "default" else ""
+        print(f"  --jobs {jobs}: {wall:.2f} s wall, {cpu:.2f} s CPU, cores busy {busy:.2f}{goal}")
+    print(f"  {len(outputs['1'])} files each, {same}")
+    with tempfile.TemporaryDirectory() as folder:
+        env = {**os.environ, "PUFU_CONFIG_DIR": f"{folder}/config", "PUFU_STATE_DIR": f"{folder}/state",
+               "PUFU_CACHE_DIR": f"{folder}/cache"}
+        path = twenty_phases(Path(folder))
+        command = [*pufu, "export", str(path), "-f", fmt, "--all-phases", "-o", f"{folder}/", "--force", "--jobs", "1"]
+        process_run(command, env)  # the layouts found are kept
+        warm = [process_run(command, env) for _ in range(repeat)]
+    print(
+        f"  again, the layouts kept (--jobs 1): {statistics.median(w for w, _ in warm):.2f} s wall, "
+        f"{statistics.median(c for _, c in warm):.2f} s CPU"
+    )
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--only-cores", action="store_true", help="only the 20-phase cores-busy run")
     parser.add_argument(
         "--chart", default="30x10", help="中間目的 × 施策 each of the big chart (default 30x10)"
     )
     args = parser.parse_args()
     purposes, measures = (int(n) for n in args.chart.lower().split("x"))
-    main_bench(args.repeat, purposes, measures)
+    if not args.only_cores:
+        main_bench(args.repeat, purposes, measures)
+    cores_busy(max(1, min(args.repeat, 3)))
     sys.exit(0)

@@ -7,13 +7,26 @@ Each candidate is laid out by Graphviz with the bundled font (a template takes ~
 demo's phase 4 ~20 ms; a search tries ~40: ~0.5 s of CPU for a template); the search is
 deterministic (no time limit), so repeat exports stay byte-identical. Charts of more than
 :data:`MAX_PARTS` 中間目的 and 施策 keep the natural layout, zoomed to fit.
+
+The layout found is kept in the cache folder (``fit/``, one small JSON file per chart and
+canvas), keyed by everything it depends on: the chart, the options, the canvas, the first
+candidate's DOT, the source of the modules that build and measure it, Graphviz's version and
+the font. Exporting a chart again (every phase of a project after one more was recorded, the
+deck after the diagrams) then costs one DOT and its drawing instead of a search, with the very
+same bytes. A cache entry that cannot be read is ignored, one that cannot be written skipped.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
 from typing import Any
 
+from ..locations import cache_dir
 from ..model import Chart
 from . import fonts
 from .diagram import (
@@ -124,6 +137,12 @@ def fit(chart: Chart, size: tuple[float, float], options: dict[str, Any]) -> Fit
     if parts > MAX_PARTS or not fonts.ensure():
         dot = _build(chart, NATURAL, None, **options)
         return Fit(dot, NATURAL, 0.0, (0.0, 0.0))
+    first = sized(MEASURE_WIDTHS[2], BASE)  # where the search starts
+    built = {first: _build(chart, first, None, **options)}
+    key = _key(chart, size, options, built[first])
+    found = _cached(key, chart, size, options)
+    if found is not None:
+        return found
     tried: dict[Layout, tuple[float, tuple[float, float]]] = {}
 
     def score(structure: Layout, index: int) -> float:
@@ -131,7 +150,8 @@ def fit(chart: Chart, size: tuple[float, float], options: dict[str, Any]) -> Fit
 
     def measure(layout: Layout) -> float:
         if layout not in tried:
-            width, height = laid_out_size(_build(chart, layout, None, **options), ink=False)
+            dot = built.pop(layout, None) or _build(chart, layout, None, **options)
+            width, height = laid_out_size(dot, ink=False)
             tried[layout] = (min(zoom_to_fit(width, height, size), MAX_ZOOM), (width, height))
         return tried[layout][0]
 
@@ -179,18 +199,134 @@ def fit(chart: Chart, size: tuple[float, float], options: dict[str, Any]) -> Fit
         layout = aligned
     zoom, (width, height) = tried[layout]
     room = tuple((inches - 2 * MARGIN) * 72 / zoom for inches in size)
-    dot, drawn = _spread(chart, layout, room, options)
-    return Fit(dot, layout, zoom, (width, height), drawn, size)
+    dot, drawn, fill = _spread(chart, layout, room, options)
+    result = Fit(dot, layout, zoom, (width, height), drawn, size)
+    _store(key, result, fill)
+    return result
+
+
+# ---------------------------------------------------------------------- the cache
+
+#: The modules whose code decides the DOT, the search and the measuring.
+_SOURCES = ("fit.py", "diagram.py", "themes.py", "fonts.py", "../text.py")
+_code: list[str] = []
+
+
+def _code_digest() -> str:
+    """The source of the modules that make a fit, Graphviz's version and the font, digested
+    (once a process): a change to any of them is a different cache key."""
+    if not _code:
+        import pygraphviz
+
+        digest = hashlib.sha256(f"pygraphviz {pygraphviz.__version__}".encode())
+        here = Path(__file__).resolve().parent
+        for name in _SOURCES:
+            try:
+                digest.update((here / name).read_bytes())
+            except OSError:
+                digest.update(name.encode())
+        try:
+            info = fonts.FONT_FILE.stat()
+            digest.update(f"{info.st_size} {info.st_mtime_ns}".encode())
+        except OSError:
+            pass
+        _code.append(digest.hexdigest())
+    return _code[0]
+
+
+def _option_text(value: object) -> str:
+    if isinstance(value, Chart):
+        return value.to_data().model_dump_json()
+    if isinstance(value, dict):
+        return repr(sorted(value.items()))
+    return repr(value)
+
+
+def _key(chart: Chart, size: tuple[float, float], options: dict[str, Any], first_dot: str) -> str:
+    digest = hashlib.sha256(_code_digest().encode())
+    digest.update(chart.to_data().model_dump_json().encode("utf-8", "surrogatepass"))
+    for name in sorted(options):
+        digest.update(f"\0{name}={_option_text(options[name])}".encode("utf-8", "surrogatepass"))
+    digest.update(f"\0size={size!r}\0".encode())
+    digest.update(first_dot.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def _folder() -> Path:
+    return cache_dir() / "fit"
+
+
+def _cached(key: str, chart: Chart, size: tuple[float, float], options: dict[str, Any]) -> Fit | None:
+    """The fit kept for ``key``, its DOT built again (one DOT, no layout), or None."""
+    try:
+        entry = json.loads((_folder() / f"{key}.json").read_text(encoding="utf-8"))
+        layout = Layout(**entry["layout"])
+        fill = (float(entry["fill"][0]), float(entry["fill"][1]))
+        natural = (float(entry["natural"][0]), float(entry["natural"][1]))
+        drawn = (float(entry["drawn"][0]), float(entry["drawn"][1]))
+        zoom = float(entry["zoom"])
+    except (OSError, ValueError, TypeError, KeyError, IndexError):
+        return None
+    return Fit(_build(chart, layout, fill, **options), layout, zoom, natural, drawn, size)
+
+
+#: Entries kept at most; the oldest go first.
+CACHE_ENTRIES = 4000
+
+
+def _store(key: str, result: Fit, fill: tuple[float, float]) -> None:
+    entry = {
+        "layout": asdict(result.layout),
+        "fill": list(fill),
+        "zoom": result.zoom,
+        "natural": list(result.natural),
+        "drawn": list(result.drawn),
+    }
+    folder = _folder()
+    tmp = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(entry, handle)
+        os.replace(tmp, folder / f"{key}.json")
+        tmp = None
+        if key.startswith("00"):  # now and then (1 write in 256): drop the oldest entries
+            _prune(folder)
+    except OSError:
+        pass
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def _prune(folder: Path) -> None:
+    entries = []
+    for item in os.scandir(folder):
+        try:
+            entries.append((item.stat().st_mtime, item.path))
+        except OSError:
+            continue
+    entries.sort(reverse=True)
+    for _, path in entries[CACHE_ENTRIES:]:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
 
 
 def _spread(
     chart: Chart, layout: Layout, room: tuple[float, ...], options: dict[str, Any]
-) -> tuple[str, tuple[float, float]]:
+) -> tuple[str, tuple[float, float], tuple[float, float]]:
     """The DOT of ``layout`` spread to ``room`` (points). Graphviz scales the node centres,
     then adds the header, so the drawing does not come out exactly the size asked: a few
-    secant steps, each one layout, correct it."""
+    secant steps, each one layout, correct it. Returns the DOT, its size and its fill (inches)."""
     fill = list(room)
-    dot = _build(chart, layout, _inches(fill), **options)
+    inches = _inches(fill)
+    dot = _build(chart, layout, inches, **options)
     spread = laid_out_size(dot)
     previous: tuple[list[float], tuple[float, float]] | None = None
     for _ in range(3):
@@ -211,8 +347,8 @@ def _spread(
             spread[i] <= room[i] + 1.0 for i in (0, 1)
         ):
             break  # overshot: keep the last one that fitted
-        dot, spread = candidate, size
-    return dot, spread
+        dot, spread, inches = candidate, size, _inches(fill)
+    return dot, spread, inches
 
 
 def _inches(points: list[float]) -> tuple[float, float]:

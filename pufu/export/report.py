@@ -198,13 +198,21 @@ def steps(project: Project) -> list[Step]:
 
 
 def write_diagrams(
-    project: Project, folder: Path, fmt: str = "svg", lang: str | None = None, *, force: bool = True
+    project: Project,
+    folder: Path,
+    fmt: str = "svg",
+    lang: str | None = None,
+    *,
+    force: bool = True,
+    jobs: int | None = None,
 ) -> dict[str, str]:
     """A diff diagram per step in ``folder`` (added parts green, removed ones dashed red,
     changed ones orange, comments shown); step key → file name. Each file is written
     atomically; without ``force`` nothing is written when one of them exists already. Raises
-    ImportError when the diagram exporter is not available."""
+    ImportError when the diagram exporter is not available. ``jobs`` worker processes draw
+    them (:func:`pufu.export.run.draw_all`; None: one per CPU)."""
     from . import diagram  # lazily: Graphviz is only needed for --diagrams
+    from .run import Drawing, draw_all
 
     drawn = [step for step in steps(project) if step.diff]
     names = {step.key: f"step-{step.key}.{fmt}" for step in drawn}
@@ -220,24 +228,24 @@ def write_diagrams(
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise FileError(folder, "err.file.mkdir", reason=exc.strerror or exc) from None
+    drawings = []
     for step in drawn:
         since = t("review.since", lang, a=side_name(step.a, lang))
         if step.b == DRAFT:
             header = diagram.Header(title=project.title, phase_title=since)
+            after = project.draft.to_data()
         else:
             phase = project.phase(int(step.b))
             title = f"{phase.title} — {since}" if phase.title else since
             header = diagram.Header(project.title, phase.number, title, phase.date)
-        data = diagram.render(
-            step.after,
-            fmt,
-            marks=step.diff.marks(),
-            ghosts=step.before,
-            header=header,
-            comments=True,
-            lang=lang,
-        )
-        write_atomic(folder / names[step.key], data)
+            after = phase.chart
+        options = {"marks": step.diff.marks(), "header": header, "comments": True, "lang": lang}
+        drawings.append(Drawing(after, fmt, options=options, ghosts=project.phase(int(step.a)).chart))
+
+    def write(index: int, data: bytes) -> None:
+        write_atomic(folder / names[drawn[index].key], data)
+
+    draw_all(drawings, jobs, write)
     return names
 
 

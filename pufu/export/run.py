@@ -9,16 +9,26 @@ default for text formats). Diagrams of every phase (``all_phases``) go to one fi
 (:func:`phase_paths`). ``progress(done, total)`` is called as files or slides are made and
 ``warn(message)`` with what the user should know (what pufu-editor cannot hold); nothing here
 prints.
+
+Diagrams of every phase (and the report's diff diagrams) are drawn by ``jobs`` worker
+processes at once (:func:`draw_all`; default: one per CPU); each file's bytes are those of a
+serial run, written in the same order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+import os
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..i18n import t
 from ..model import FileError, Project, PufuError, write_atomic
+
+if TYPE_CHECKING:
+    from ..model import ChartData
 
 #: Every format: text formats first, then the diagrams, then the deck.
 FORMATS: tuple[str, ...] = ("pufu-editor", "md", "svg", "png", "pdf", "dot", "pptx")
@@ -49,6 +59,8 @@ class Options:
     lang: str | None = None
     picture: bool = False
     force: bool = False
+    #: worker processes drawing diagrams of every phase (None: one per CPU; 1: no workers)
+    jobs: int | None = None
 
     def diagram(self) -> dict[str, object]:
         return {"theme": self.theme, "comments": self.comments, "lang": self.lang}
@@ -60,6 +72,151 @@ class Options:
 
 def _nothing(done: int, total: int) -> None:
     return None
+
+
+def default_jobs() -> int:
+    """Worker processes by default: one per CPU this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """One diagram to draw, as plain data a worker process can be sent: the chart (and the
+    ghosts of a diff diagram) as file data, the format, the canvas and the diagram's options."""
+
+    chart: ChartData
+    fmt: str
+    size: Any = "16:9"
+    dpi: int | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+    ghosts: ChartData | None = None
+
+
+def draw(drawing: Drawing) -> bytes:
+    """The bytes of one diagram (in this process or in a worker)."""
+    from ..model import Chart
+    from .diagram import render
+
+    chart = Chart.from_data(drawing.chart)
+    ghosts = Chart.from_data(drawing.ghosts) if drawing.ghosts is not None else None
+    try:
+        return render(chart, drawing.fmt, size=drawing.size, dpi=drawing.dpi, ghosts=ghosts, **drawing.options)
+    except PufuError as exc:  # its message, as an error a worker can send back
+        raise ExportError(str(exc)) from None
+
+
+def draw_all(drawings: Sequence[Drawing], jobs: int | None, done: Callable[[int, bytes], None]) -> None:
+    """Draw every diagram, ``jobs`` at a time in worker processes (None: :func:`default_jobs`),
+    and hand each one's bytes to ``done(index, data)`` in order, as soon as it and those before
+    it are drawn. Workers are started fresh (``spawn``): safe from a thread such as the
+    editor's export worker, and each lays out with its own Graphviz and font set-up. As with
+    any ``spawn``, a script calling this keeps its own work under ``if __name__ ==
+    "__main__":``; when the workers cannot start, the rest is drawn here."""
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs < 1:
+        raise ExportError(f"--jobs must be 1 or more; got {jobs}")
+    if jobs == 1 or len(drawings) < 2:
+        for index, drawing in enumerate(drawings):
+            done(index, draw(drawing))
+        return
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = _pool(min(jobs, len(drawings)))
+    try:
+        results = pool.map(draw, drawings) if pool is not None else None
+    except (OSError, ValueError, BrokenProcessPool):  # the workers cannot start
+        results = None
+    finished = 0
+    try:
+        for index, data in enumerate(results or ()):
+            done(index, data)
+            finished = index + 1
+    except BrokenProcessPool:  # workers that died starting (a script without a __main__ guard)
+        pass
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+    for index in range(finished, len(drawings)):  # what the workers could not draw
+        done(index, draw(drawings[index]))
+
+
+def _pool(workers: int, **more: Any) -> Any:
+    """Fresh worker processes (``spawn``), or None where they cannot be started: in the editor,
+    whose standard error has no file descriptor for multiprocessing's helper process."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    try:
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), **more)
+    except (OSError, ValueError):
+        return None
+
+
+#: The project a deck worker lays slides out for (set once per worker process).
+_deck_project: list[Project] = []
+
+
+def _deck_worker(project: Project) -> None:
+    _deck_project[:] = [project]
+
+
+def _deck_slide(job: tuple[int, dict[str, Any]]) -> int:
+    """Make one phase's slide in a worker: its layout search leaves the layout in the cache
+    folder (:mod:`pufu.export.fit`) for the deck made afterwards."""
+    from .deck import build_deck
+
+    number, options = job
+    build_deck(_deck_project[0], [number], **options)
+    return number
+
+
+@contextmanager
+def _slides_ahead(project: Project, options: Options) -> Iterator[Callable[[int], None]]:
+    """Search the slides' layouts ahead in ``jobs`` worker processes while the deck is made in
+    this one: ``ahead(n)`` waits until slide ``n``'s layout is in the cache folder
+    (:mod:`pufu.export.fit`), where making the slide then finds it. The deck's bytes do not
+    depend on it: a layout a worker did not find is searched when the slide is made."""
+    from . import fonts
+    from .fit import MAX_PARTS
+
+    jobs = default_jobs() if options.jobs is None else options.jobs
+    numbers = [
+        number
+        for number in range(1, len(project.phases) + 1)
+        if len(project.phase_chart(number).purposes()) + len(project.phase_chart(number).measures()) <= MAX_PARTS
+    ]
+    if options.picture or jobs < 2 or len(numbers) < 2 or not fonts.ensure():
+        yield lambda number: None
+        return
+    from concurrent.futures import Future
+
+    shared = Project(title=project.title, draft=project.draft, phases=list(project.phases))
+    pool = _pool(min(jobs, len(numbers)), initializer=_deck_worker, initargs=(shared,))
+    if pool is None:
+        yield lambda number: None
+        return
+    try:
+        futures: dict[int, Future[int]] = {}
+        try:
+            for number in numbers:
+                futures[number] = pool.submit(_deck_slide, (number, options.diagram()))
+        except Exception:  # workers that cannot start: every slide is made here
+            pass
+
+        def ahead(number: int) -> None:
+            future = futures.get(number)
+            if future is not None:
+                try:
+                    future.result()
+                except Exception:  # made (and reported, if it fails) in this process
+                    pass
+
+        yield ahead
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _no_phase(name: str) -> ExportError:
@@ -94,12 +251,15 @@ def build(
         phases = [options.phase] if options.phase else None
         total = 1 if options.phase or not project.phases else len(project.phases)
         done = [0]
+        with _slides_ahead(project, options if total > 1 else replace(options, jobs=1)) as ahead:
+            ahead(1)
 
-        def step() -> None:
-            done[0] += 1
-            progress(done[0], total)
+            def step() -> None:
+                done[0] += 1
+                progress(done[0], total)
+                ahead(done[0] + 1)
 
-        return build_deck(project, phases, picture=options.picture, step=step, **options.diagram())  # type: ignore[arg-type]
+            return build_deck(project, phases, picture=options.picture, step=step, **options.diagram())  # type: ignore[arg-type]
     else:
         if options.all_phases:
             raise ExportError("err.export.all_phases")
@@ -179,6 +339,8 @@ def export(
     project's file: never written over, and it names the files of every phase's diagram."""
     name = str(source) if source is not None else "project"
     progress = progress or _nothing
+    if options.jobs is not None and options.jobs < 1:
+        raise ExportError(f"--jobs must be 1 or more; got {options.jobs}")
     if options.all_phases and fmt in DIAGRAMS:
         return _all_phase_diagrams(project, fmt, options, str(target), name, progress)
     if options.all_phases and fmt == "pptx":
@@ -218,7 +380,7 @@ def _check_target(path: Path, force: bool, source: str | Path | None) -> None:
 def _all_phase_diagrams(
     project: Project, fmt: str, options: Options, output: str, name: str, progress: Progress
 ) -> list[Path]:
-    from .diagram import Header, render
+    from .diagram import Header
 
     if not project.phases:
         raise _no_phase(name)
@@ -235,16 +397,21 @@ def _all_phase_diagrams(
             )
     for path in paths:  # before any is written
         _check_target(path, True, name)
-    for number, path in enumerate(paths, start=1):
-        content = render(
-            project.phase_chart(number),
+    drawings = [
+        Drawing(
+            phase.chart,
             fmt,
-            size=options.canvas,
-            dpi=options.dpi,
-            header=Header.of(project, number),
-            **options.diagram(),
+            options.canvas,
+            options.dpi,
+            {"header": Header.of(project, phase.number), **options.diagram()},
         )
-        _check_target(path, options.force, name)
-        write_atomic(path, content)
-        progress(number, len(paths))
+        for phase in project.phases
+    ]
+
+    def write(index: int, content: bytes) -> None:
+        _check_target(paths[index], options.force, name)
+        write_atomic(paths[index], content)
+        progress(index + 1, len(paths))
+
+    draw_all(drawings, options.jobs, write)
     return paths

@@ -19,6 +19,7 @@ from pydantic import (
     JsonValue,
     Strict,
     StrictInt,
+    ValidationInfo,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -231,7 +232,7 @@ class ProjectData(_Data):
     )
 
     @model_validator(mode="after")
-    def _phases_numbered(self) -> ProjectData:
+    def _phases_numbered(self, info: ValidationInfo) -> ProjectData:
         for index, phase in enumerate(self.phases):
             if phase.number != index + 1:
                 raise PydanticCustomError(
@@ -239,6 +240,8 @@ class ProjectData(_Data):
                     {"index": index, "number": phase.number},
                 )
         numbers = len(self.phases)
+        if isinstance(info.context, dict) and "phases" in info.context:  # counted only (loads_draft)
+            numbers = info.context["phases"]
         for index, note in enumerate(self.notes):
             if note.phase > numbers:
                 raise PydanticCustomError(

@@ -74,6 +74,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="pptx: a picture of each diagram instead of editable shapes",
     )
+    diagram.add_argument(
+        "--jobs", "-j", type=int, help="with --all-phases: diagrams drawn at once (default: one per CPU)"
+    )
     parser.set_defaults(func=run)
 
 
@@ -106,6 +109,7 @@ def run(args: argparse.Namespace) -> int:
         lang=args.lang,
         picture=args.picture,
         force=args.force,
+        jobs=args.jobs,
     )
     with _progress(args.format) as progress:
         paths = export(

@@ -29,6 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--diagrams", action="store_true", help="also write a diff diagram per step and link it")
     parser.add_argument("--diagram-format", choices=("svg", "png"), default="svg", help="diagram format (default: svg)")
     parser.add_argument("--force", action="store_true", help="replace an existing report")
+    parser.add_argument("--jobs", "-j", type=int, help="diagrams drawn at once (default: one per CPU)")
     parser.set_defaults(func=run)
 
 
@@ -48,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         if not target.parent.is_dir():
             raise FileError(target, "err.file.no_folder", folder=target.parent)
         folder = target.with_name(target.name.removesuffix(".md") + "-diagrams")
-        written = write_diagrams(project, folder, args.diagram_format, lang, force=args.force)
+        written = write_diagrams(project, folder, args.diagram_format, lang, force=args.force, jobs=args.jobs)
         diagrams = {key: f"{folder.name}/{name}" for key, name in written.items()}
         info(t("report.diagrams_written", lang, n=len(written), folder=folder))
     metric_charts: dict[int, str] | None = None
