@@ -102,10 +102,9 @@ def draw(drawing: Drawing) -> bytes:
 
     chart = Chart.from_data(drawing.chart)
     ghosts = Chart.from_data(drawing.ghosts) if drawing.ghosts is not None else None
-    try:
-        return render(chart, drawing.fmt, size=drawing.size, dpi=drawing.dpi, ghosts=ghosts, **drawing.options)
-    except PufuError as exc:  # its message, as an error a worker can send back
-        raise ExportError(str(exc)) from None
+    # a PufuError crosses back from a worker whole (errors pickle: key and values), and is
+    # worded in the language of the process that shows it
+    return render(chart, drawing.fmt, size=drawing.size, dpi=drawing.dpi, ghosts=ghosts, **drawing.options)
 
 
 def draw_all(drawings: Sequence[Drawing], jobs: int | None, done: Callable[[int, bytes], None]) -> None:
@@ -117,7 +116,7 @@ def draw_all(drawings: Sequence[Drawing], jobs: int | None, done: Callable[[int,
     "__main__":``; when the workers cannot start, the rest is drawn here."""
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1:
-        raise ExportError(f"--jobs must be 1 or more; got {jobs}")
+        raise ExportError("err.export.jobs", jobs=jobs)
     if jobs == 1 or len(drawings) < 2:
         for index, drawing in enumerate(drawings):
             done(index, draw(drawing))
@@ -340,7 +339,7 @@ def export(
     name = str(source) if source is not None else "project"
     progress = progress or _nothing
     if options.jobs is not None and options.jobs < 1:
-        raise ExportError(f"--jobs must be 1 or more; got {options.jobs}")
+        raise ExportError("err.export.jobs", jobs=options.jobs)
     if options.all_phases and fmt in DIAGRAMS:
         return _all_phase_diagrams(project, fmt, options, str(target), name, progress)
     if options.all_phases and fmt == "pptx":

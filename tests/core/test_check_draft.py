@@ -51,6 +51,7 @@ def test_check_of_the_draft_leaves_a_phases_chart_to_check_phase(tmp_path: Path,
     assert len(err.strip().splitlines()) == 1
 
 
+@pytest.mark.usefixtures("english")
 def test_check_of_the_draft_still_refuses_a_key_written_twice_in_a_phase(tmp_path: Path, capsys) -> None:
     path, _ = project_file(tmp_path)
     text = path.read_text(encoding="utf-8")
@@ -62,6 +63,7 @@ def test_check_of_the_draft_still_refuses_a_key_written_twice_in_a_phase(tmp_pat
     assert err.strip().endswith("pufu will not guess which one counts")
 
 
+@pytest.mark.usefixtures("english")
 @pytest.mark.parametrize(
     ("change", "place"),
     [

@@ -46,6 +46,7 @@ def files(folder: Path) -> dict[str, bytes]:
     }
 
 
+@pytest.mark.usefixtures("english")
 @pytest.mark.parametrize("fmt", ["png", "svg", "pdf"])
 def test_all_phases_drawn_by_workers_are_the_files_of_a_serial_run(tmp_path: Path, capsys, fmt: str) -> None:
     project = changing_project(tmp_path)
@@ -77,6 +78,7 @@ def test_report_diagrams_drawn_by_workers_are_the_files_of_a_serial_run(tmp_path
     assert (tmp_path / "parallel" / "review.md").read_bytes() == (tmp_path / "serial" / "review.md").read_bytes()
 
 
+@pytest.mark.usefixtures("english")
 def test_no_workers_is_refused_in_one_line(tmp_path: Path, capsys) -> None:
     project = changing_project(tmp_path, phases=2)
     code, out, err = pufu(capsys, "export", str(project), "-f", "svg", "--all-phases", "-o", f"{tmp_path}/", "--jobs", "0")

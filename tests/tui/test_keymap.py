@@ -123,7 +123,7 @@ async def test_an_unknown_id_is_reported(plan, tmp_path):
             assert "どのキーのものでもないidがあります:saev" in region_text(app, toast)
 
 
-def test_a_keys_table_pufu_cannot_use_is_named_in_one_line(tmp_path):
+def test_a_keys_table_pufu_cannot_use_is_named_in_one_line(tmp_path, english):
     import pytest
 
     from pufu.settings import SettingsError
