@@ -17,6 +17,8 @@ from pufu.interop.pufu_editor import (
 )
 from pufu.model import ELEMENT_KEYS, FormatError, dumps_project, loads_project
 
+from ..cli import pufu as cli
+
 SAMPLES = [
     "storybook-example.json",
     "storybook-shared-measure.json",
@@ -227,15 +229,6 @@ def test_a_map_with_a_stray_key_is_refused(interop: Path) -> None:
 # ------------------------------------------------------------------ the files, byte for byte
 
 
-def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    from pufu.cli.main import main
-
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def round_trip(capsys, tmp_path: Path, source: Path) -> bytes:

@@ -11,19 +11,11 @@ from textual.app import App
 from textual.widgets import Button, Input, Select
 
 from pufu.cli.commands.export import phase_paths
-from pufu.cli.main import main
 from pufu.model import Chart, Project, save_project
 from pufu.text import NEWLINES, visible, width, wrap
 from pufu.tui.export_dialog import ExportDialog, default_name
 
-
-def pufu(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
+from ..cli import pufu
 
 
 def make_project(folder: Path, phases: int = 3) -> tuple[Project, Path]:

@@ -8,17 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from pufu.cli.main import main
 from pufu.model import Chart, Project, save_project
 
-
-def pufu(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
+from ..cli import pufu
 
 
 def changing_project(folder: Path, phases: int = 4) -> Path:
