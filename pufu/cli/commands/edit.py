@@ -19,10 +19,10 @@ ORDER = 5
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("edit", help="edit a project in the terminal", description=__doc__)
-    parser.add_argument("project", help="the project file (suggested suffix: .pufu.json)")
-    parser.add_argument("--create", action="store_true", help="create the file without asking when it is missing")
-    parser.add_argument("--title", default="", help="the title of a project created here")
+    parser = sub.add_parser("edit", help="cmd.edit", description="about.edit")
+    parser.add_argument("project", help="opt.edit.project")
+    parser.add_argument("--create", action="store_true", help="opt.edit.create")
+    parser.add_argument("--title", default="", help="opt.edit.title")
     parser.set_defaults(func=run)
 
 

@@ -18,11 +18,11 @@ ORDER = 30
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("import", help="import a pufu-editor JSON file", description=__doc__)
-    parser.add_argument("source", help="a pufu-editor chart or phase map (.json)")
-    parser.add_argument("-o", "--output", required=True, help="the project file to create")
-    parser.add_argument("--title", help="project title (default: the source file name)")
-    parser.add_argument("--force", action="store_true", help="replace an existing project file")
+    parser = sub.add_parser("import", help="cmd.import", description="about.import")
+    parser.add_argument("source", help="opt.import.source")
+    parser.add_argument("-o", "--output", required=True, help="opt.import.output")
+    parser.add_argument("--title", help="opt.import.title")
+    parser.add_argument("--force", action="store_true", help="opt.import.force")
     parser.set_defaults(func=run)
 
 

@@ -20,14 +20,14 @@ ORDER = 10
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("new", help="create a new project file", description=__doc__)
-    parser.add_argument("project", help="the file to create (suggested suffix: .pufu.json)")
-    parser.add_argument("--template", "-t", metavar="NAME", help="start from a template (see: pufu templates)")
-    parser.add_argument("--title", help="the project title (default: the template's, or none)")
+    parser = sub.add_parser("new", help="cmd.new", description="about.new")
+    parser.add_argument("project", help="opt.new.project")
+    parser.add_argument("--template", "-t", metavar="NAME", help="opt.new.template")
+    parser.add_argument("--title", help="opt.new.title")
     parser.add_argument(
-        "--lang", choices=LANGS, default=argparse.SUPPRESS, help="language of the template (ja, en)"
+        "--lang", choices=LANGS, default=argparse.SUPPRESS, help="opt.new.lang"
     )
-    parser.add_argument("--force", action="store_true", help="replace an existing file")
+    parser.add_argument("--force", action="store_true", help="opt.new.force")
     parser.set_defaults(func=run)
 
 

@@ -23,17 +23,17 @@ ORDER = 51
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "phase",
-        help="amend a recorded phase's title, date or what happened",
-        description=__doc__,
+        help="cmd.phase",
+        description="about.phase",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    amend = actions.add_parser("amend", help="correct a phase's title, date or what happened (recorded in the phase)")
+    amend = actions.add_parser("amend", help="cmd.phase.amend")
     amend.add_argument("project")
-    amend.add_argument("number", type=int, help="the phase number (pufu phases lists them)")
-    amend.add_argument("--title", help="the corrected title")
-    amend.add_argument("--date", help="the corrected date, YYYY-MM-DD")
-    amend.add_argument("--note", help="the corrected text of what happened since the previous phase")
+    amend.add_argument("number", type=int, help="opt.phase.number")
+    amend.add_argument("--title", help="opt.phase.title")
+    amend.add_argument("--date", help="opt.phase.date")
+    amend.add_argument("--note", help="opt.phase.note")
     amend.set_defaults(func=run)
 
 

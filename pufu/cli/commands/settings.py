@@ -34,8 +34,8 @@ ORDER = 95
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "settings",
-        help="show or change your settings (language, theme, export size, author)",
-        description=__doc__,
+        help="cmd.settings",
+        description="about.settings",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
@@ -43,9 +43,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help="change a setting, e.g. --set author=佐藤 (repeatable)",
+        help="opt.settings.set",
     )
-    parser.add_argument("--path", action="store_true", help="print only the settings file's path")
+    parser.add_argument("--path", action="store_true", help="opt.settings.path")
     parser.set_defaults(func=run)
 
 

@@ -19,11 +19,11 @@ ORDER = 40
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("snapshot", help="record the draft as the next phase (局面)", description=__doc__)
+    parser = sub.add_parser("snapshot", help="cmd.snapshot", description="about.snapshot")
     parser.add_argument("project")
-    parser.add_argument("--title", required=True, help="the phase title")
-    parser.add_argument("--note", default="", help="what happened since the previous phase")
-    parser.add_argument("--date", help="the phase date, YYYY-MM-DD (default: today)")
+    parser.add_argument("--title", required=True, help="opt.snapshot.title")
+    parser.add_argument("--note", default="", help="opt.snapshot.note")
+    parser.add_argument("--date", help="opt.snapshot.date")
     parser.set_defaults(func=run)
 
 
