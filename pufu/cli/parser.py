@@ -54,8 +54,9 @@ ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 
-#: Characters a wrapped line of help must not start with.
+#: Characters a wrapped line of help must not start with, and end with.
 _NO_START = frozenset("、。，．,.・：；:;？！?!ー…」』）］｝〕〉》】)]}%％")
+_NO_END = frozenset("「『（［｛〔〈《【([{")
 
 
 def worded(message: str, lang: str) -> str:
@@ -79,7 +80,7 @@ def _width(char: str) -> int:
 
 def wrap(text: str, width: int) -> list[str]:
     """``text`` (one paragraph) in lines of at most ``width`` columns: breaks after a space or
-    next to a wide character, never before closing punctuation."""
+    next to a wide character, never before closing punctuation nor after an opening bracket."""
     lines: list[str] = []
     line, used, last_break = "", 0, -1
     for char in " ".join(text.split()):
@@ -89,7 +90,8 @@ def wrap(text: str, width: int) -> list[str]:
         used += _width(char)
         if char == " ":
             last_break = len(line)
-        elif len(line) > 1 and (_width(char) == 2 or _width(line[-2]) == 2) and char not in _NO_START:
+        elif len(line) > 1 and (_width(char) == 2 or _width(line[-2]) == 2) and char not in _NO_START \
+                and line[-2] not in _NO_END:
             last_break = len(line) - 1
         if used > width and last_break > 0:
             lines.append(line[:last_break].rstrip())
@@ -128,9 +130,14 @@ class Formatter(argparse.HelpFormatter):
         return super()._split_lines(text, width) if text.isascii() else wrap(text, width)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
-        if text.isascii():
-            return super()._fill_text(text, width, indent)
-        return "\n".join(indent + line for line in wrap(text, width - len(indent)))
+        """Each paragraph (they are parted by an empty line) filled to ``width``."""
+        filled = []
+        for paragraph in text.split("\n\n"):
+            if paragraph.isascii():
+                filled.append(super()._fill_text(paragraph, width, indent))
+            else:
+                filled.append("\n".join(indent + line for line in wrap(paragraph, width - len(indent))))
+        return "\n\n".join(filled)
 
 
 class RawFormatter(Formatter):
