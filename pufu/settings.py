@@ -4,13 +4,14 @@
     theme = "light"        # light or dark: the editor and the diagrams
     export_size = "16:9"   # 16:9, 4:3 or a4: the default size of exported pictures
     author = "佐藤"         # the name written on review notes
+    lock_wait = 10         # seconds a writer waits for another to finish
 
     [keys]                 # the editor's keys by binding id (pufu.tui.keys)
     save = "ctrl+w"
 
 The file is ``settings.toml`` in the config folder (:mod:`pufu.locations`; ``PUFU_CONFIG_DIR``
 moves it), read through pydantic-settings' own TOML source. Each key can also come from a
-variable (``PUFU_LANG``, ``PUFU_THEME``, ``PUFU_EXPORT_SIZE``, ``PUFU_AUTHOR``), which wins over
+variable (``PUFU_LANG``, ``PUFU_THEME``, ``PUFU_EXPORT_SIZE``, ``PUFU_AUTHOR``, ``PUFU_LOCK_WAIT``), which wins over
 the file; ``--lang`` wins over both. Variables are read when the settings are loaded (once, at
 start-up), never later, and pufu never writes them.
 
@@ -32,7 +33,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .i18n import t
 from .locations import settings_file
@@ -103,6 +104,7 @@ class Settings(BaseModel):
     theme: Literal["light", "dark"] = "light"
     export_size: Literal["16:9", "4:3", "a4"] = "16:9"
     author: str = ""
+    lock_wait: float = Field(10.0, ge=0)  # seconds a writer waits for another (pufu.model.lock)
     #: the ``[keys]`` table: binding id → keys (``save = "ctrl+w"``, ``"move.up" = "k,up"``),
     #: applied to the editor through Textual's keymap (:meth:`textual.app.App.set_keymap`)
     keys: dict[str, str] = {}
@@ -293,6 +295,7 @@ _COMMENTS = {
     "theme": "light or dark",
     "export_size": "16:9, 4:3 or a4",
     "author": "the name written on review notes",
+    "lock_wait": "seconds to wait for another writer",
 }
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from ...i18n import default_lang, t
 from ...model import Project
 from ...model.document import Document
+from ...settings import current
 from ...terminal import shown
 from ..common import CommandError, info
 
@@ -45,7 +46,7 @@ def ensure_exists(path: Path, create: bool, title: str = "") -> None:
             raise CommandError("cli.edit.not_created", path=path)
     if not path.parent.exists():
         raise CommandError("cli.edit.no_folder", path=path, folder=path.parent)
-    Document.create(path, Project(title=title))
+    Document.create(path, Project(title=title), wait=current().lock_wait)
     info(t("cli.created", path=path))
 
 

@@ -201,7 +201,9 @@ def run_resolve(args: argparse.Namespace) -> int:
         count = len(chosen)
     else:
         count = resolve_all(project, args.take)
-    save_project(project, args.project, stamp)
+    from ...settings import current
+
+    save_project(project, args.project, stamp, wait=current().lock_wait)
     print(t("git.resolved", n=count, take=args.take, left=len(project.conflicts)))
     return 0
 

@@ -12,6 +12,7 @@ import argparse
 from ...i18n import t
 from ...interop.pufu_editor import import_file
 from ...model.document import Document
+from ...settings import current
 from ..common import check_output_target, info, warn
 
 ORDER = 30
@@ -33,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
         imported.project.title = args.title
     for message in imported.warnings:
         warn(f"{args.source}: {message}")
-    Document.create(args.output, imported.project, force=args.force)
+    Document.create(args.output, imported.project, force=args.force, wait=current().lock_wait)
     phases = len(imported.project.phases)
     info(t("cli.imported" if phases == 1 else "cli.imported_many", source=args.source, output=args.output, n=phases))
     return 0

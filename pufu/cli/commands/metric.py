@@ -23,6 +23,7 @@ from ...model.document import Document
 from ...model.errors import Text
 from ...model.metrics import norm_name, parse_number
 from ...model.parts import Kind
+from ...settings import current
 from ..common import info, open_project, out
 
 ORDER = 45
@@ -193,7 +194,7 @@ def run_add(args: argparse.Namespace) -> int:
         metric_id = _apply(args.project, lambda: chart.add_metric(args.name, value=value, **fields))
         return chart, chart.metric(metric_id)
 
-    _, (chart, metric) = Document.update(args.project, change)
+    _, (chart, metric) = Document.update(args.project, change, wait=current().lock_wait)
     info(t("metric.added", lang, name=_one_line(metric.name), part=_part_name(chart, metric.part, lang)))
     return 0
 
@@ -208,7 +209,7 @@ def run_set(args: argparse.Namespace) -> int:
         _apply(args.project, lambda: chart.set_metric_value(metric.id, value))
         return metric
 
-    _, metric = Document.update(args.project, change)
+    _, metric = Document.update(args.project, change, wait=current().lock_wait)
     info(t("metric.set", lang, name=_one_line(metric.name), value=_plain(value)))
     return 0
 
@@ -230,7 +231,7 @@ def run_edit(args: argparse.Namespace) -> int:
         _apply(args.project, lambda: chart.set_metric(metric.id, **fields))
         return chart.metric(metric.id)
 
-    _, edited = Document.update(args.project, change)
+    _, edited = Document.update(args.project, change, wait=current().lock_wait)
     info(t("metric.edited", lang, name=_one_line(edited.name)))
     return 0
 
@@ -244,7 +245,7 @@ def run_remove(args: argparse.Namespace) -> int:
         _apply(args.project, lambda: chart.remove_metric(metric.id))
         return metric
 
-    _, metric = Document.update(args.project, change)
+    _, metric = Document.update(args.project, change, wait=current().lock_wait)
     info(t("metric.removed", lang, name=_one_line(metric.name)))
     return 0
 

@@ -13,6 +13,7 @@ from ...i18n import LANGS, default_lang, t
 from ...model import Project
 from ...model.document import Document
 from ...recent import remember
+from ...settings import current
 from ...templates import load_template
 from ..common import info
 
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         project = Project()
     if args.title is not None:
         project.title = args.title
-    Document.create(args.project, project, force=args.force)
+    Document.create(args.project, project, force=args.force, wait=current().lock_wait)
     remember(args.project)  # the first screen offers it next time
     made = t("cli.created_from", path=args.project, template=args.template) if args.template else t("cli.created", path=args.project)
     info(t("cli.new.next", made=made, command=f"pufu edit {shlex.quote(args.project)}"))

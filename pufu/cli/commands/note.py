@@ -55,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
     if not author:
         raise CommandError(t("review.note.need_author", lang))
     _, note = Document.update(  # locked, on the file as it is now (see pufu snapshot)
-        args.project, lambda project: add_note(project, args.phase, author, args.kind, args.text, args.part, lang)
+        args.project, lambda project: add_note(project, args.phase, author, args.kind, args.text, args.part, lang),
+        wait=current().lock_wait,
     )
     info(t("review.note.saved", lang, phase=note.phase, author=note.author, kind=t(f"review.note.{note.kind}", lang)))
     return 0

@@ -15,6 +15,7 @@ from ...i18n import t
 from ...model.document import Document
 from ...model.project import Project
 from ...model.texts import nfc, one_line
+from ...settings import current
 from ..common import info, warn
 
 ORDER = 51
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         return made, project.date_warnings(args.number, args.lang) if args.date is not None else []
 
     # locked, on the file as it is now (see pufu snapshot)
-    _, (made, warnings) = Document.update(args.project, amend)
+    _, (made, warnings) = Document.update(args.project, amend, wait=current().lock_wait)
     if not made:
         info(t("phase.unchanged", args.lang, number=args.number))
     else:

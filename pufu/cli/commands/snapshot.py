@@ -13,6 +13,7 @@ from ...i18n import t
 from ...model.document import Document
 from ...model.fileformat import PhaseData
 from ...model.project import Project
+from ...settings import current
 from ..common import CommandError, info, warn
 
 ORDER = 40
@@ -36,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         phase = project.snapshot(title=args.title, happened=args.note, date=args.date)
         return phase, project.date_warnings(phase.number, args.lang)  # out of order: said, not refused
 
-    _, (phase, warnings) = Document.update(args.project, record)
+    _, (phase, warnings) = Document.update(args.project, record, wait=current().lock_wait)
     info(t("cli.snapshot.recorded", number=phase.number, title=phase.title, date=phase.date))
     for line in warnings:
         warn(line)
