@@ -272,8 +272,9 @@ def _explain(exc: ValidationError, path: Path | None, values: dict[str, Any]) ->
     key = str(error["loc"][0]) if error["loc"] else "?"
     variable = f"{ENV_PREFIX}{key.upper()}"
     where: object = path
-    if key not in values and variable in os.environ:
+    if variable in os.environ:  # a variable wins over the file: its value was the one refused
         where = Text("err.settings.variable", name=variable)
+        values = {**values, key: os.environ[variable]}
     if error["type"] == "extra_forbidden":
         return SettingsError(where, "err.settings.unknown_key", key=key, keys=", ".join(KEYS))
     if key == "keys":
@@ -311,10 +312,11 @@ def dumps_settings(values: dict[str, str], text: str = "") -> str:
     for key in KEYS:
         if key not in values:
             continue
+        value: Any = float(values[key]) if Settings.model_fields[key].annotation is float else str(values[key])
         if key in document:
-            document[key] = str(values[key])
+            document[key] = value
         else:
-            item = tomlkit.string(str(values[key]))
+            item = tomlkit.item(value)
             item.comment(_COMMENTS[key])
             document.add(key, item)
     return tomlkit.dumps(document)

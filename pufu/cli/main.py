@@ -101,9 +101,9 @@ def help_lang(argv: Sequence[str]) -> str:
     lang = lang_option(argv)
     if lang is not None:
         return lang
-    variable = os.environ.get("PUFU_LANG")  # as pufu.settings names it (ENV_PREFIX + "LANG")
-    if variable in LANGS:
-        return variable
+    for name, value in os.environ.items():  # as pydantic-settings reads it: any case
+        if name.upper() == "PUFU_LANG" and value in LANGS:
+            return value
     return _file_lang() or "ja"
 
 

@@ -117,6 +117,17 @@ class Formatter(argparse.HelpFormatter):
     ) -> None:
         super().add_usage(usage, actions, groups, t("argparse.usage", self.lang) if prefix is None else prefix)
 
+    def _format_usage(
+        self, usage: str | None, actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup], prefix: str | None,
+    ) -> str:
+        """argparse indents the usage's further lines by the prefix's length: it gets a stand-in
+        as wide as the prefix shows (``使い方: `` takes eight columns, not five)."""
+        if prefix is None or prefix.isascii():
+            return super()._format_usage(usage, actions, groups, prefix)
+        stand_in = "x" * sum(_width(char) for char in prefix)
+        return prefix + super()._format_usage(usage, actions, groups, stand_in)[len(stand_in):]
+
     def start_section(self, heading: str | None) -> None:
         super().start_section(self.word(heading) if heading else heading)
 

@@ -103,3 +103,14 @@ def test_the_lock_wait_comes_from_the_settings_file_or_pufu_lock_wait(tmp_path: 
     assert by_file.returncode == 2 and "0.3 秒待ちました" in by_file.stderr
     assert by_variable.returncode == 2 and "0.2 秒待ちました" in by_variable.stderr
     assert run(*snapshot, config=tmp_path).returncode == 0  # the lock released: it saves
+
+
+def test_lock_wait_is_set_as_a_number_and_a_bad_variable_is_named(tmp_path: Path) -> None:
+    assert run("settings", "--set", "lock_wait=2.5", config=tmp_path).returncode == 0
+    text = (tmp_path / "settings.toml").read_text(encoding="utf-8")
+    assert "lock_wait = 2.5 " in text
+    assert "lock_wait = 2.5" in run("settings", config=tmp_path).stdout
+    bad = run("schema", env_extra={"PUFU_LOCK_WAIT": "soon"}, config=tmp_path)
+    assert bad.returncode == 0  # the defaults are used, with one warning naming the variable
+    assert "PUFU_LOCK_WAIT" in bad.stderr and "'soon'" in bad.stderr and "settings.toml" not in bad.stderr
+    assert run("settings", "--set", "lock_wait=-1", config=tmp_path).returncode == 2
