@@ -67,6 +67,18 @@ def test_japanese_help_wraps_by_display_width(tmp_path: Path) -> None:
     assert not any(line.startswith(("、", "。", "）")) or line.endswith("（") for line in out.splitlines())
 
 
+def test_japanese_help_never_starts_a_line_with_closing_punctuation_nor_ends_one_opening_a_bracket() -> None:
+    from pufu.cli.parser import wrap
+
+    for key in ("about.check", "about.report", "about.review", "opt.note.part"):
+        paragraph = catalogue.JA[key].replace("\n", " ")
+        for width in range(20, 81):
+            lines = wrap(paragraph, width)
+            assert "".join(lines).replace(" ", "") == paragraph.replace(" ", ""), (key, width)
+            for line in lines:
+                assert not line.startswith(("、", "。", "）", "」")) and not line.endswith(("（", "「")), (key, width, line)
+
+
 def test_a_usage_error_is_one_japanese_line_and_exit_2(tmp_path: Path) -> None:
     missing = run("snapshot", "plan.pufu.json", config=tmp_path)
     assert missing.returncode == 2 and missing.stdout == ""
