@@ -21,7 +21,6 @@ import gc
 import importlib
 import os
 import sys
-import tomllib
 from collections.abc import Callable, Sequence
 
 from .. import __version__
@@ -108,6 +107,8 @@ def help_lang(argv: Sequence[str]) -> str:
 
 
 def _file_lang() -> str | None:
+    import tomllib
+
     from ..locations import settings_file
 
     try:

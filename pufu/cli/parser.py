@@ -54,6 +54,14 @@ ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 
+#: What a catalogue key looks like (``opt.export.all_phases``).
+_KEY = re.compile(r"[a-z_]+(\.[a-z_]+)+")
+
+
+def _japanese() -> str:
+    return "ja"
+
+
 #: Characters a wrapped line of help must not start with, and end with.
 _NO_START = frozenset("、。，．,.・：；:;？！?!ー…」』）］｝〕〉》】)]}%％")
 _NO_END = frozenset("「『（［｛〔〈《【([{")
@@ -104,12 +112,20 @@ def wrap(text: str, width: int) -> list[str]:
 
 
 class Formatter(argparse.HelpFormatter):
-    """argparse's help, worded from the catalogue in :attr:`lang`."""
+    """argparse's help, worded from the catalogue in :attr:`lang` (asked for when a word is
+    needed: ``--version`` formats nothing and reads no settings)."""
 
-    lang = "ja"
+    language: Callable[[], str] = staticmethod(_japanese)
+
+    @property
+    def lang(self) -> str:
+        return self.language()
 
     def word(self, text: str) -> str:
-        return t(WORDS.get(text, text), self.lang)
+        """A catalogue key or argparse's word in :attr:`lang`; other text (a version, a metavar)
+        as it is."""
+        key = WORDS.get(text, text)
+        return t(key, self.lang) if _KEY.fullmatch(key) else text
 
     def add_usage(
         self, usage: str | None, actions: Iterable[argparse.Action],
@@ -158,10 +174,6 @@ class RawFormatter(Formatter):
         return "".join(indent + line for line in text.splitlines(keepends=True))
 
 
-def _japanese() -> str:
-    return "ja"
-
-
 class Parser(argparse.ArgumentParser):
     """An argument parser whose help and usage errors are in the language ``lang()`` gives;
     its subcommands' parsers are of the same kind and language. A usage error is one line,
@@ -180,7 +192,7 @@ class Parser(argparse.ArgumentParser):
     def _get_formatter(self) -> argparse.HelpFormatter:
         formatter = super()._get_formatter()
         if isinstance(formatter, Formatter):
-            formatter.lang = self.lang()
+            formatter.language = self.lang
         return formatter
 
     def error(self, message: str) -> NoReturn:
