@@ -107,15 +107,18 @@ def help_lang(argv: Sequence[str]) -> str:
 
 
 def _file_lang() -> str | None:
-    import tomllib
-
     from ..locations import settings_file
 
     try:
         with open(settings_file(), "rb") as file:
-            text = file.read(1024 * 1024).removeprefix(b"\xef\xbb\xbf").decode("utf-8")
-        lang = tomllib.loads(text).get("lang")
-    except (OSError, ValueError, RecursionError):
+            raw = file.read(1024 * 1024)
+    except OSError:  # no settings file (the usual case): nothing more to import
+        return None
+    import tomllib
+
+    try:
+        lang = tomllib.loads(raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")).get("lang")
+    except (ValueError, RecursionError):
         return None
     return lang if lang in LANGS else None
 
