@@ -20,6 +20,7 @@ import contextlib
 import gc
 import importlib
 import os
+import stat
 import sys
 from collections.abc import Callable, Sequence
 
@@ -109,11 +110,15 @@ def help_lang(argv: Sequence[str]) -> str:
 def _file_lang() -> str | None:
     from ..locations import settings_file
 
-    try:
-        with open(settings_file(), "rb") as file:
-            raw = file.read(1024 * 1024)
+    try:  # without blocking on a FIFO, and only from a regular file
+        fd = os.open(settings_file(), os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:  # no settings file (the usual case): nothing more to import
         return None
+    with os.fdopen(fd, "rb") as file:
+        try:
+            raw = file.read(1024 * 1024) if stat.S_ISREG(os.fstat(fd).st_mode) else b""
+        except OSError:
+            return None
     import tomllib
 
     try:

@@ -126,3 +126,9 @@ def test_lock_wait_is_set_as_a_number_and_a_bad_variable_is_named(tmp_path: Path
     assert bad.returncode == 0  # the defaults are used, with one warning naming the variable
     assert "PUFU_LOCK_WAIT" in bad.stderr and "'soon'" in bad.stderr and "settings.toml" not in bad.stderr
     assert run("settings", "--set", "lock_wait=-1", config=tmp_path).returncode == 2
+
+
+def test_help_does_not_hang_on_a_settings_fifo(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "settings.toml")  # nobody writes to it: opening it blocking would hang
+    result = run("--help", config=tmp_path)  # run() gives up after 60 s
+    assert result.returncode == 0 and result.stdout.startswith("使い方: pufu ")
