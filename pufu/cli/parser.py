@@ -157,21 +157,56 @@ class Formatter(argparse.HelpFormatter):
         return super()._split_lines(text, width) if text.isascii() else wrap(text, width)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
-        """Each paragraph (they are parted by an empty line) filled to ``width``."""
-        filled = []
-        for paragraph in text.split("\n\n"):
-            if paragraph.isascii():
-                filled.append(super()._fill_text(paragraph, width, indent))
-            else:
-                filled.append("\n".join(indent + line for line in wrap(paragraph, width - len(indent))))
-        return "\n\n".join(filled)
+        """A description filled to ``width``: its paragraphs (parted by an empty line) and its
+        ``- `` items reflowed, lines indented by four spaces (examples to copy) kept as written."""
+        return "\n\n".join(
+            "\n".join(indent + line for line in reflow(block, width - len(indent)))
+            for block in re.split(r"\n[ \t]*\n", text.strip("\n"))
+        )
 
 
-class RawFormatter(Formatter):
-    """:class:`Formatter` keeping the description's and epilog's own lines."""
+def _spaced(before: str, after: str) -> bool:
+    """Whether joining two lines puts a space between these characters: between words, and
+    between Japanese and a Latin word (``の git``), not between two Japanese characters nor next
+    to Japanese punctuation (``（--global``)."""
+    def tight(char: str) -> bool:
+        return _width(char) == 2 and unicodedata.category(char).startswith("P")
 
-    def _fill_text(self, text: str, width: int, indent: str) -> str:
-        return "".join(indent + line for line in text.splitlines(keepends=True))
+    return not (_width(before) == 2 and _width(after) == 2) and not tight(before) and not tight(after)
+
+
+def _joined(lines: list[str]) -> str:
+    """Lines of one paragraph as one line (see :func:`_spaced`)."""
+    text = ""
+    for line in (line.strip() for line in lines):
+        if text and line and _spaced(text[-1], line[0]):
+            text += " "
+        text += line
+    return text
+
+
+def reflow(block: str, width: int) -> list[str]:
+    """The lines of one block of a description (see :meth:`Formatter._fill_text`)."""
+    items: list[tuple[str, list[str]]] = []  # ("text" | "item" | "example", its lines)
+    for line in block.split("\n"):
+        if line.startswith("    "):
+            items.append(("example", [line]))
+        elif line.startswith("- "):
+            items.append(("item", [line[2:]]))
+        elif items and items[-1][0] != "example":
+            items[-1][1].append(line)
+        else:
+            items.append(("text", [line]))
+    lines: list[str] = []
+    for kind, parts in items:
+        if kind == "example":
+            lines.append(parts[0])
+        elif kind == "item":
+            wrapped = wrap(_joined(parts), width - 2)
+            lines.extend(("- " if n == 0 else "  ") + line for n, line in enumerate(wrapped))
+        else:
+            lines.extend(wrap(_joined(parts), width))
+    return lines
 
 
 class Parser(argparse.ArgumentParser):
@@ -180,8 +215,7 @@ class Parser(argparse.ArgumentParser):
     then a pointer to ``--help``, exit 2."""
 
     def __init__(self, *args: Any, lang: Callable[[], str] = _japanese, **kwargs: Any) -> None:
-        raw = issubclass(kwargs.get("formatter_class", argparse.HelpFormatter), argparse.RawDescriptionHelpFormatter)
-        kwargs["formatter_class"] = RawFormatter if raw else Formatter
+        kwargs["formatter_class"] = Formatter
         self.lang = lang
         super().__init__(*args, **kwargs)
 

@@ -55,7 +55,6 @@ def register(sub: argparse._SubParsersAction) -> None:
         "export",
         help="cmd.export",
         description="about.export",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("project")
     parser.add_argument("--format", "-f", required=True, choices=sorted(FORMATS), help="opt.export.format")

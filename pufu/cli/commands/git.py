@@ -42,7 +42,6 @@ KEYS = ("diff.pufu.command", "diff.pufu.textconv", "merge.pufu.name", "merge.puf
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "git", help="cmd.git", description="about.git",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     actions = parser.add_subparsers(dest="git_action", metavar="ACTION", required=True)
     for name in ("enable", "disable", "status"):

@@ -37,7 +37,6 @@ def register(sub: argparse._SubParsersAction) -> None:
         "metric",
         help="cmd.metric",
         description="about.metric",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 

@@ -26,7 +26,6 @@ def register(sub: argparse._SubParsersAction) -> None:
         "phase",
         help="cmd.phase",
         description="about.phase",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     amend = actions.add_parser("amend", help="cmd.phase.amend")

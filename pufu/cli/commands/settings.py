@@ -36,7 +36,6 @@ def register(sub: argparse._SubParsersAction) -> None:
         "settings",
         help="cmd.settings",
         description="about.settings",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "--set",
