@@ -132,3 +132,15 @@ def test_help_does_not_hang_on_a_settings_fifo(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "settings.toml")  # nobody writes to it: opening it blocking would hang
     result = run("--help", config=tmp_path)  # run() gives up after 60 s
     assert result.returncode == 0 and result.stdout.startswith("使い方: pufu ")
+
+
+def test_descriptions_reflow_to_the_terminal_keeping_items_and_examples(tmp_path: Path) -> None:
+    git = run("git", "--help", config=tmp_path, env_extra={"COLUMNS": "80"}).stdout.splitlines()
+    items = [line for line in git if line.startswith("- ")]
+    assert [line.split()[1] for line in items] == ["git", "git", "git"]  # diff, log -p, merge
+    after = git[git.index(items[0]) + 1]
+    assert after.startswith("  ") and not after.startswith("   ")  # an item's next line: under its text
+    assert any("ユーザーの attributes ファイル" in line for line in git)  # joined lines keep the space
+    metric = run("metric", "--help", config=tmp_path, env_extra={"COLUMNS": "60"}).stdout
+    example = "    pufu metric add p.pufu.json 問い合わせ率 --target 0.18 --baseline 0.25 --unit 件/顧客 --lower-is-better"
+    assert example + "\n" in metric  # an example to copy stays whole
