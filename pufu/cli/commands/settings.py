@@ -2,7 +2,8 @@
 
 The settings file is settings.toml in your config folder (PUFU_CONFIG_DIR moves it). Keys:
 lang (ja, en), theme (light, dark), export_size (16:9, 4:3, a4), author (the name on review
-notes). Variables PUFU_LANG, PUFU_THEME, PUFU_EXPORT_SIZE and PUFU_AUTHOR win over the file.
+notes), lock_wait (seconds a save waits for another writer). Variables PUFU_LANG, PUFU_THEME,
+PUFU_EXPORT_SIZE, PUFU_AUTHOR and PUFU_LOCK_WAIT win over the file.
 A [keys] table (written by hand) remaps the editor's keys by binding id: save = "ctrl+w".
 """
 
