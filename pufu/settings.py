@@ -4,13 +4,14 @@
     theme = "light"        # light or dark: the editor and the diagrams
     export_size = "16:9"   # 16:9, 4:3 or a4: the default size of exported pictures
     author = "佐藤"         # the name written on review notes
+    lock_wait = 10         # seconds a writer waits for another to finish
 
     [keys]                 # the editor's keys by binding id (pufu.tui.keys)
     save = "ctrl+w"
 
 The file is ``settings.toml`` in the config folder (:mod:`pufu.locations`; ``PUFU_CONFIG_DIR``
 moves it), read through pydantic-settings' own TOML source. Each key can also come from a
-variable (``PUFU_LANG``, ``PUFU_THEME``, ``PUFU_EXPORT_SIZE``, ``PUFU_AUTHOR``), which wins over
+variable (``PUFU_LANG``, ``PUFU_THEME``, ``PUFU_EXPORT_SIZE``, ``PUFU_AUTHOR``, ``PUFU_LOCK_WAIT``), which wins over
 the file; ``--lang`` wins over both. Variables are read when the settings are loaded (once, at
 start-up), never later, and pufu never writes them.
 
@@ -32,7 +33,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .i18n import t
 from .locations import settings_file
@@ -103,6 +104,7 @@ class Settings(BaseModel):
     theme: Literal["light", "dark"] = "light"
     export_size: Literal["16:9", "4:3", "a4"] = "16:9"
     author: str = ""
+    lock_wait: float = Field(10.0, ge=0)  # seconds a writer waits for another (pufu.model.lock)
     #: the ``[keys]`` table: binding id → keys (``save = "ctrl+w"``, ``"move.up" = "k,up"``),
     #: applied to the editor through Textual's keymap (:meth:`textual.app.App.set_keymap`)
     keys: dict[str, str] = {}
@@ -270,8 +272,9 @@ def _explain(exc: ValidationError, path: Path | None, values: dict[str, Any]) ->
     key = str(error["loc"][0]) if error["loc"] else "?"
     variable = f"{ENV_PREFIX}{key.upper()}"
     where: object = path
-    if key not in values and variable in os.environ:
+    if variable in os.environ:  # a variable wins over the file: its value was the one refused
         where = Text("err.settings.variable", name=variable)
+        values = {**values, key: os.environ[variable]}
     if error["type"] == "extra_forbidden":
         return SettingsError(where, "err.settings.unknown_key", key=key, keys=", ".join(KEYS))
     if key == "keys":
@@ -293,6 +296,7 @@ _COMMENTS = {
     "theme": "light or dark",
     "export_size": "16:9, 4:3 or a4",
     "author": "the name written on review notes",
+    "lock_wait": "seconds to wait for another writer",
 }
 
 
@@ -308,10 +312,11 @@ def dumps_settings(values: dict[str, str], text: str = "") -> str:
     for key in KEYS:
         if key not in values:
             continue
+        value: Any = float(values[key]) if Settings.model_fields[key].annotation is float else str(values[key])
         if key in document:
-            document[key] = str(values[key])
+            document[key] = value
         else:
-            item = tomlkit.string(str(values[key]))
+            item = tomlkit.item(value)
             item.comment(_COMMENTS[key])
             document.add(key, item)
     return tomlkit.dumps(document)

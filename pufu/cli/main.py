@@ -6,6 +6,10 @@ line is imported and registers its options (``register(subparsers)``); ``--versi
 ``--help`` import nothing heavy. The settings are loaded once, after parsing, and the command
 runs inside :func:`pufu.settings.use`.
 
+Help and usage errors are in the language of the run (:mod:`pufu.cli.parser`): ``--lang`` (before
+or after the command), else the settings' ``lang``. They are shown before the settings are
+loaded, so :func:`help_lang` reads just that one key, and only when something is shown.
+
 Exit codes: 0 ok, 1 ``check`` found errors, 2 bad input or usage.
 """
 
@@ -15,27 +19,21 @@ import argparse
 import contextlib
 import gc
 import importlib
+import os
+import stat
 import sys
-from collections.abc import Sequence
-from typing import NoReturn
+from collections.abc import Callable, Sequence
 
 from .. import __version__
 from ..i18n import LANGS, t
-from ..terminal import shown
 from .commands import COMMANDS, DEFAULT
+from .parser import Parser
 
-EXIT_BAD_INPUT = 2  # as pufu.cli.common, which is imported only once a command runs
-_LANG_HELP = "language of labels and messages (default: the settings' lang, else ja)"
+_LANG_HELP = "opt.pufu.lang"
 
 #: Arguments that name files: they may hold bytes that are not UTF-8 (a file name is bytes on
 #: POSIX). Every other argument is text that goes into a project, so it must be UTF-8.
 PATH_ARGS = frozenset({"project", "source", "output", "dir", "command", "func"})
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:  # one line, then a pointer to --help
-        line = shown(f"{self.prog}: error: {message} (see: {self.prog} --help)")
-        self.exit(EXIT_BAD_INPUT, line + "\n")
 
 
 def _not_utf8(args: argparse.Namespace) -> str | None:
@@ -81,20 +79,78 @@ def named_command(argv: Sequence[str]) -> str | None:
     return None
 
 
+def lang_option(argv: Sequence[str]) -> str | None:
+    """The language named by ``--lang`` (before or after the command), if any."""
+    found = None
+    words = iter(argv)
+    for word in words:
+        if word == "--":
+            break
+        if word == "--lang":
+            found = next(words, None)
+        elif word.startswith("--lang="):
+            found = word.partition("=")[2]
+    return found if found in LANGS else None
+
+
+def help_lang(argv: Sequence[str]) -> str:
+    """The language of the help and usage errors: ``--lang``, else the settings' ``lang``
+    (``PUFU_LANG``, else the settings file's ``lang``), else Japanese. Read without loading the
+    settings (:mod:`pufu.settings` imports pydantic, which ``pufu --help`` must not); a value
+    pufu cannot use is left out here, and reported when a command loads the settings."""
+    lang = lang_option(argv)
+    if lang is not None:
+        return lang
+    for name, value in os.environ.items():  # as pydantic-settings reads it: any case
+        if name.upper() == "PUFU_LANG" and value in LANGS:
+            return value
+    return _file_lang() or "ja"
+
+
+def _file_lang() -> str | None:
+    from ..locations import settings_file
+
+    try:  # without blocking on a FIFO, and only from a regular file
+        fd = os.open(settings_file(), os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:  # no settings file (the usual case): nothing more to import
+        return None
+    with os.fdopen(fd, "rb") as file:
+        try:
+            raw = file.read(1024 * 1024) if stat.S_ISREG(os.fstat(fd).st_mode) else b""
+        except OSError:
+            return None
+    import tomllib
+
+    try:
+        lang = tomllib.loads(raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")).get("lang")
+    except (ValueError, RecursionError):
+        return None
+    return lang if lang in LANGS else None
+
+
+def _once(argv: Sequence[str]) -> Callable[[], str]:
+    found: list[str] = []
+
+    def lang() -> str:
+        if not found:
+            found.append(help_lang(argv))
+        return found[0]
+
+    return lang
+
+
 def command_module(name: str) -> str:
     return f"{__package__}.commands.{COMMANDS[name].module if name in COMMANDS else name}"
 
 
-def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The parser, with the options of ``command`` (the other commands by name and help line)."""
-    parser = _Parser(
-        prog="pufu",
-        description="pufu: draft, record and review プ譜 (project score) charts in the terminal.",
-        allow_abbrev=False,
-    )
-    parser.add_argument("--version", action="version", version=f"pufu {__version__}")
+def build_parser(command: str | None = None, lang: Callable[[], str] | None = None) -> argparse.ArgumentParser:
+    """The parser, with the options of ``command`` (the other commands by name and help line);
+    its help and usage errors are in the language ``lang()`` gives (default: :func:`help_lang`
+    of the process's arguments)."""
+    parser = Parser(prog="pufu", description="about.pufu", allow_abbrev=False, lang=lang or _once(sys.argv[1:]))
+    parser.add_argument("--version", action="version", version=f"pufu {__version__}", help="opt.pufu.version")
     parser.add_argument("--lang", choices=LANGS, help=_LANG_HELP)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", help="opt.pufu.command")
     for name, entry in COMMANDS.items():
         if name != command:
             sub.add_parser(name, help=entry.help, add_help=False)
@@ -112,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     was_enabled = gc.isenabled()
     gc.disable()  # importing the command makes only objects that live as long as the process
     try:
-        parser = build_parser(named_command(argv))
+        parser = build_parser(named_command(argv), _once(argv))
     finally:
         if was_enabled:
             gc.enable()

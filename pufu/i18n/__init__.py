@@ -11,7 +11,7 @@ import importlib
 from functools import cache
 
 LANGS: tuple[str, ...] = ("ja", "en")
-_AREAS: tuple[str, ...] = ("core", "tui", "export", "review", "templates", "git", "metrics", "errors", "cli")
+_AREAS: tuple[str, ...] = ("core", "tui", "export", "review", "templates", "git", "metrics", "errors", "cli", "help")
 
 
 @cache

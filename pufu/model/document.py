@@ -21,7 +21,7 @@ from typing import TypeVar
 
 from .errors import ConflictError, FileError
 from .fileformat import ChartData, NoteData, PhaseData
-from .lock import locked
+from .lock import DEFAULT_WAIT, locked
 from .project import Project, is_amendment
 from .store import Stamp, dumps_project, loads_project, read_bytes, stamp_of, write_atomic
 
@@ -63,15 +63,17 @@ class Document:
         return cls(Path(path), loads_project(path, raw), Stamp.of(raw))
 
     @classmethod
-    def create(cls, path: str | os.PathLike[str], project: Project, *, force: bool = False) -> Document:
+    def create(
+        cls, path: str | os.PathLike[str], project: Project, *, force: bool = False, wait: float = DEFAULT_WAIT
+    ) -> Document:
         """Write a new project file; refuses (atomically) to replace one unless ``force``."""
         doc = cls(Path(path), project, None)
-        doc.save(force=force)
+        doc.save(force=force, wait=wait)
         return doc
 
     @classmethod
     def update(
-        cls, path: str | os.PathLike[str], change: Callable[[Project], T], *, wait: float | None = None
+        cls, path: str | os.PathLike[str], change: Callable[[Project], T], *, wait: float = DEFAULT_WAIT
     ) -> tuple[Document, T]:
         """Locked read-modify-write: read the file as it is now, apply ``change``, save.
 
@@ -91,10 +93,11 @@ class Document:
 
     # ------------------------------------------------------------------ saving
 
-    def save(self, *, force: bool = False) -> None:
-        """Save under the lock; :class:`ConflictError` when the file on disk is not the one read."""
+    def save(self, *, force: bool = False, wait: float = DEFAULT_WAIT) -> None:
+        """Save under the lock (waiting up to ``wait`` seconds for another writer);
+        :class:`ConflictError` when the file on disk is not the one read."""
         data = dumps_project(self.project).encode("utf-8")
-        with locked(self.path):
+        with locked(self.path, wait):
             if not force:
                 current = stamp_of(self.path)
                 if self.stamp is None and current is not None:

@@ -33,20 +33,13 @@ try:
 except ImportError:  # Windows: no advisory locks; saves still check the file before replacing it
     fcntl = None  # type: ignore[assignment]
 
-#: How long a writer waits for another to finish (seconds); ``PUFU_LOCK_WAIT`` changes it.
+#: How long a writer waits for another to finish (seconds), unless its caller says otherwise:
+#: the CLI and the editor pass the ``lock_wait`` setting (:mod:`pufu.settings`, ``PUFU_LOCK_WAIT``).
 DEFAULT_WAIT = 10.0
-WAIT_ENV = "PUFU_LOCK_WAIT"
 
 
 class LockedError(FileError):
     """Another process held the project's lock for longer than pufu waits."""
-
-
-def wait_seconds() -> float:
-    try:
-        return max(0.0, float(os.environ.get(WAIT_ENV, DEFAULT_WAIT)))
-    except ValueError:
-        return DEFAULT_WAIT
 
 
 def resolved(path: str | os.PathLike[str]) -> Path:
@@ -105,7 +98,7 @@ def holder(path: str | os.PathLike[str]) -> Text:
 
 
 @contextmanager
-def locked(path: str | os.PathLike[str], wait: float | None = None) -> Iterator[None]:
+def locked(path: str | os.PathLike[str], wait: float = DEFAULT_WAIT) -> Iterator[None]:
     """Hold the exclusive lock of a project file; wait up to ``wait`` seconds for it.
 
     A file that does not exist yet has nothing to lock: creating one is exclusive by itself
@@ -117,7 +110,7 @@ def locked(path: str | os.PathLike[str], wait: float | None = None) -> Iterator[
     from .store import _open_regular
 
     target = resolved(path)
-    limit = wait_seconds() if wait is None else wait
+    limit = max(0.0, wait)
     deadline = time.monotonic() + limit
     pause = 0.002
     while True:

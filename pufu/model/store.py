@@ -403,18 +403,19 @@ def save_project(
     base: Stamp | None,
     *,
     force: bool = False,
+    wait: float | None = None,
 ) -> Stamp:
     """Save atomically; ``base`` is the stamp pufu read (None for a new file).
 
     The check and the write happen under the file's lock (:mod:`pufu.model.lock`), so no other
     pufu can save in between. Raises :class:`ConflictError` when the file on disk is not
     ``base``, unless ``force``; :class:`~pufu.model.lock.LockedError` when another writer holds
-    the lock too long.
+    the lock for longer than ``wait`` seconds (default :data:`pufu.model.lock.DEFAULT_WAIT`).
     """
-    from .lock import locked
+    from .lock import DEFAULT_WAIT, locked
 
     data = dumps_project(project).encode("utf-8")
-    with locked(path):
+    with locked(path, DEFAULT_WAIT if wait is None else wait):
         if not force:
             current = stamp_of(path)
             if base is None and current is not None:

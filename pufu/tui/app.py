@@ -289,7 +289,7 @@ class PufuApp(Palettes, EditingMixin, ChartActions, MetricActions, App[int]):
         """Save under the file's lock; on a conflict ask (merge / overwrite / reload / cancel)."""
         self.document.project = self.session.project
         try:
-            self.document.save(force=force)
+            self.document.save(force=force, wait=current().lock_wait)
         except ConflictError:
             self.ask_conflict(then_quit)
             return False

@@ -28,6 +28,7 @@ from ..model import ELEMENT_KEYS, SYMBOLS, Color, Project, PufuError, Session, s
 from ..model.texts import nfc
 from ..palette import LIGHT_INK, Ink
 from ..recent import remember
+from ..settings import current
 from ..templates import TemplateInfo, list_templates, load_template
 from .dialogs import ConfirmDialog, InputDialog
 from .themes import ink_of
@@ -236,7 +237,7 @@ def open_dialog(app: Any) -> None:
     def create(name: str, path: Path, *, force: bool) -> None:
         project = load_template(name, app.lang)
         try:
-            stamp = save_project(project, path, None, force=force)
+            stamp = save_project(project, path, None, force=force, wait=current().lock_wait)
         except PufuError as exc:
             app.notify(exc.render_in(app.lang), severity="error", timeout=15, markup=False)
             return

@@ -33,7 +33,7 @@ def test_version_and_help_on_every_command(capsys) -> None:
             "diff", "review", "note", "report", "templates", "settings"} <= set(commands)
     for command in commands:
         code, out, _ = pufu(capsys, command, "--help")
-        assert code == 0 and "usage: pufu " + command in out
+        assert code == 0 and "使い方: pufu " + command in out  # Japanese by default
 
 
 def test_usage_errors_exit_2_in_one_line(capsys) -> None:

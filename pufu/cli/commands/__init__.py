@@ -13,30 +13,28 @@ from typing import NamedTuple
 
 class Command(NamedTuple):
     module: str  # the module in this package
-    help: str  # the line ``pufu --help`` shows (the module's own ``add_parser(help=...)``)
+    help: str  # the catalogue key of the line ``pufu --help`` shows (:mod:`pufu.i18n.help`)
 
 
 COMMANDS: dict[str, Command] = {
-    "edit": Command("edit", "edit a project in the terminal"),
-    "demo": Command("demo", "try the editor on a copy of the demo project"),
-    "new": Command("new", "create a new project file"),
-    "templates": Command("templates", "list the templates to start a project from"),
-    "check": Command("check", "check a project's draft for errors and warnings"),
-    "import": Command("import_cmd", "import a pufu-editor JSON file"),
-    "export": Command("export", "export a chart (pufu-editor JSON, Markdown, diagrams, a deck)"),
-    "snapshot": Command("snapshot", "record the draft as the next phase (局面)"),
-    "phases": Command("phases", "list the recorded phases"),
-    "phase": Command("phase", "amend a recorded phase's title, date or what happened"),
-    "metric": Command("metric", "the 評価指標 (yardsticks): add, set a value, edit, remove, list"),
-    "diff": Command("diff", "what changed between two phases (or a phase and the draft)"),
-    "review": Command("review", "replay the phases and write review notes (感想戦)"),
-    "note": Command("note", "add a review note (感想) to a phase"),
-    "report": Command("report", "write the review (感想戦) up in Markdown"),
-    "git": Command("git", "use pufu as git's diff and merge driver for projects"),
-    "schema": Command("schema", "print the JSON Schema of the project file"),
-    "settings": Command(
-        "settings", "show or change your settings (language, theme, export size, author)"
-    ),
+    "edit": Command("edit", "cmd.edit"),
+    "demo": Command("demo", "cmd.demo"),
+    "new": Command("new", "cmd.new"),
+    "templates": Command("templates", "cmd.templates"),
+    "check": Command("check", "cmd.check"),
+    "import": Command("import_cmd", "cmd.import"),
+    "export": Command("export", "cmd.export"),
+    "snapshot": Command("snapshot", "cmd.snapshot"),
+    "phases": Command("phases", "cmd.phases"),
+    "phase": Command("phase", "cmd.phase"),
+    "metric": Command("metric", "cmd.metric"),
+    "diff": Command("diff", "cmd.diff"),
+    "review": Command("review", "cmd.review"),
+    "note": Command("note", "cmd.note"),
+    "report": Command("report", "cmd.report"),
+    "git": Command("git", "cmd.git"),
+    "schema": Command("schema", "cmd.schema"),
+    "settings": Command("settings", "cmd.settings"),
 }
 
 #: The module that runs when no command is given (the first screen).

@@ -23,9 +23,9 @@ ORDER = 20
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("check", help="check a project's draft for errors and warnings", description=__doc__)
+    parser = sub.add_parser("check", help="cmd.check", description="about.check")
     parser.add_argument("project")
-    parser.add_argument("--phase", type=int, help="check a recorded phase instead of the draft")
+    parser.add_argument("--phase", type=int, help="opt.check.phase")
     parser.set_defaults(func=run)
 
 

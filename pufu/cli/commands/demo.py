@@ -20,9 +20,9 @@ DEMO = "demo.pufu.json"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("demo", help="try the editor on a copy of the demo project", description=__doc__)
-    parser.add_argument("--dir", help="where to put the copy (default: a new temporary folder)")
-    parser.add_argument("--no-open", action="store_true", help="only make the copy and print where it is")
+    parser = sub.add_parser("demo", help="cmd.demo", description="about.demo")
+    parser.add_argument("--dir", help="opt.demo.dir")
+    parser.add_argument("--no-open", action="store_true", help="opt.demo.no_open")
     parser.set_defaults(func=run)
 
 

@@ -21,12 +21,12 @@ ORDER = 60
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("diff", help="what changed between two phases (or a phase and the draft)", description=__doc__)
+    parser = sub.add_parser("diff", help="cmd.diff", description="about.diff")
     parser.add_argument("project")
-    parser.add_argument("a", help="the earlier side: a phase number, or draft")
-    parser.add_argument("b", help="the later side: a phase number, or draft")
-    parser.add_argument("--format", "-f", choices=("text", "json"), default="text", help="output format (default: text)")
-    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (default: when a terminal; NO_COLOR and FORCE_COLOR are honoured)")
+    parser.add_argument("a", help="opt.diff.a")
+    parser.add_argument("b", help="opt.diff.b")
+    parser.add_argument("--format", "-f", choices=("text", "json"), default="text", help="opt.diff.format")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="opt.diff.color")
     parser.set_defaults(func=run)
 
 

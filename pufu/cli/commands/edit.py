@@ -12,6 +12,7 @@ from pathlib import Path
 from ...i18n import default_lang, t
 from ...model import Project
 from ...model.document import Document
+from ...settings import current
 from ...terminal import shown
 from ..common import CommandError, info
 
@@ -19,10 +20,10 @@ ORDER = 5
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("edit", help="edit a project in the terminal", description=__doc__)
-    parser.add_argument("project", help="the project file (suggested suffix: .pufu.json)")
-    parser.add_argument("--create", action="store_true", help="create the file without asking when it is missing")
-    parser.add_argument("--title", default="", help="the title of a project created here")
+    parser = sub.add_parser("edit", help="cmd.edit", description="about.edit")
+    parser.add_argument("project", help="opt.edit.project")
+    parser.add_argument("--create", action="store_true", help="opt.edit.create")
+    parser.add_argument("--title", default="", help="opt.edit.title")
     parser.set_defaults(func=run)
 
 
@@ -45,7 +46,7 @@ def ensure_exists(path: Path, create: bool, title: str = "") -> None:
             raise CommandError("cli.edit.not_created", path=path)
     if not path.parent.exists():
         raise CommandError("cli.edit.no_folder", path=path, folder=path.parent)
-    Document.create(path, Project(title=title))
+    Document.create(path, Project(title=title), wait=current().lock_wait)
     info(t("cli.created", path=path))
 
 

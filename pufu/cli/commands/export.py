@@ -53,29 +53,28 @@ def _progress(what: str) -> Iterator[Callable[[int, int], None]]:
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "export",
-        help="export a chart (pufu-editor JSON, Markdown, diagrams, a deck)",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        help="cmd.export",
+        description="about.export",
     )
     parser.add_argument("project")
-    parser.add_argument("--format", "-f", required=True, choices=sorted(FORMATS), help="output format")
+    parser.add_argument("--format", "-f", required=True, choices=sorted(FORMATS), help="opt.export.format")
     which = parser.add_mutually_exclusive_group()
-    which.add_argument("--phase", type=int, help="export this recorded phase (default: the draft)")
-    which.add_argument("--all-phases", action="store_true", help="export every recorded phase")
-    parser.add_argument("-o", "--output", default="-", help="output file, or - for standard output (default)")
-    parser.add_argument("--force", action="store_true", help="replace an existing output file")
-    diagram = parser.add_argument_group("diagrams (svg, png, pdf, dot, pptx)")
-    diagram.add_argument("--size", choices=SIZE_CHOICES, help="canvas: a slide's shape (default: settings' export_size, else 16:9)")
-    diagram.add_argument("--dpi", type=int, help="PNG pixels per inch (default 144: 16:9 is 1920×1080)")
-    diagram.add_argument("--theme", choices=("light", "dark"), help="colours (default: settings' theme, else light)")
-    diagram.add_argument("--comments", action="store_true", help="show comments in their colours")
+    which.add_argument("--phase", type=int, help="opt.export.phase")
+    which.add_argument("--all-phases", action="store_true", help="opt.export.all_phases")
+    parser.add_argument("-o", "--output", default="-", help="opt.export.output")
+    parser.add_argument("--force", action="store_true", help="opt.export.force")
+    diagram = parser.add_argument_group("opt.export.diagrams")
+    diagram.add_argument("--size", choices=SIZE_CHOICES, help="opt.export.size")
+    diagram.add_argument("--dpi", type=int, help="opt.export.dpi")
+    diagram.add_argument("--theme", choices=("light", "dark"), help="opt.export.theme")
+    diagram.add_argument("--comments", action="store_true", help="opt.export.comments")
     diagram.add_argument(
         "--picture",
         action="store_true",
-        help="pptx: a picture of each diagram instead of editable shapes",
+        help="opt.export.picture",
     )
     diagram.add_argument(
-        "--jobs", "-j", type=int, help="with --all-phases: diagrams drawn at once (default: one per CPU)"
+        "--jobs", "-j", type=int, help="opt.export.jobs"
     )
     parser.set_defaults(func=run)
 

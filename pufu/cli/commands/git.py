@@ -41,36 +41,30 @@ KEYS = ("diff.pufu.command", "diff.pufu.textconv", "merge.pufu.name", "merge.puf
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
-        "git", help="use pufu as git's diff and merge driver for projects", description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "git", help="cmd.git", description="about.git",
     )
     actions = parser.add_subparsers(dest="git_action", metavar="ACTION", required=True)
-    for name, text in (
-        ("enable", "set pufu as the diff and merge driver of *.pufu.json"),
-        ("disable", "remove what enable set"),
-        ("status", "say what is set"),
-    ):
-        action = actions.add_parser(name, help=text, description=text)
-        action.add_argument("--global", dest="global_", action="store_true", help="the user's git settings, not the repository's")
+    for name in ("enable", "disable", "status"):
+        action = actions.add_parser(name, help=f"cmd.git.{name}", description=f"cmd.git.{name}")
+        action.add_argument("--global", dest="global_", action="store_true", help="opt.git.global")
         action.set_defaults(func=run)
     resolve = actions.add_parser(
-        "resolve", help="settle a project's merge conflicts: take ours or theirs",
-        description="Settle the conflicts a merge left in a project (all, or one by --id), then "
-        "git add the file. pufu check lists them; the editor settles them one by one too.",
+        "resolve", help="cmd.git.resolve",
+        description="about.git.resolve",
     )
     resolve.add_argument("project")
-    resolve.add_argument("take", choices=("ours", "theirs"))
-    resolve.add_argument("--part", help="only the conflicts of this part (the id pufu check prints in brackets)")
+    resolve.add_argument("take", choices=("ours", "theirs"), help="opt.git.take")
+    resolve.add_argument("--part", help="opt.git.part")
     resolve.set_defaults(func=run_resolve)
-    merge = actions.add_parser("merge-driver", help="(run by git) three-way merge of a project")
+    merge = actions.add_parser("merge-driver", help="cmd.git.merge_driver")
     for name in ("base", "ours", "theirs"):
         merge.add_argument(name)
     merge.add_argument("path", nargs="?", default="")
     merge.set_defaults(func=run_merge)
-    diff = actions.add_parser("diff-driver", help="(run by git) a project's diff in the method's words")
+    diff = actions.add_parser("diff-driver", help="cmd.git.diff_driver")
     diff.add_argument("args", nargs="*")
     diff.set_defaults(func=run_diff)
-    textconv = actions.add_parser("textconv", help="(run by git) a project as readable text")
+    textconv = actions.add_parser("textconv", help="cmd.git.textconv")
     textconv.add_argument("file")
     textconv.set_defaults(func=run_textconv)
 
@@ -206,7 +200,9 @@ def run_resolve(args: argparse.Namespace) -> int:
         count = len(chosen)
     else:
         count = resolve_all(project, args.take)
-    save_project(project, args.project, stamp)
+    from ...settings import current
+
+    save_project(project, args.project, stamp, wait=current().lock_wait)
     print(t("git.resolved", n=count, take=args.take, left=len(project.conflicts)))
     return 0
 

@@ -12,17 +12,18 @@ import argparse
 from ...i18n import t
 from ...interop.pufu_editor import import_file
 from ...model.document import Document
+from ...settings import current
 from ..common import check_output_target, info, warn
 
 ORDER = 30
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("import", help="import a pufu-editor JSON file", description=__doc__)
-    parser.add_argument("source", help="a pufu-editor chart or phase map (.json)")
-    parser.add_argument("-o", "--output", required=True, help="the project file to create")
-    parser.add_argument("--title", help="project title (default: the source file name)")
-    parser.add_argument("--force", action="store_true", help="replace an existing project file")
+    parser = sub.add_parser("import", help="cmd.import", description="about.import")
+    parser.add_argument("source", help="opt.import.source")
+    parser.add_argument("-o", "--output", required=True, help="opt.import.output")
+    parser.add_argument("--title", help="opt.import.title")
+    parser.add_argument("--force", action="store_true", help="opt.import.force")
     parser.set_defaults(func=run)
 
 
@@ -33,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
         imported.project.title = args.title
     for message in imported.warnings:
         warn(f"{args.source}: {message}")
-    Document.create(args.output, imported.project, force=args.force)
+    Document.create(args.output, imported.project, force=args.force, wait=current().lock_wait)
     phases = len(imported.project.phases)
     info(t("cli.imported" if phases == 1 else "cli.imported_many", source=args.source, output=args.output, n=phases))
     return 0

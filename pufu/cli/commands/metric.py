@@ -23,6 +23,7 @@ from ...model.document import Document
 from ...model.errors import Text
 from ...model.metrics import norm_name, parse_number
 from ...model.parts import Kind
+from ...settings import current
 from ..common import info, open_project, out
 
 ORDER = 45
@@ -34,51 +35,50 @@ MISSING = "—"
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "metric",
-        help="the 評価指標 (yardsticks): add, set a value, edit, remove, list",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        help="cmd.metric",
+        description="about.metric",
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    add = actions.add_parser("add", help="add a yardstick to the 勝利条件 (or a 中間目的)")
+    add = actions.add_parser("add", help="cmd.metric.add")
     add.add_argument("project")
-    add.add_argument("name", help="what is measured: 問い合わせ率, CSAT, ...")
+    add.add_argument("name", help="opt.metric.name")
     _fields(add)
-    add.add_argument("--value", help="its value now, on the draft")
+    add.add_argument("--value", help="opt.metric.value")
     add.set_defaults(func=run)
 
-    set_ = actions.add_parser("set", help="record a yardstick's value on the draft")
+    set_ = actions.add_parser("set", help="cmd.metric.set")
     set_.add_argument("project")
     set_.add_argument("name")
-    set_.add_argument("value", help="a number; none clears it")
+    set_.add_argument("value", help="opt.metric.set_value")
     set_.set_defaults(func=run)
 
-    edit = actions.add_parser("edit", help="change a yardstick's name, target, baseline, unit, direction, note or part")
+    edit = actions.add_parser("edit", help="cmd.metric.edit")
     edit.add_argument("project")
     edit.add_argument("name")
-    edit.add_argument("--name", dest="new_name", help="a new name")
+    edit.add_argument("--name", dest="new_name", help="opt.metric.new_name")
     _fields(edit)
-    edit.add_argument("--higher-is-better", action="store_true", help="a higher value is better")
+    edit.add_argument("--higher-is-better", action="store_true", help="opt.metric.higher_is_better")
     edit.set_defaults(func=run)
 
-    remove = actions.add_parser("remove", help="remove a yardstick from the draft")
+    remove = actions.add_parser("remove", help="cmd.metric.remove")
     remove.add_argument("project")
     remove.add_argument("name")
     remove.set_defaults(func=run)
 
-    list_ = actions.add_parser("list", help="every yardstick: unit, baseline, target, the value at each phase and in the draft")
+    list_ = actions.add_parser("list", help="cmd.metric.list")
     list_.add_argument("project")
-    list_.add_argument("--format", "-f", choices=("text", "json"), default="text", help="output format (default: text)")
+    list_.add_argument("--format", "-f", choices=("text", "json"), default="text", help="opt.metric.format")
     list_.set_defaults(func=run)
 
 
 def _fields(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--target", help="the win, a number (none: not agreed yet)")
-    parser.add_argument("--baseline", help="where we start, a number")
-    parser.add_argument("--unit", help="free text: %%, 件, 分, 点, 件/顧客")
-    parser.add_argument("--lower-is-better", action="store_true", help="a lower value is better (inquiry rate, wait time)")
-    parser.add_argument("--note", help="a note: who agreed, how it is counted")
-    parser.add_argument("--part", help="the 中間目的 it measures: its id or the start of its text (default: the 勝利条件)")
+    parser.add_argument("--target", help="opt.metric.target")
+    parser.add_argument("--baseline", help="opt.metric.baseline")
+    parser.add_argument("--unit", help="opt.metric.unit")
+    parser.add_argument("--lower-is-better", action="store_true", help="opt.metric.lower_is_better")
+    parser.add_argument("--note", help="opt.metric.note")
+    parser.add_argument("--part", help="opt.metric.part")
 
 
 # ---------------------------------------------------------------------- helpers
@@ -193,7 +193,7 @@ def run_add(args: argparse.Namespace) -> int:
         metric_id = _apply(args.project, lambda: chart.add_metric(args.name, value=value, **fields))
         return chart, chart.metric(metric_id)
 
-    _, (chart, metric) = Document.update(args.project, change)
+    _, (chart, metric) = Document.update(args.project, change, wait=current().lock_wait)
     info(t("metric.added", lang, name=_one_line(metric.name), part=_part_name(chart, metric.part, lang)))
     return 0
 
@@ -208,7 +208,7 @@ def run_set(args: argparse.Namespace) -> int:
         _apply(args.project, lambda: chart.set_metric_value(metric.id, value))
         return metric
 
-    _, metric = Document.update(args.project, change)
+    _, metric = Document.update(args.project, change, wait=current().lock_wait)
     info(t("metric.set", lang, name=_one_line(metric.name), value=_plain(value)))
     return 0
 
@@ -230,7 +230,7 @@ def run_edit(args: argparse.Namespace) -> int:
         _apply(args.project, lambda: chart.set_metric(metric.id, **fields))
         return chart.metric(metric.id)
 
-    _, edited = Document.update(args.project, change)
+    _, edited = Document.update(args.project, change, wait=current().lock_wait)
     info(t("metric.edited", lang, name=_one_line(edited.name)))
     return 0
 
@@ -244,7 +244,7 @@ def run_remove(args: argparse.Namespace) -> int:
         _apply(args.project, lambda: chart.remove_metric(metric.id))
         return metric
 
-    _, metric = Document.update(args.project, change)
+    _, metric = Document.update(args.project, change, wait=current().lock_wait)
     info(t("metric.removed", lang, name=_one_line(metric.name)))
     return 0
 

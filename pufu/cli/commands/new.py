@@ -13,6 +13,7 @@ from ...i18n import LANGS, default_lang, t
 from ...model import Project
 from ...model.document import Document
 from ...recent import remember
+from ...settings import current
 from ...templates import load_template
 from ..common import info
 
@@ -20,14 +21,14 @@ ORDER = 10
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("new", help="create a new project file", description=__doc__)
-    parser.add_argument("project", help="the file to create (suggested suffix: .pufu.json)")
-    parser.add_argument("--template", "-t", metavar="NAME", help="start from a template (see: pufu templates)")
-    parser.add_argument("--title", help="the project title (default: the template's, or none)")
+    parser = sub.add_parser("new", help="cmd.new", description="about.new")
+    parser.add_argument("project", help="opt.new.project")
+    parser.add_argument("--template", "-t", metavar="NAME", help="opt.new.template")
+    parser.add_argument("--title", help="opt.new.title")
     parser.add_argument(
-        "--lang", choices=LANGS, default=argparse.SUPPRESS, help="language of the template (ja, en)"
+        "--lang", choices=LANGS, default=argparse.SUPPRESS, help="opt.new.lang"
     )
-    parser.add_argument("--force", action="store_true", help="replace an existing file")
+    parser.add_argument("--force", action="store_true", help="opt.new.force")
     parser.set_defaults(func=run)
 
 
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         project = Project()
     if args.title is not None:
         project.title = args.title
-    Document.create(args.project, project, force=args.force)
+    Document.create(args.project, project, force=args.force, wait=current().lock_wait)
     remember(args.project)  # the first screen offers it next time
     made = t("cli.created_from", path=args.project, template=args.template) if args.template else t("cli.created", path=args.project)
     info(t("cli.new.next", made=made, command=f"pufu edit {shlex.quote(args.project)}"))

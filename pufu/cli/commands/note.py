@@ -24,13 +24,13 @@ ORDER = 62
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("note", help="add a review note (感想) to a phase", description=__doc__)
+    parser = sub.add_parser("note", help="cmd.note", description="about.note")
     parser.add_argument("project")
-    parser.add_argument("text", help="the note")
-    parser.add_argument("--phase", type=int, required=True, help="the phase number")
-    parser.add_argument("--part", help="a part of that phase: its id, the start of its id or of its text (pufu phases PROJECT N lists them)")
-    parser.add_argument("--author", help="who writes it (default: author from the settings)")
-    parser.add_argument("--kind", required=True, choices=NOTE_KINDS, help="good, bad, lesson or question")
+    parser.add_argument("text", help="opt.note.text")
+    parser.add_argument("--phase", type=int, required=True, help="opt.note.phase")
+    parser.add_argument("--part", help="opt.note.part")
+    parser.add_argument("--author", help="opt.note.author")
+    parser.add_argument("--kind", required=True, choices=NOTE_KINDS, help="opt.note.kind")
     parser.set_defaults(func=run)
 
 
@@ -55,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
     if not author:
         raise CommandError(t("review.note.need_author", lang))
     _, note = Document.update(  # locked, on the file as it is now (see pufu snapshot)
-        args.project, lambda project: add_note(project, args.phase, author, args.kind, args.text, args.part, lang)
+        args.project, lambda project: add_note(project, args.phase, author, args.kind, args.text, args.part, lang),
+        wait=current().lock_wait,
     )
     info(t("review.note.saved", lang, phase=note.phase, author=note.author, kind=t(f"review.note.{note.kind}", lang)))
     return 0

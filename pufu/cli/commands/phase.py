@@ -15,6 +15,7 @@ from ...i18n import t
 from ...model.document import Document
 from ...model.project import Project
 from ...model.texts import nfc, one_line
+from ...settings import current
 from ..common import info, warn
 
 ORDER = 51
@@ -23,17 +24,16 @@ ORDER = 51
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "phase",
-        help="amend a recorded phase's title, date or what happened",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        help="cmd.phase",
+        description="about.phase",
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    amend = actions.add_parser("amend", help="correct a phase's title, date or what happened (recorded in the phase)")
+    amend = actions.add_parser("amend", help="cmd.phase.amend")
     amend.add_argument("project")
-    amend.add_argument("number", type=int, help="the phase number (pufu phases lists them)")
-    amend.add_argument("--title", help="the corrected title")
-    amend.add_argument("--date", help="the corrected date, YYYY-MM-DD")
-    amend.add_argument("--note", help="the corrected text of what happened since the previous phase")
+    amend.add_argument("number", type=int, help="opt.phase.number")
+    amend.add_argument("--title", help="opt.phase.title")
+    amend.add_argument("--date", help="opt.phase.date")
+    amend.add_argument("--note", help="opt.phase.note")
     amend.set_defaults(func=run)
 
 
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         return made, project.date_warnings(args.number, args.lang) if args.date is not None else []
 
     # locked, on the file as it is now (see pufu snapshot)
-    _, (made, warnings) = Document.update(args.project, amend)
+    _, (made, warnings) = Document.update(args.project, amend, wait=current().lock_wait)
     if not made:
         info(t("phase.unchanged", args.lang, number=args.number))
     else:

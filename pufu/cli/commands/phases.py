@@ -19,9 +19,9 @@ ORDER = 50
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("phases", help="list the recorded phases", description=__doc__)
+    parser = sub.add_parser("phases", help="cmd.phases", description="about.phases")
     parser.add_argument("project")
-    parser.add_argument("number", type=int, nargs="?", help="show this phase in full, with its parts and their ids")
+    parser.add_argument("number", type=int, nargs="?", help="opt.phases.number")
     parser.set_defaults(func=run)
 
 

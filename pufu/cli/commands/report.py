@@ -23,13 +23,13 @@ ORDER = 64
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("report", help="write the review (感想戦) up in Markdown", description=__doc__)
+    parser = sub.add_parser("report", help="cmd.report", description="about.report")
     parser.add_argument("project")
-    parser.add_argument("-o", "--output", default="-", help="the Markdown file, or - for standard output (default)")
-    parser.add_argument("--diagrams", action="store_true", help="also write a diff diagram per step and link it")
-    parser.add_argument("--diagram-format", choices=("svg", "png"), default="svg", help="diagram format (default: svg)")
-    parser.add_argument("--force", action="store_true", help="replace an existing report")
-    parser.add_argument("--jobs", "-j", type=int, help="diagrams drawn at once (default: one per CPU)")
+    parser.add_argument("-o", "--output", default="-", help="opt.report.output")
+    parser.add_argument("--diagrams", action="store_true", help="opt.report.diagrams")
+    parser.add_argument("--diagram-format", choices=("svg", "png"), default="svg", help="opt.report.diagram_format")
+    parser.add_argument("--force", action="store_true", help="opt.report.force")
+    parser.add_argument("--jobs", "-j", type=int, help="opt.report.jobs")
     parser.set_defaults(func=run)
 
 

@@ -18,9 +18,9 @@ ORDER = 61
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("review", help="replay the phases and write review notes (感想戦)", description=__doc__)
+    parser = sub.add_parser("review", help="cmd.review", description="about.review")
     parser.add_argument("project")
-    parser.add_argument("--author", default="", help="the name to prefill on notes (default: author from the settings)")
+    parser.add_argument("--author", default="", help="opt.review.author")
     parser.set_defaults(func=run)
 
 

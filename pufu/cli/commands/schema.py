@@ -11,7 +11,7 @@ ORDER = 90
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("schema", help="print the JSON Schema of the project file", description=__doc__)
+    parser = sub.add_parser("schema", help="cmd.schema", description="about.schema")
     parser.set_defaults(func=run)
 
 

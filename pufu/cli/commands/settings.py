@@ -2,7 +2,8 @@
 
 The settings file is settings.toml in your config folder (PUFU_CONFIG_DIR moves it). Keys:
 lang (ja, en), theme (light, dark), export_size (16:9, 4:3, a4), author (the name on review
-notes). Variables PUFU_LANG, PUFU_THEME, PUFU_EXPORT_SIZE and PUFU_AUTHOR win over the file.
+notes), lock_wait (seconds a save waits for another writer). Variables PUFU_LANG, PUFU_THEME,
+PUFU_EXPORT_SIZE, PUFU_AUTHOR and PUFU_LOCK_WAIT win over the file.
 A [keys] table (written by hand) remaps the editor's keys by binding id: save = "ctrl+w".
 """
 
@@ -34,18 +35,17 @@ ORDER = 95
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "settings",
-        help="show or change your settings (language, theme, export size, author)",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        help="cmd.settings",
+        description="about.settings",
     )
     parser.add_argument(
         "--set",
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help="change a setting, e.g. --set author=佐藤 (repeatable)",
+        help="opt.settings.set",
     )
-    parser.add_argument("--path", action="store_true", help="print only the settings file's path")
+    parser.add_argument("--path", action="store_true", help="opt.settings.path")
     parser.set_defaults(func=run)
 
 

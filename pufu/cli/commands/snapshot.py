@@ -13,17 +13,18 @@ from ...i18n import t
 from ...model.document import Document
 from ...model.fileformat import PhaseData
 from ...model.project import Project
+from ...settings import current
 from ..common import CommandError, info, warn
 
 ORDER = 40
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("snapshot", help="record the draft as the next phase (局面)", description=__doc__)
+    parser = sub.add_parser("snapshot", help="cmd.snapshot", description="about.snapshot")
     parser.add_argument("project")
-    parser.add_argument("--title", required=True, help="the phase title")
-    parser.add_argument("--note", default="", help="what happened since the previous phase")
-    parser.add_argument("--date", help="the phase date, YYYY-MM-DD (default: today)")
+    parser.add_argument("--title", required=True, help="opt.snapshot.title")
+    parser.add_argument("--note", default="", help="opt.snapshot.note")
+    parser.add_argument("--date", help="opt.snapshot.date")
     parser.set_defaults(func=run)
 
 
@@ -36,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         phase = project.snapshot(title=args.title, happened=args.note, date=args.date)
         return phase, project.date_warnings(phase.number, args.lang)  # out of order: said, not refused
 
-    _, (phase, warnings) = Document.update(args.project, record)
+    _, (phase, warnings) = Document.update(args.project, record, wait=current().lock_wait)
     info(t("cli.snapshot.recorded", number=phase.number, title=phase.title, date=phase.date))
     for line in warnings:
         warn(line)

@@ -19,9 +19,9 @@ def one_line(text: str) -> str:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("templates", help="list the templates to start a project from", description=__doc__)
+    parser = sub.add_parser("templates", help="cmd.templates", description="about.templates")
     parser.add_argument(
-        "--lang", choices=LANGS, default=argparse.SUPPRESS, help="language of the descriptions (ja, en)"
+        "--lang", choices=LANGS, default=argparse.SUPPRESS, help="opt.templates.lang"
     )
     parser.set_defaults(func=run)
 

@@ -27,6 +27,7 @@ from ...model import NoteData, PhaseData, Project, PufuError, Stamp
 from ...model.diff import DRAFT, ChartDiff, diff, reviews
 from ...model.document import Document
 from ...model.texts import nfc
+from ...settings import current
 from ..keys import localized
 from ..themes import ink_of
 from .changes import diff_rows, text_row, trajectory_rows
@@ -240,7 +241,7 @@ class ReviewScreen(Screen[None]):
         elif self.path is not None:
             try:
                 # locked, on the file as it is now: a phase or note saved meanwhile is kept
-                doc, _ = Document.update(self.path, lambda fresh: fresh.notes.append(note))
+                doc, _ = Document.update(self.path, lambda fresh: fresh.notes.append(note), wait=current().lock_wait)
                 self.stamp = doc.stamp
             except PufuError as exc:
                 self.notify(str(exc), severity="error", timeout=10, markup=False)
