@@ -63,8 +63,6 @@ def _japanese() -> str:
 
 
 #: Characters a wrapped line of help must not start with, and end with.
-_NO_START = frozenset("、。，．,.・：；:;？！?!ー…」』）］｝〕〉》】)]}%％")
-_NO_END = frozenset("「『（［｛〔〈《【([{")
 
 
 def worded(message: str, lang: str) -> str:
@@ -87,28 +85,17 @@ def _width(char: str) -> int:
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """``text`` (one paragraph) in lines of at most ``width`` columns: breaks after a space or
-    next to a wide character, never before closing punctuation nor after an opening bracket."""
-    lines: list[str] = []
-    line, used, last_break = "", 0, -1
-    for char in " ".join(text.split()):
-        if char == " " and not line:
-            continue
-        line += char
-        used += _width(char)
-        if char == " ":
-            last_break = len(line)
-        elif len(line) > 1 and (_width(char) == 2 or _width(line[-2]) == 2) and char not in _NO_START \
-                and line[-2] not in _NO_END:
-            last_break = len(line) - 1
-        if used > width and last_break > 0:
-            lines.append(line[:last_break].rstrip())
-            line = line[last_break:].lstrip()
-            used = sum(_width(c) for c in line)
-            last_break = -1
-    if line.strip():
-        lines.append(line.rstrip())
-    return lines
+    """``text`` (one paragraph) in lines of at most ``width`` columns, by pufu's one text engine
+    (:func:`pufu.text.screen_lines`: between phrases, with 禁則), loaded only when Japanese help
+    is shown (``--version`` and English help never load it)."""
+    text = " ".join(text.split())
+    if text.isascii():  # as argparse itself wraps English (the version line, English help)
+        import textwrap
+
+        return textwrap.wrap(text, width)
+    from ..text import screen_lines
+
+    return [line.strip() for line in screen_lines(text, width) if line.strip()]
 
 
 class Formatter(argparse.HelpFormatter):
