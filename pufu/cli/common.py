@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..i18n import t
 from ..model import FileError, Project, PufuError, Stamp, write_atomic
 from ..model.document import Document
 from ..model.errors import Text
@@ -25,12 +26,12 @@ class CommandError(PufuError):
 
 def fail(message: str) -> int:
     """Print one error line on stderr and return the bad-input exit code."""
-    print(f"pufu: error: {shown(message)}", file=sys.stderr)
+    print(f"pufu: {t('cli.error')}: {shown(message)}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
 
 def warn(message: str) -> None:
-    print(f"pufu: warning: {shown(message)}", file=sys.stderr)
+    print(f"pufu: {t('cli.warning')}: {shown(message)}", file=sys.stderr)
 
 
 def info(message: str) -> None:

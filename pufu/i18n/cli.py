@@ -2,6 +2,8 @@
 
 JA: dict[str, str] = {
     "cli.list_sep": "、",
+    "cli.error": "エラー",
+    "cli.warning": "警告",
     "cli.import.same_text": "{path}: {first} の施策と同じ文なので、両方の中間目的につながる一つの施策として読みました。そこでの色・進み具合・コメントは違います（書き出し用に残しています）",
     "cli.import.unknown_field": "{path}: pufu の知らない項目です。取り込みません",
     "cli.import.no_uuid": "{path}.uuid: ありません。pufu が新しい ID を付けました",
@@ -51,6 +53,8 @@ JA: dict[str, str] = {
 
 EN: dict[str, str] = {
     "cli.list_sep": ", ",
+    "cli.error": "error",
+    "cli.warning": "warning",
     "cli.import.same_text": "{path}: same text as the measure at {first}, read as one measure serving both intermediate purposes; its colour, progress and comment there differ (kept for export)",
     "cli.import.unknown_field": "{path}: a field pufu does not know; not imported",
     "cli.import.no_uuid": "{path}.uuid: missing; pufu gave the part a new id",

@@ -47,7 +47,7 @@ def test_check_of_the_draft_leaves_a_phases_chart_to_check_phase(tmp_path: Path,
     assert "エラー 0 件" in out
     code, out, err = pufu(capsys, "check", str(path), "--phase", "2")
     assert code == 2
-    assert err.startswith(f"pufu: error: {path}: $.phases[1].chart.measures[0].color:")
+    assert err.startswith(f"pufu: エラー: {path}: $.phases[1].chart.measures[0].color:")
     assert len(err.strip().splitlines()) == 1
 
 

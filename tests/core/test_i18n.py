@@ -58,7 +58,7 @@ def test_the_cli_confirms_and_refuses_in_japanese(capsys: pytest.CaptureFixture[
     code, _, err = pufu_cli(capsys, "diff", str(plan), "9", "1")
     assert code == 2 and "局面9はありません。局面は 1 から 1 までです" in err and "no phase" not in err
     code, _, err = pufu_cli(capsys, "check", str(plan), "--phase", "9")
-    assert code == 2 and err == f"pufu: error: {plan}: 局面9はありません。局面は 1 から 1 までです\n"
+    assert code == 2 and err == f"pufu: エラー: {plan}: 局面9はありません。局面は 1 から 1 までです\n"
     code, _, err = pufu_cli(capsys, "note", str(plan), "--phase", "1", "--author", "佐藤", "--kind", "good", " ")
     assert code == 2 and "感想には本文が要ります" in err
     code, _, err = pufu_cli(capsys, "snapshot", str(plan.with_name("none.pufu.json")), "--title", "x")

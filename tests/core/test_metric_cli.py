@@ -118,7 +118,7 @@ def test_bad_input_is_one_line_naming_the_file_and_changes_nothing(
     before = project.read_bytes()
     code, out, err = pufu(capsys, "metric", *(a.format(p=p) for a in argv))
     assert code == 2
-    assert err.count("\n") == 1 and err.startswith(f"pufu: error: {p}: ") and message in err
+    assert err.count("\n") == 1 and err.startswith(f"pufu: エラー: {p}: ") and message in err
     assert project.read_bytes() == before
 
 

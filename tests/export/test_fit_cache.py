@@ -5,10 +5,20 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
+import pytest
+
+from pufu.export import fit
 from pufu.export.diagram import Header, render
-from pufu.locations import cache_dir
 from pufu.model import Chart
+
+
+@pytest.fixture(autouse=True)
+def own_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """This test's own layout folder: the test processes share one cache folder (one font
+    set-up), and another test's export would add entries to it meanwhile."""
+    monkeypatch.setattr(fit, "_folder", lambda: tmp_path / "fit")
 
 
 def chart() -> Chart:
@@ -24,12 +34,12 @@ HEADER = Header("セルフサービス", 2, "局面2", "2025-05-01")
 
 
 def kept() -> list:
-    folder = cache_dir() / "fit"
+    folder = fit._folder()
     return sorted(folder.glob("*.json")) if folder.is_dir() else []
 
 
 def cold(sheet: Chart, fmt: str = "png") -> bytes:
-    shutil.rmtree(cache_dir() / "fit", ignore_errors=True)
+    shutil.rmtree(fit._folder(), ignore_errors=True)
     return render(sheet, fmt, header=HEADER)
 
 
@@ -69,12 +79,12 @@ def test_a_changed_chart_header_or_canvas_is_searched_afresh() -> None:
     other = Header("セルフサービス", 3, "局面3 とても長い題名の局面", "2025-06-01")
     cold(sheet, "svg")
     warm = render(sheet, "svg", header=other)
-    shutil.rmtree(cache_dir() / "fit")
+    shutil.rmtree(fit._folder())
     assert warm == render(sheet, "svg", header=other)
-    shutil.rmtree(cache_dir() / "fit")
+    shutil.rmtree(fit._folder())
     wide = render(sheet, "svg", header=HEADER)
     square = render(sheet, "svg", header=HEADER, size="4:3")
     assert wide != square
     assert len(kept()) == 2  # 16:9 and 4:3: one entry each
-    shutil.rmtree(cache_dir() / "fit")
+    shutil.rmtree(fit._folder())
     assert render(sheet, "svg", header=HEADER, size="4:3") == square

@@ -77,6 +77,7 @@ def test_mutated_files_through_the_commands_in_process(
     assert codes.get(0, 0) > 10 and codes.get(2, 0) > 20, codes  # both answers happen
 
 
+@pytest.mark.usefixtures("english")
 def test_mutated_files_through_real_pufu_processes(interop: Path, tmp_path: Path) -> None:
     for index, (command, _kind, raw) in enumerate(cases(6, 7)):
         file = tmp_path / f"case{index}.json"

@@ -43,8 +43,8 @@ def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def one_error(capsys: pytest.CaptureFixture[str]) -> str:
     """The one error line on stderr (warnings may come before it, nothing else)."""
     lines = capsys.readouterr().err.splitlines()
-    errors = [line for line in lines if line.startswith("pufu: error: ")]
-    assert len(errors) == 1 and all(line.startswith("pufu: warning: ") for line in lines if line not in errors), lines
+    errors = [line for line in lines if line.startswith("pufu: エラー: ")]
+    assert len(errors) == 1 and all(line.startswith("pufu: 警告: ") for line in lines if line not in errors), lines
     return errors[0]
 
 
