@@ -269,14 +269,29 @@ def draw_chart(
 ) -> ChartShapes:
     """Draw ``chart`` on ``slide`` within ``area`` (EMU), from the diagram's layout."""
     marks = dict(marks or {})
-    best: tuple[float, Layout, Place] | None = None
+    best: tuple[tuple[float, float], Layout, Place] | None = None
     for shape in SHAPES:
-        drawing, place = _laid_out(chart, area, shape, theme, comments, lang, marks, ghosts)
-        painter = _Painter(slide, chart, ghosts, marks, THEMES[theme], comments, lang, place)
-        painter._choose_scales(drawing)
-        if best is None or painter.scale > best[0] * 1.005:
-            best = (painter.scale, drawing, place)
-    assert best is not None
+        spread, place = _laid_out(chart, area, shape, theme, comments, lang, marks, ghosts)
+        for share in PANEL_SHARES:
+            drawing = _narrowed(spread, share)
+            if drawing is None:
+                continue
+            _grow(drawing)
+            painter = _Painter(slide, chart, ghosts, marks, THEMES[theme], comments, lang, place)
+            painter._choose_scales(drawing)
+            if not painter.fitting:
+                continue
+            # the smallest text on the slide first (the 廟算八要素 are never larger than the
+            # parts), then the parts' text; an earlier candidate unless 0.5 % better
+            score = (min(painter.scale, painter.element_scale), painter.scale)
+            if best is None or score[0] > best[0][0] * 1.005 or (
+                score[0] >= best[0][0] and score[1] > best[0][1] * 1.005
+            ):
+                best = (score, drawing, place)
+    if best is None:  # nothing fits even at the zoom: the layout as the diagrams make it
+        spread, place = _laid_out(chart, area, SHAPES[0], theme, comments, lang, marks, ghosts)
+        _grow(spread)
+        best = ((0.0, 0.0), spread, place)
     _, drawing, place = best
     painter = _Painter(slide, chart, ghosts, marks, THEMES[theme], comments, lang, place)
     painter.draw(drawing)
@@ -313,11 +328,58 @@ def _laid_out(
     area_pt = (area[2] / (place.zoom * EMU_PER_PT), area[3] / (place.zoom * EMU_PER_PT))
     widened(drawing, *area_pt)
     place = Place(place.zoom, area[0], area[1])
-    # the room the spread layout leaves between boxes goes to the boxes (and so to the text)
     stretched(drawing, DOWN)
-    growing = [name for name in drawing.nodes if name == "elements" or name.startswith(("n_", "h_"))]
-    drawing.nodes.update(grown(drawing, growing, ACROSS, DOWN))
     return drawing, place
+
+
+#: Widths tried for the 廟算八要素 panel (and what shares its column, the legend), as shares of
+#: the width the layout gives it: the diagram sizes the panel for its text wrapped at a number
+#: of columns, which leaves it mostly empty in English (Latin text sets narrower than its
+#: columns count) and often in Japanese; the width taken from it goes to the sheet's columns.
+PANEL_SHARES = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)
+
+
+def _narrowed(drawing: Layout, share: float) -> Layout | None:
+    """A copy of ``drawing`` whose left column (the 廟算八要素 panel and what is under it, left of
+    every band) is ``share`` of its width, what is right of it stretched across the room freed;
+    None when there is no such column (or ``share`` is 1: a copy as it is)."""
+    nodes = {name: box for name, box in drawing.nodes.items() if name not in drawing.hidden}
+    copy = Layout(drawing.bounds, dict(drawing.nodes), dict(drawing.clusters), drawing.edges, set(drawing.hidden))
+    if share >= 1.0:
+        return copy
+    if "elements" not in nodes or not drawing.clusters:
+        return None
+    start = min(band.x for band in drawing.clusters.values())
+    column = {name: box for name, box in nodes.items() if box.right <= start}
+    if "elements" not in column or nodes["elements"].x > 1.0:
+        return None
+    edge = max(box.right for box in column.values())
+    width = drawing.bounds.w
+    if width - start <= 1.0:
+        return None
+    new_edge = edge * share
+    new_start = start - (edge - new_edge)
+    k = (width - new_start) / (width - start)
+
+    def moved(name: str, box: Box) -> Box:
+        if name in column:
+            return Box(box.x * share, box.y, box.w * share, box.h)
+        if box.right <= start:  # a hidden helper of the left column
+            return Box(box.x * share, box.y, box.w * share, box.h)
+        x = new_start + (box.x - start) * k
+        return Box(x, box.y, box.w * k, box.h)
+
+    copy.nodes = {name: moved(name, box) for name, box in drawing.nodes.items()}
+    copy.clusters = {name: moved(name, box) for name, box in drawing.clusters.items()}
+    return copy
+
+
+def _grow(drawing: Layout) -> None:
+    """The room the spread layout leaves between boxes goes to the boxes (and so to the text)."""
+    growing = [
+        name for name in drawing.nodes if name in ("elements", "legend") or name.startswith(("n_", "h_"))
+    ]
+    drawing.nodes.update(grown(drawing, growing, ACROSS, DOWN))
 
 
 class _Painter:
@@ -350,6 +412,9 @@ class _Painter:
         self.purpose_number = {purpose: n for n, purpose in enumerate(purposes, start=1)}
         #: slide points per point of the diagram's fonts: the zoom, or more where boxes have room
         self.scale = self.element_scale = place.zoom
+        #: the legend's text size (slide points), and whether every text fits its box
+        self.legend_size = round(place.zoom * (SMALL + 1), 1)
+        self.fitting = True
         #: the progress cell on the right of every 施策, when any 施策 shows a progress (as the
         #: diagram's compact layout leaves it out when none does)
         measures = [part for part in self.parts.values() if part.kind == Kind.MEASURE]
@@ -400,13 +465,47 @@ class _Painter:
             for name, box in drawing.nodes.items()
             if (part := self.parts.get(name)) is not None and part.kind != Kind.ELEMENT
         ]
-        self.scale = _largest(lambda s: all(self._fits(part, box, s) for part, box in boxes), zoom, top)
+        def parts_fit(s: float) -> bool:
+            return all(self._fits(part, box, s) for part, box in boxes)
+
+        self.scale = _largest(parts_fit, zoom, top)
+        self.fitting = parts_fit(self.scale)
         if "elements" in drawing.nodes:
             panel = drawing.nodes["elements"]
             room = (panel.h - self._panel_head() - 4) * zoom
-            self.element_scale = _largest(
-                lambda s: sum(self._row_heights(panel, s)) <= room, zoom, self.scale
-            )
+
+            def rows_fit(s: float) -> bool:
+                return sum(self._row_heights(panel, s)) <= room
+
+            self.element_scale = _largest(rows_fit, zoom, self.scale)
+            self.fitting = self.fitting and rows_fit(self.element_scale)
+        if "legend" in drawing.nodes:
+            # the legend as large as its box holds it, up to the parts' text and 12 pt
+            box, low = drawing.nodes["legend"], round(zoom * (SMALL + 1), 1)
+            high = max(low, min(12.0, self.scale * FONT_SIZE))
+            self.legend_size = round(_largest(lambda size: self._legend_fits(box, size), low, high), 1)
+            self.fitting = self.fitting and self._legend_fits(box, self.legend_size)
+
+    def _legend_lines(self) -> list[str]:
+        """The legend's lines: its title, the five colours, the comments' and the marks'."""
+        lang = self.lang
+        lines = [t("diagram.legend", lang)]
+        for color in (Color.RED, Color.WHITE, Color.GREEN, Color.BLUE, Color.YELLOW):
+            meaning = t("color." + color.value + ".meaning", lang)
+            lines.append(f"{SYMBOLS[color]} {t('color.' + color.value, lang)}: {meaning}")
+        if self.comments:
+            for comment in ("blue", "green", "red"):
+                lines.append(f"■ {t('comment', lang)}: {t('diagram.comment.' + comment, lang)}")
+        if self.marks:
+            lines += [f"□ {t('diagram.mark.' + mark, lang)}" for mark in MARKS]
+        return lines
+
+    def _legend_fits(self, box: Box, size: float) -> bool:
+        """Whether the legend's lines fit ``box`` (layout points) at ``size`` slide points."""
+        zoom = self.place.zoom
+        width, height = (box.w - 2) * zoom, (box.h - 2) * zoom
+        lines = sum(self._text_lines(line, width, size) for line in self._legend_lines())
+        return lines * size * LINE <= height
 
     def _text_lines(self, text: str, width: float, size: float) -> int:
         """Lines a text takes in ``width`` slide points at ``size`` (5 % spare for fonts that
@@ -619,7 +718,7 @@ class _Painter:
         shape = _plain(self.slide.shapes.add_textbox(*self.place.emu(box)))
         shape.name = "legend"
         frame = _frame(shape, (pt(2), pt(2), 0, 0))
-        size = pt(SMALL + 1)
+        size = self.legend_size
         add_run(frame.paragraphs[0], t("diagram.legend", lang), size, theme.muted, bold=True, lang=lang)
         for color in (Color.RED, Color.WHITE, Color.GREEN, Color.BLUE, Color.YELLOW):
             line = frame.add_paragraph()
