@@ -19,7 +19,7 @@ Japanese font the machine has (Yu Gothic, Meiryo, Hiragino Sans).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pptx.dml.color import RGBColor
@@ -36,7 +36,10 @@ from ..model.metrics import metric_lines
 from ..text import char_width, visible
 from . import fonts
 from .diagram import FONT_SIZE, MARGIN, MARKS, SMALL, dot_name
+from .diagram import Layout as DiagramLayout
+from .fit import MEASURE_WIDTHS, sized
 from .fit import fit as fit_canvas
+from .fit import variant as fit_variant
 from .geometry import Box, Layout, grown, layout, stretched, widened
 from .themes import THEMES, Theme
 
@@ -269,9 +272,14 @@ def draw_chart(
 ) -> ChartShapes:
     """Draw ``chart`` on ``slide`` within ``area`` (EMU), from the diagram's layout."""
     marks = dict(marks or {})
+    options = {"theme": theme, "comments": comments, "lang": lang, "marks": marks, "ghosts": ghosts}
     best: tuple[tuple[float, float], Layout, Place] | None = None
-    for shape in SHAPES:
-        spread, place = _laid_out(chart, area, shape, theme, comments, lang, marks, ghosts)
+
+    def consider(spread: Layout, place: Place) -> tuple[float, float] | None:
+        """Weigh a layout placed on the area (each width of its panel tried): the best score
+        it reaches, and the best drawing so far kept (an earlier one unless 0.5 % better)."""
+        nonlocal best
+        reached: tuple[float, float] | None = None
         for share in PANEL_SHARES:
             drawing = _narrowed(spread, share)
             if drawing is None:
@@ -282,14 +290,24 @@ def draw_chart(
             if not painter.fitting:
                 continue
             # the smallest text on the slide first (the 廟算八要素 are never larger than the
-            # parts), then the parts' text; an earlier candidate unless 0.5 % better
+            # parts), then the parts' text
             score = (min(painter.scale, painter.element_scale), painter.scale)
+            reached = score if reached is None else max(reached, score)
             if best is None or score[0] > best[0][0] * 1.005 or (
                 score[0] >= best[0][0] and score[1] > best[0][1] * 1.005
             ):
                 best = (score, drawing, place)
+        return reached
+
+    first = None
+    for shape in SHAPES:
+        found = fit_canvas(chart, _canvas(area, shape), options)
+        first = first or found
+        consider(*_placed(found.dot, area))
+    if first is not None and first.zoom > 0:  # the diagrams' search ran: the deck's own too
+        _search(chart, area, first.layout, options, consider)
     if best is None:  # nothing fits even at the zoom: the layout as the diagrams make it
-        spread, place = _laid_out(chart, area, SHAPES[0], theme, comments, lang, marks, ghosts)
+        spread, place = _placed(fit_canvas(chart, _canvas(area, SHAPES[0]), options).dot, area)
         _grow(spread)
         best = ((0.0, 0.0), spread, place)
     _, drawing, place = best
@@ -304,32 +322,60 @@ def draw_chart(
 SHAPES = ((1.0, 1.0), (1.0, 0.9), (0.9, 1.0))
 
 
-def _laid_out(
-    chart: Chart,
-    area: tuple[int, int, int, int],
-    shape: tuple[float, float],
-    theme: str,
-    comments: bool,
-    lang: str | None,
-    marks: dict[str, str],
-    ghosts: Chart | None,
-) -> tuple[Layout, Place]:
-    """The layout made for a canvas of ``shape`` × the area (the diagrams' search for the layout
-    whose text comes out largest, :func:`pufu.export.fit.fit`, on the canvas whose room within
-    the diagram's margins is that), placed on the area, its boxes grown into the room."""
-    canvas = (
+def _canvas(area: tuple[int, int, int, int], shape: tuple[float, float]) -> tuple[float, float]:
+    """The diagram's canvas (inches) whose room within its margins is ``shape`` × the area."""
+    return (
         area[2] / EMU_PER_INCH * shape[0] + 2 * MARGIN,
         area[3] / EMU_PER_INCH * shape[1] + 2 * MARGIN,
     )
-    options = {"theme": theme, "comments": comments, "lang": lang, "marks": marks, "ghosts": ghosts}
-    drawing = layout(fit_canvas(chart, canvas, options).dot)
+
+
+def _placed(dot: str, area: tuple[int, int, int, int]) -> tuple[Layout, Place]:
+    """A layout (the diagrams' DOT for a canvas) placed on the area: zoomed to fit it, widened
+    to the whole area (the room left beside or under it is shared out too), its column of bands
+    stretched down a taller panel's height."""
+    drawing = layout(dot)
     place = fit(drawing.bounds, area)
-    # the whole area is the drawing's: the room left beside or under it is shared out too
     area_pt = (area[2] / (place.zoom * EMU_PER_PT), area[3] / (place.zoom * EMU_PER_PT))
     widened(drawing, *area_pt)
     place = Place(place.zoom, area[0], area[1])
     stretched(drawing, DOWN)
     return drawing, place
+
+
+def _search(
+    chart: Chart,
+    area: tuple[int, int, int, int],
+    found: DiagramLayout,
+    options: dict[str, Any],
+    consider: Any,
+) -> None:
+    """The deck's own search, near the diagrams' layout ``found``: 施策 in one and in two columns,
+    each at the wrap width (stepped while the deck's text grows) whose boxes, grown into the
+    room around them, hold the largest text. The diagrams weigh a layout by its zoom, with the
+    text wrapped as Graphviz sets it; the deck's boxes grow, and Latin text, wrapped between
+    words, needs taller boxes rather than wider ones (an English chart comes out 10–15 % larger)."""
+    canvas = _canvas(area, SHAPES[0])
+    start = min(range(len(MEASURE_WIDTHS)), key=lambda i: abs(MEASURE_WIDTHS[i] - found.measure))
+    columns = [found.measure_columns]
+    if len(chart.measures()) >= 4:
+        columns.append(3 - found.measure_columns)
+    scores: dict[tuple[int, int], tuple[float, float]] = {}
+
+    def score(count: int, index: int) -> tuple[float, float]:
+        if (count, index) not in scores:
+            variant = replace(sized(MEASURE_WIDTHS[index], found), measure_columns=count)
+            scores[count, index] = consider(*_placed(fit_variant(chart, variant, canvas, options), area)) or (0.0, 0.0)
+        return scores[count, index]
+
+    for count in columns:
+        index = start
+        while True:
+            around = [i for i in (index - 1, index + 1) if 0 <= i < len(MEASURE_WIDTHS)]
+            better = [i for i in around if score(count, i) > score(count, index)]
+            if not better:
+                break
+            index = max(better, key=lambda i: score(count, i))
 
 
 #: Widths tried for the 廟算八要素 panel (and what shares its column, the legend), as shares of
