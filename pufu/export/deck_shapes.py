@@ -733,7 +733,11 @@ class _Painter:
         head_h = self._panel_head()
         head = self._rect(Box(box.x + 1, box.y + 1, box.w - 2, head_h), theme.panel_head, "elements title")
         frame = _frame(head, (pt(5), pt(2), pt(5), pt(2)), MSO_ANCHOR.MIDDLE)
-        add_run(frame.paragraphs[0], t("kind.elements", self.lang), pt(FONT_SIZE), theme.text, bold=True, lang=self.lang)
+        # as large as the elements' text, within its band (one line)
+        title, zoom = t("kind.elements", self.lang), self.place.zoom
+        across = (box.w - 12) * zoom * 0.95 / max(ems(title), 1.0)
+        size = round(min(self.fs(FONT_SIZE, self.element_scale), (head_h - 4) * zoom / LINE, across), 1)
+        add_run(frame.paragraphs[0], title, max(size, pt(FONT_SIZE)), theme.text, bold=True, lang=self.lang)
         scale = self.element_scale
         needed = self._row_heights(box, scale)
         y, room = box.y + head_h + 2, box.h - head_h - 4
