@@ -18,6 +18,7 @@ Japanese font the machine has (Yu Gothic, Meiryo, Hiragino Sans).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from typing import Any
@@ -180,14 +181,20 @@ def ems(text: str) -> float:
     return total
 
 
+@functools.lru_cache(maxsize=4096)
+def _measured(paragraph: str) -> tuple[tuple[float, float], ...]:
+    """The ems of each word of a paragraph, without and with the spaces after it (the same
+    texts are measured for every layout and size a deck weighs)."""
+    return tuple((ems(token.rstrip(" ")), ems(token)) for token in _TOKEN.findall(paragraph))
+
+
 def app_lines(text: str, line: float) -> int:
     """Lines ``text`` takes in lines ``line`` ems long, wrapped as a slide application wraps
     it (its own line breaks kept, a word longer than a line broken across lines)."""
     count = 0
     for paragraph in text.split("\n"):
         lines, used = 1, 0.0
-        for token in _TOKEN.findall(paragraph):
-            word, whole = ems(token.rstrip(" ")), ems(token)
+        for word, whole in _measured(paragraph):
             if used and used + word > line:
                 lines, used = lines + 1, 0.0
             if word > line:  # broken across lines
@@ -356,26 +363,37 @@ def _search(
     text wrapped as Graphviz sets it; the deck's boxes grow, and Latin text, wrapped between
     words, needs taller boxes rather than wider ones (an English chart comes out 10–15 % larger)."""
     canvas = _canvas(area, SHAPES[0])
-    start = min(range(len(MEASURE_WIDTHS)), key=lambda i: abs(MEASURE_WIDTHS[i] - found.measure))
-    columns = [found.measure_columns]
-    if len(chart.measures()) >= 4:
-        columns.append(3 - found.measure_columns)
-    scores: dict[tuple[int, int], tuple[float, float]] = {}
+    first = min(range(len(MEASURE_WIDTHS)), key=lambda i: abs(MEASURE_WIDTHS[i] - found.measure))
+    two = len(chart.measures()) >= 4
+    State = tuple[int, int, str, int]  # 施策 columns, wrap width's index, legend, panel columns
+    scores: dict[State, tuple[float, float]] = {}
 
-    def score(count: int, index: int) -> tuple[float, float]:
-        if (count, index) not in scores:
-            variant = replace(sized(MEASURE_WIDTHS[index], found), measure_columns=count)
-            scores[count, index] = consider(*_placed(fit_variant(chart, variant, canvas, options), area)) or (0.0, 0.0)
-        return scores[count, index]
+    def score(state: State) -> tuple[float, float]:
+        if state not in scores:
+            count, index, legend, panel = state
+            variant = replace(
+                sized(MEASURE_WIDTHS[index], found), measure_columns=count, legend=legend, panel_columns=panel
+            )
+            dot = fit_variant(chart, variant, canvas, options)
+            scores[state] = consider(*_placed(dot, area)) or (0.0, 0.0)
+        return scores[state]
 
-    for count in columns:
-        index = start
-        while True:
-            around = [i for i in (index - 1, index + 1) if 0 <= i < len(MEASURE_WIDTHS)]
-            better = [i for i in around if score(count, i) > score(count, index)]
+    def neighbours(state: State) -> list[State]:
+        count, index, legend, panel = state
+        out = [(count, i, legend, panel) for i in (index - 1, index + 1) if 0 <= i < len(MEASURE_WIDTHS)]
+        out += [(count, index, other, panel) for other in LEGENDS if other != legend]
+        out.append((count, index, legend, 3 - panel))
+        return out
+
+    # from 施策 in one and in two columns, steps to the best neighbour while the text grows
+    counts = (found.measure_columns, 3 - found.measure_columns) if two else (found.measure_columns,)
+    for count in counts:
+        state: State = (count, first, found.legend, found.panel_columns)
+        for _ in range(SEARCH_STEPS):
+            better = [other for other in neighbours(state) if score(other) > score(state)]
             if not better:
                 break
-            index = max(better, key=lambda i: score(count, i))
+            state = max(better, key=score)
 
 
 #: Widths tried for the 廟算八要素 panel (and what shares its column, the legend), as shares of
@@ -383,6 +401,9 @@ def _search(
 #: of columns, which leaves it mostly empty in English (Latin text sets narrower than its
 #: columns count) and often in Japanese; the width taken from it goes to the sheet's columns.
 PANEL_SHARES = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)
+#: Where the deck's own search may put the legend, and how many steps it takes at most.
+LEGENDS = ("goal", "panel", "win")
+SEARCH_STEPS = 6
 
 
 def _narrowed(drawing: Layout, share: float) -> Layout | None:
@@ -506,16 +527,23 @@ class _Painter:
         zoom, at most twice it and 28 pt."""
         zoom = self.place.zoom
         top = min(2 * zoom, 28 / FONT_SIZE)
+        stacks = self._stacks(drawing)
+        stacked = {name for stack in stacks for name in stack}
         boxes = [
             (part, box)
             for name, box in drawing.nodes.items()
-            if (part := self.parts.get(name)) is not None and part.kind != Kind.ELEMENT
+            if (part := self.parts.get(name)) is not None and part.kind != Kind.ELEMENT and name not in stacked
         ]
+
         def parts_fit(s: float) -> bool:
-            return all(self._fits(part, box, s) for part, box in boxes)
+            return all(self._fits(part, box, s) for part, box in boxes) and all(
+                self._restacked(drawing, stack, s) is not None for stack in stacks
+            )
 
         self.scale = _largest(parts_fit, zoom, top)
         self.fitting = parts_fit(self.scale)
+        for stack in stacks:  # each box of a stack as tall as its text needs, the room shared
+            drawing.nodes.update(self._restacked(drawing, stack, self.scale) or {})
         if "elements" in drawing.nodes:
             panel = drawing.nodes["elements"]
             room = (panel.h - self._panel_head() - 4) * zoom
@@ -531,6 +559,64 @@ class _Painter:
             high = max(low, min(12.0, self.scale * FONT_SIZE))
             self.legend_size = round(_largest(lambda size: self._legend_fits(box, size), low, high), 1)
             self.fitting = self.fitting and self._legend_fits(box, self.legend_size)
+
+    def _stacks(self, drawing: Layout) -> list[list[str]]:
+        """The parts' boxes stacked one above the other in a band (the 施策 of a column under a
+        中間目的), top down: their heights may be shared out by what their text needs, where
+        the layout made them by how Graphviz wrapped it."""
+        boxes = {
+            name: box
+            for name, box in drawing.nodes.items()
+            if (part := self.parts.get(name)) is not None and part.kind != Kind.ELEMENT
+        }
+        stacks: list[list[str]] = []
+        for band in sorted(drawing.clusters.values(), key=lambda b: (b.y, b.x)):
+            inside = sorted(
+                (name for name, box in boxes.items()
+                 if band.x <= box.x and box.right <= band.right and band.y <= box.y and box.bottom <= band.bottom),
+                key=lambda name: (boxes[name].x, boxes[name].y),
+            )
+            columns: list[list[str]] = []
+            for name in inside:
+                box = boxes[name]
+                for column in columns:
+                    other = boxes[column[0]]
+                    overlap = min(box.right, other.right) - max(box.x, other.x)
+                    if overlap >= 0.5 * min(box.w, other.w):
+                        column.append(name)
+                        break
+                else:
+                    columns.append([name])
+            for column in columns:
+                column.sort(key=lambda name: boxes[name].y)
+                ordered = all(boxes[a].bottom <= boxes[b].y for a, b in zip(column, column[1:], strict=False))
+                if len(column) > 1 and ordered:
+                    stacks.append(column)
+        return stacks
+
+    def _restacked(self, drawing: Layout, stack: list[str], scale: float) -> dict[str, Box] | None:
+        """The boxes of ``stack`` over the span they take now (the gaps between them kept), each
+        as tall as its text needs at ``scale`` and the spare room shared equally; None when
+        their texts need more than the span."""
+        boxes = [drawing.nodes[name] for name in stack]
+        needs = []
+        for name, box in zip(stack, boxes, strict=True):
+            part = self.parts[name]
+            need = self._text_height(part, box, scale) + self._comment_height(part, box, scale, cap=False)
+            if part.kind == Kind.MEASURE and part.progress is not None:
+                need = max(need, SMALL + 14)  # the progress and its bar
+            needs.append(need)
+        gaps = sum(b.y - a.bottom for a, b in zip(boxes, boxes[1:], strict=False))
+        spare = boxes[-1].bottom - boxes[0].y - gaps - sum(needs)
+        if spare < 0:
+            return None
+        out, y = {}, boxes[0].y
+        for index, (name, box, need) in enumerate(zip(stack, boxes, needs, strict=True)):
+            height = need + spare / len(stack)
+            out[name] = Box(box.x, y, box.w, height)
+            if index + 1 < len(boxes):
+                y += height + (boxes[index + 1].y - box.bottom)
+        return out
 
     def _legend_lines(self) -> list[str]:
         """The legend's lines: its title, the five colours, the comments' and the marks'."""
