@@ -447,6 +447,8 @@ def _grow(drawing: Layout) -> None:
         name for name in drawing.nodes if name in ("elements", "legend") or name.startswith(("n_", "h_"))
     ]
     drawing.nodes.update(grown(drawing, growing, ACROSS, DOWN))
+    if "elements" in drawing.nodes:  # the panel's rows share its height: it goes down to what is under it
+        drawing.nodes.update(grown(drawing, ["elements"], ACROSS, DOWN, grow_down=2 * drawing.bounds.h))
 
 
 class _Painter:
