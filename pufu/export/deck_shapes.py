@@ -297,8 +297,9 @@ def draw_chart(
             if not painter.fitting:
                 continue
             # the smallest text on the slide first (the 廟算八要素 are never larger than the
-            # parts), then the parts' text
-            score = (min(painter.scale, painter.element_scale), painter.scale)
+            # parts; a legend under 10 pt counts), then the parts' text
+            legend = painter.legend_size / FONT_SIZE if painter.legend_size < 10 else painter.scale
+            score = (min(painter.scale, painter.element_scale, legend), painter.scale)
             reached = score if reached is None else max(reached, score)
             if best is None or score[0] > best[0][0] * 1.005 or (
                 score[0] >= best[0][0] and score[1] > best[0][1] * 1.005
@@ -529,21 +530,30 @@ class _Painter:
         zoom, at most twice it and 28 pt."""
         zoom = self.place.zoom
         top = min(2 * zoom, 28 / FONT_SIZE)
-        stacks = self._stacks(drawing)
-        stacked = {name for stack in stacks for name in stack}
+        plan = self._band_plan(drawing)
+        stacks = [] if plan is not None else self._stacks(drawing)
+        placed = {name for _, columns in plan or [] for column in columns for name in column}
+        placed |= {name for stack in stacks for name in stack}
         boxes = [
             (part, box)
             for name, box in drawing.nodes.items()
-            if (part := self.parts.get(name)) is not None and part.kind != Kind.ELEMENT and name not in stacked
+            if (part := self.parts.get(name)) is not None and part.kind != Kind.ELEMENT and name not in placed
         ]
 
         def parts_fit(s: float) -> bool:
-            return all(self._fits(part, box, s) for part, box in boxes) and all(
-                self._restacked(drawing, stack, s) is not None for stack in stacks
+            return (
+                all(self._fits(part, box, s) for part, box in boxes)
+                and (plan is None or self._rebanded(drawing, plan, s) is not None)
+                and all(self._restacked(drawing, stack, s) is not None for stack in stacks)
             )
 
         self.scale = _largest(parts_fit, zoom, top)
         self.fitting = parts_fit(self.scale)
+        if plan is not None:  # each band as tall as its boxes' text needs, the room shared
+            bands = self._rebanded(drawing, plan, self.scale)
+            if bands is not None:
+                drawing.clusters.update(bands[0])
+                drawing.nodes.update(bands[1])
         for stack in stacks:  # each box of a stack as tall as its text needs, the room shared
             drawing.nodes.update(self._restacked(drawing, stack, self.scale) or {})
         if "elements" in drawing.nodes:
@@ -561,6 +571,92 @@ class _Painter:
             high = max(low, min(12.0, self.scale * FONT_SIZE))
             self.legend_size = round(_largest(lambda size: self._legend_fits(box, size), low, high), 1)
             self.fitting = self.fitting and self._legend_fits(box, self.legend_size)
+
+    def _band_plan(self, drawing: Layout) -> list[tuple[str, list[list[str]]]] | None:
+        """The bands one above the other (the column of 中間目的), top down, each with its
+        columns of parts' boxes, each column top down; None when the bands are not one such
+        column (their heights are then the layout's)."""
+        boxes = {
+            name: box
+            for name, box in drawing.nodes.items()
+            if (part := self.parts.get(name)) is not None and part.kind != Kind.ELEMENT
+        }
+        names = sorted(drawing.clusters, key=lambda name: drawing.clusters[name].y)
+        bands = [drawing.clusters[name] for name in names]
+        if not bands or any(b.y < a.bottom or b.x >= a.right or a.x >= b.right for a, b in zip(bands, bands[1:], strict=False)):
+            return None
+        plan: list[tuple[str, list[list[str]]]] = []
+        for name, band in zip(names, bands, strict=True):
+            inside = sorted(
+                (key for key, box in boxes.items()
+                 if band.x <= box.x and box.right <= band.right and band.y <= box.y and box.bottom <= band.bottom),
+                key=lambda key: (boxes[key].x, boxes[key].y),
+            )
+            columns: list[list[str]] = []
+            for key in inside:
+                box = boxes[key]
+                for column in columns:
+                    other = boxes[column[0]]
+                    if min(box.right, other.right) - max(box.x, other.x) >= 0.5 * min(box.w, other.w):
+                        column.append(key)
+                        break
+                else:
+                    columns.append([key])
+            for column in columns:
+                column.sort(key=lambda key: boxes[key].y)
+                if any(boxes[a].bottom > boxes[b].y for a, b in zip(column, column[1:], strict=False)):
+                    return None
+            plan.append((name, columns))
+        return plan
+
+    def _need(self, name: str, box: Box, scale: float) -> float:
+        """Layout points a part's box needs at ``scale`` (its width as it is)."""
+        part = self.parts[name]
+        need = self._text_height(part, box, scale) + self._comment_height(part, box, scale, cap=False)
+        if part.kind == Kind.MEASURE and part.progress is not None:
+            need = max(need, SMALL + 14)  # the progress and its bar
+        return need
+
+    def _rebanded(
+        self, drawing: Layout, plan: list[tuple[str, list[list[str]]]], scale: float
+    ) -> tuple[dict[str, Box], dict[str, Box]] | None:
+        """The bands of ``plan`` over the height they take now (the gaps between them kept),
+        each as tall as its tallest column of boxes needs at ``scale``, the spare room shared
+        equally; in each band, each box as tall as its text needs and the band's spare room
+        shared equally within its column. None when the texts need more than that height."""
+        nodes, pad = drawing.nodes, 4.0
+        bands = [drawing.clusters[name] for name, _ in plan]
+        band_needs, column_needs = [], []
+        for _, columns in plan:
+            needs = [[self._need(key, nodes[key], scale) for key in column] for column in columns]
+            inner = [
+                sum(n) + sum(nodes[b].y - nodes[a].bottom for a, b in zip(column, column[1:], strict=False))
+                for column, n in zip(columns, needs, strict=True)
+            ]
+            band_needs.append(max(inner, default=0.0) + 2 * pad)
+            column_needs.append((needs, inner))
+        gaps = [b.y - a.bottom for a, b in zip(bands, bands[1:], strict=False)]
+        spare = bands[-1].bottom - bands[0].y - sum(gaps) - sum(band_needs)
+        if spare < 0:
+            return None
+        clusters, boxes, y = {}, {}, bands[0].y
+        for index, ((name, columns), band, need, (needs, inner)) in enumerate(
+            zip(plan, bands, band_needs, column_needs, strict=True)
+        ):
+            height = need + spare / len(bands)
+            clusters[name] = Box(band.x, y, band.w, height)
+            for column, column_need, used in zip(columns, needs, inner, strict=True):
+                room = height - 2 * pad - used
+                top = y + pad
+                for key, box_need, nxt in zip(column, column_need, [*column[1:], None], strict=True):
+                    box = nodes[key]
+                    box_h = box_need + room / len(column)
+                    boxes[key] = Box(box.x, top, box.w, box_h)
+                    if nxt is not None:
+                        top += box_h + (nodes[nxt].y - box.bottom)
+            if index < len(gaps):
+                y += height + gaps[index]
+        return clusters, boxes
 
     def _stacks(self, drawing: Layout) -> list[list[str]]:
         """The parts' boxes stacked one above the other in a band (the 施策 of a column under a
