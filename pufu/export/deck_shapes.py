@@ -755,7 +755,8 @@ class _Painter:
         if part.kind == Kind.MEASURE:
             text = SYMBOLS[Color(part.color or Color.WHITE)] + "  " + text
         else:
-            height += SMALL * scale * LINE  # the heading line
+            small = SMALL * scale  # the heading ("Intermediate purpose 12" may take two lines)
+            height += self._text_lines(self._heading(part), width * 0.93, small) * small * LINE  # bold
         height += self._text_lines(text, width, size) * size * LINE
         small = (SMALL + 1) * scale
         for line in self._metric_lines(part):
