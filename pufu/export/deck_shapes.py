@@ -185,7 +185,24 @@ def ems(text: str) -> float:
 def _measured(paragraph: str) -> tuple[tuple[float, float], ...]:
     """The ems of each word of a paragraph, without and with the spaces after it (the same
     texts are measured for every layout and size a deck weighs)."""
-    return tuple((ems(token.rstrip(" ")), ems(token)) for token in _TOKEN.findall(paragraph))
+    out, last = [], ""
+    for token in _TOKEN.findall(paragraph):
+        word, whole = ems(token.rstrip(" ")), ems(token)
+        kind = _kind(token[0])
+        if kind and last and kind != last:  # the space Impress puts where Japanese and Latin meet
+            word, whole = word + GAP_EM, whole + GAP_EM
+        last = _kind(token[-1]) if token.strip() else ""
+        out.append((word, whole))
+    return tuple(out)
+
+
+def _kind(char: str) -> str:
+    """"latin", "wide" or "" (a space, a combining mark), as :func:`ems` tells them apart."""
+    if char == " ":
+        return ""
+    if "!" <= char <= "~":
+        return "latin"
+    return "wide" if char_width(char) else ""
 
 
 def app_lines(text: str, line: float) -> int:
