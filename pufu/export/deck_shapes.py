@@ -19,8 +19,13 @@ Japanese font the machine has (Yu Gothic, Meiryo, Hiragino Sans).
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
+import os
 import re
+import tempfile
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from pptx.dml.color import RGBColor
@@ -32,11 +37,13 @@ from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Emu, Pt
 
 from ..i18n import t
+from ..locations import cache_dir
 from ..model import ELEMENT_KEYS, SYMBOLS, Chart, Color, Kind, Part
 from ..model.metrics import metric_lines
 from ..text import char_width, visible
+from . import fit as fit_module
 from . import fonts
-from .diagram import FONT_SIZE, MARGIN, MARKS, SMALL, dot_name
+from .diagram import FONT_SIZE, MARGIN, MARKS, SMALL, DiagramError, dot_name
 from .diagram import Layout as DiagramLayout
 from .fit import MEASURE_WIDTHS, sized
 from .fit import fit as fit_canvas
@@ -299,12 +306,16 @@ def draw_chart(
     options = {"theme": theme, "comments": comments, "lang": lang, "marks": marks, "ghosts": ghosts}
     best: tuple[tuple[float, float], Layout, Place] | None = None
 
-    def consider(spread: Layout, place: Place) -> tuple[float, float] | None:
+    chosen: list[Any] = []  # what made the best drawing: the layout's label, the panel's share
+
+    def consider(
+        spread: Layout, place: Place, label: list[Any], shares: tuple[float, ...] = ()
+    ) -> tuple[float, float] | None:
         """Weigh a layout placed on the area (each width of its panel tried): the best score
         it reaches, and the best drawing so far kept (an earlier one unless 0.5 % better)."""
         nonlocal best
         reached: tuple[float, float] | None = None
-        for share in PANEL_SHARES:
+        for share in shares or PANEL_SHARES:
             drawing = _narrowed(spread, share)
             if drawing is None:
                 continue
@@ -322,15 +333,32 @@ def draw_chart(
                 score[0] >= best[0][0] and score[1] > best[0][1] * 1.005
             ):
                 best = (score, drawing, place)
+                chosen[:] = [label, share]
         return reached
 
-    first = None
-    for shape in SHAPES:
-        found = fit_canvas(chart, _canvas(area, shape), options)
-        first = first or found
-        consider(*_placed(found.dot, area))
-    if first is not None and first.zoom > 0:  # the diagrams' search ran: the deck's own too
-        _search(chart, area, first.layout, options, consider)
+    key = _deck_key(chart, area, options)
+    kept = _kept(key)
+    if kept is not None:  # the search made before: only the layout it chose, drawn again
+        label, share = kept
+        try:
+            if label[0] == "shape":
+                dot = fit_canvas(chart, _canvas(area, SHAPES[int(label[1])]), options).dot
+            else:
+                found = fit_canvas(chart, _canvas(area, SHAPES[0]), options)
+                dot = fit_variant(chart, _variant(found.layout, tuple(label[1:])), _canvas(area, SHAPES[0]), options)
+            consider(*_placed(dot, area), label, (float(share),))
+        except (IndexError, TypeError, ValueError, DiagramError):
+            best = None
+    if best is None:
+        first = None
+        for index, shape in enumerate(SHAPES):
+            found = fit_canvas(chart, _canvas(area, shape), options)
+            first = first or found
+            consider(*_placed(found.dot, area), ["shape", index])
+        if first is not None and first.zoom > 0:  # the diagrams' search ran: the deck's own too
+            _search(chart, area, first.layout, options, consider)
+        if chosen:
+            _keep(key, chosen)
     if best is None:  # nothing fits even at the zoom: the layout as the diagrams make it
         spread, place = _placed(fit_canvas(chart, _canvas(area, SHAPES[0]), options).dot, area)
         _grow(spread)
@@ -388,12 +416,8 @@ def _search(
 
     def score(state: State) -> tuple[float, float]:
         if state not in scores:
-            count, index, legend, panel = state
-            variant = replace(
-                sized(MEASURE_WIDTHS[index], found), measure_columns=count, legend=legend, panel_columns=panel
-            )
-            dot = fit_variant(chart, variant, canvas, options)
-            scores[state] = consider(*_placed(dot, area)) or (0.0, 0.0)
+            dot = fit_variant(chart, _variant(found, state), canvas, options)
+            scores[state] = consider(*_placed(dot, area), ["variant", *state]) or (0.0, 0.0)
         return scores[state]
 
     def neighbours(state: State) -> list[State]:
@@ -412,6 +436,76 @@ def _search(
             if not better:
                 break
             state = max(better, key=score)
+
+
+def _variant(found: DiagramLayout, state: tuple[Any, ...]) -> DiagramLayout:
+    """The layout of a state of the deck's search: 施策 columns, wrap width's index, legend,
+    panel columns."""
+    count, index, legend, panel = state
+    return replace(
+        sized(MEASURE_WIDTHS[int(index)], found),
+        measure_columns=int(count), legend=str(legend), panel_columns=int(panel),
+    )
+
+
+# ---------------------------------------------------------------------- the search kept
+
+_DECK_SOURCES = ("deck_shapes.py", "geometry.py")
+
+
+def _deck_key(chart: Chart, area: tuple[int, int, int, int], options: dict[str, Any]) -> str:
+    """What the deck's search depends on: the diagrams' (the code and font digested by
+    :mod:`pufu.export.fit`), this module's and the geometry's code, the chart, the options and
+    the area."""
+    digest = hashlib.sha256(f"deck {fit_module._code_digest()}".encode())
+    here = Path(__file__).resolve().parent
+    for name in _DECK_SOURCES:
+        try:
+            digest.update((here / name).read_bytes())
+        except OSError:
+            digest.update(name.encode())
+    digest.update(chart.to_data().model_dump_json().encode("utf-8", "surrogatepass"))
+    for name in sorted(options):
+        digest.update(f"\0{name}={fit_module._option_text(options[name])}".encode("utf-8", "surrogatepass"))
+    digest.update(f"\0area={area!r}".encode())
+    return digest.hexdigest()
+
+
+def _kept(key: str) -> tuple[list[Any], float] | None:
+    """The layout and panel share the search chose for ``key`` (the cache folder's ``deck/``),
+    or None."""
+    try:
+        entry = json.loads((cache_dir() / "deck" / f"{key}.json").read_text(encoding="utf-8"))
+        label, share = entry["label"], float(entry["share"])
+        if not isinstance(label, list) or not label:
+            return None
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+    return label, share
+
+
+def _keep(key: str, chosen: list[Any]) -> None:
+    """Keep what the search chose (written whole or not at all; a folder that cannot be
+    written is skipped)."""
+    folder = cache_dir() / "deck"
+    tmp = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump({"label": chosen[0], "share": chosen[1]}, handle)
+        os.replace(tmp, folder / f"{key}.json")
+        tmp = None
+        if key.startswith("00"):  # now and then: drop the oldest entries, as the layouts' cache
+            fit_module._prune(folder)
+    except OSError:
+        pass
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
 
 
 #: Widths tried for the 廟算八要素 panel (and what shares its column, the legend), as shares of
