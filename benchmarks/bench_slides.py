@@ -21,7 +21,7 @@ Then the deck (``pufu export -f pptx``, native shapes on the 13.33 × 7.5 in sli
 template and the demo's phase 4, the parts' text size in points (the smallest part's text:
 floors 12 pt for the templates, 10 pt for the demo), the 廟算八要素' text and the legend's (pt), the share of the slide the shapes cover
 across and down (title band and chart), and the time: of the first build (the deck's
-search, unless the cache folder keeps its choice: run with XDG_CACHE_HOME=$(mktemp -d) for a
+search, unless the cache folder keeps its choice: run with PUFU_CACHE_DIR=$(mktemp -d) for a
 cold one) and the median of the --repeat builds after it (the choice kept: one layout drawn). Before this
 work (main at 7d3cff2) the deck's part text was 8.7–9.7 pt on the templates and 7.5 pt on the
 demo, with the bottom ~10–13 % of the slide empty; the English templates' (main at a6f76c2,
