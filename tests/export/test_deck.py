@@ -270,6 +270,54 @@ HOSTILE = (
 SURROGATES = HOSTILE + " \ud800 lone \udfff"
 
 
+def deck_kept() -> list[Path]:
+    from pufu.locations import cache_dir
+
+    folder = cache_dir() / "deck"
+    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+
+
+def cold_deck(project: Project) -> bytes:
+    import shutil
+
+    from pufu.locations import cache_dir
+
+    shutil.rmtree(cache_dir() / "deck", ignore_errors=True)
+    return build_deck(project)
+
+
+def test_a_deck_exported_again_draws_the_layout_its_search_chose_the_same_bytes() -> None:
+    import json
+
+    project = phased_project()
+    first = cold_deck(project)
+    entries = deck_kept()
+    assert len(entries) == 2  # one a slide
+    assert build_deck(project) == first
+    assert deck_kept() == entries
+    # what is kept is what the second export drew: another panel width kept, another deck
+    for entry in entries:
+        kept = json.loads(entry.read_text(encoding="utf-8"))
+        kept["label"], kept["share"] = ["shape", 0], 0.5 if kept["share"] != 0.5 else 1.0
+        entry.write_text(json.dumps(kept), encoding="utf-8")
+    assert build_deck(project) != first
+
+
+def test_a_damaged_deck_entry_is_searched_again() -> None:
+    project = phased_project()
+    first = cold_deck(project)
+    for damage in (
+        "{not json",
+        '{"label": ["variant", 1, 99, "goal", 1], "share": 1.0}',
+        '{"label": ["shape", 7], "share": 1.0}',
+        '{"label": ["nothing"], "share": 1.0}',
+        '{"label": "shape", "share": "wide"}',
+    ):
+        for entry in deck_kept():
+            entry.write_text(damage, encoding="utf-8")
+        assert build_deck(project) == first, damage
+
+
 def test_any_text_survives_into_the_deck() -> None:
     chart = Chart.blank()
     chart.set_text(chart.goal, HOSTILE)
