@@ -18,8 +18,14 @@ Japanese font the machine has (Yu Gothic, Meiryo, Hiragino Sans).
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
+import os
 import re
-from dataclasses import dataclass
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from pptx.dml.color import RGBColor
@@ -31,12 +37,17 @@ from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Emu, Pt
 
 from ..i18n import t
+from ..locations import cache_dir
 from ..model import ELEMENT_KEYS, SYMBOLS, Chart, Color, Kind, Part
 from ..model.metrics import metric_lines
 from ..text import char_width, visible
+from . import fit as fit_module
 from . import fonts
-from .diagram import FONT_SIZE, MARGIN, MARKS, SMALL, dot_name
+from .diagram import FONT_SIZE, MARGIN, MARKS, SMALL, DiagramError, dot_name
+from .diagram import Layout as DiagramLayout
+from .fit import MEASURE_WIDTHS, sized
 from .fit import fit as fit_canvas
+from .fit import variant as fit_variant
 from .geometry import Box, Layout, grown, layout, stretched, widened
 from .themes import THEMES, Theme
 
@@ -177,14 +188,37 @@ def ems(text: str) -> float:
     return total
 
 
+@functools.lru_cache(maxsize=4096)
+def _measured(paragraph: str) -> tuple[tuple[float, float], ...]:
+    """The ems of each word of a paragraph, without and with the spaces after it (the same
+    texts are measured for every layout and size a deck weighs)."""
+    out, last = [], ""
+    for token in _TOKEN.findall(paragraph):
+        word, whole = ems(token.rstrip(" ")), ems(token)
+        kind = _kind(token[0])
+        if kind and last and kind != last:  # the space Impress puts where Japanese and Latin meet
+            word, whole = word + GAP_EM, whole + GAP_EM
+        last = _kind(token[-1]) if token.strip() else ""
+        out.append((word, whole))
+    return tuple(out)
+
+
+def _kind(char: str) -> str:
+    """"latin", "wide" or "" (a space, a combining mark), as :func:`ems` tells them apart."""
+    if char == " ":
+        return ""
+    if "!" <= char <= "~":
+        return "latin"
+    return "wide" if char_width(char) else ""
+
+
 def app_lines(text: str, line: float) -> int:
     """Lines ``text`` takes in lines ``line`` ems long, wrapped as a slide application wraps
     it (its own line breaks kept, a word longer than a line broken across lines)."""
     count = 0
     for paragraph in text.split("\n"):
         lines, used = 1, 0.0
-        for token in _TOKEN.findall(paragraph):
-            word, whole = ems(token.rstrip(" ")), ems(token)
+        for word, whole in _measured(paragraph):
             if used and used + word > line:
                 lines, used = lines + 1, 0.0
             if word > line:  # broken across lines
@@ -269,14 +303,66 @@ def draw_chart(
 ) -> ChartShapes:
     """Draw ``chart`` on ``slide`` within ``area`` (EMU), from the diagram's layout."""
     marks = dict(marks or {})
-    best: tuple[float, Layout, Place] | None = None
-    for shape in SHAPES:
-        drawing, place = _laid_out(chart, area, shape, theme, comments, lang, marks, ghosts)
-        painter = _Painter(slide, chart, ghosts, marks, THEMES[theme], comments, lang, place)
-        painter._choose_scales(drawing)
-        if best is None or painter.scale > best[0] * 1.005:
-            best = (painter.scale, drawing, place)
-    assert best is not None
+    options = {"theme": theme, "comments": comments, "lang": lang, "marks": marks, "ghosts": ghosts}
+    best: tuple[tuple[float, float], Layout, Place] | None = None
+
+    chosen: list[Any] = []  # what made the best drawing: the layout's label, the panel's share
+
+    def consider(
+        spread: Layout, place: Place, label: list[Any], shares: tuple[float, ...] = ()
+    ) -> tuple[float, float] | None:
+        """Weigh a layout placed on the area (each width of its panel tried): the best score
+        it reaches, and the best drawing so far kept (an earlier one unless 0.5 % better)."""
+        nonlocal best
+        reached: tuple[float, float] | None = None
+        for share in shares or PANEL_SHARES:
+            drawing = _narrowed(spread, share)
+            if drawing is None:
+                continue
+            _grow(drawing)
+            painter = _Painter(slide, chart, ghosts, marks, THEMES[theme], comments, lang, place)
+            painter._choose_scales(drawing)
+            if not painter.fitting:
+                continue
+            # the smallest text on the slide first (the 廟算八要素 are never larger than the
+            # parts; a legend under 10 pt counts), then the parts' text
+            legend = painter.legend_size / FONT_SIZE if painter.legend_size < 10 else painter.scale
+            score = (min(painter.scale, painter.element_scale, legend), painter.scale)
+            reached = score if reached is None else max(reached, score)
+            if best is None or score[0] > best[0][0] * 1.005 or (
+                score[0] >= best[0][0] and score[1] > best[0][1] * 1.005
+            ):
+                best = (score, drawing, place)
+                chosen[:] = [label, share]
+        return reached
+
+    key = _deck_key(chart, area, options)
+    kept = _kept(key)
+    if kept is not None:  # the search made before: only the layout it chose, drawn again
+        label, share = kept
+        try:
+            if label[0] == "shape":
+                dot = fit_canvas(chart, _canvas(area, SHAPES[int(label[1])]), options).dot
+            else:
+                found = fit_canvas(chart, _canvas(area, SHAPES[0]), options)
+                dot = fit_variant(chart, _variant(found.layout, tuple(label[1:])), _canvas(area, SHAPES[0]), options)
+            consider(*_placed(dot, area), label, (float(share),))
+        except (IndexError, TypeError, ValueError, DiagramError):
+            best = None
+    if best is None:
+        first = None
+        for index, shape in enumerate(SHAPES):
+            found = fit_canvas(chart, _canvas(area, shape), options)
+            first = first or found
+            consider(*_placed(found.dot, area), ["shape", index])
+        if first is not None and first.zoom > 0:  # the diagrams' search ran: the deck's own too
+            _search(chart, area, first.layout, options, consider)
+        if chosen:
+            _keep(key, chosen)
+    if best is None:  # nothing fits even at the zoom: the layout as the diagrams make it
+        spread, place = _placed(fit_canvas(chart, _canvas(area, SHAPES[0]), options).dot, area)
+        _grow(spread)
+        best = ((0.0, 0.0), spread, place)
     _, drawing, place = best
     painter = _Painter(slide, chart, ghosts, marks, THEMES[theme], comments, lang, place)
     painter.draw(drawing)
@@ -289,35 +375,192 @@ def draw_chart(
 SHAPES = ((1.0, 1.0), (1.0, 0.9), (0.9, 1.0))
 
 
-def _laid_out(
-    chart: Chart,
-    area: tuple[int, int, int, int],
-    shape: tuple[float, float],
-    theme: str,
-    comments: bool,
-    lang: str | None,
-    marks: dict[str, str],
-    ghosts: Chart | None,
-) -> tuple[Layout, Place]:
-    """The layout made for a canvas of ``shape`` × the area (the diagrams' search for the layout
-    whose text comes out largest, :func:`pufu.export.fit.fit`, on the canvas whose room within
-    the diagram's margins is that), placed on the area, its boxes grown into the room."""
-    canvas = (
+def _canvas(area: tuple[int, int, int, int], shape: tuple[float, float]) -> tuple[float, float]:
+    """The diagram's canvas (inches) whose room within its margins is ``shape`` × the area."""
+    return (
         area[2] / EMU_PER_INCH * shape[0] + 2 * MARGIN,
         area[3] / EMU_PER_INCH * shape[1] + 2 * MARGIN,
     )
-    options = {"theme": theme, "comments": comments, "lang": lang, "marks": marks, "ghosts": ghosts}
-    drawing = layout(fit_canvas(chart, canvas, options).dot)
+
+
+def _placed(dot: str, area: tuple[int, int, int, int]) -> tuple[Layout, Place]:
+    """A layout (the diagrams' DOT for a canvas) placed on the area: zoomed to fit it, widened
+    to the whole area (the room left beside or under it is shared out too), its column of bands
+    stretched down a taller panel's height."""
+    drawing = layout(dot)
     place = fit(drawing.bounds, area)
-    # the whole area is the drawing's: the room left beside or under it is shared out too
     area_pt = (area[2] / (place.zoom * EMU_PER_PT), area[3] / (place.zoom * EMU_PER_PT))
     widened(drawing, *area_pt)
     place = Place(place.zoom, area[0], area[1])
-    # the room the spread layout leaves between boxes goes to the boxes (and so to the text)
     stretched(drawing, DOWN)
-    growing = [name for name in drawing.nodes if name == "elements" or name.startswith(("n_", "h_"))]
-    drawing.nodes.update(grown(drawing, growing, ACROSS, DOWN))
     return drawing, place
+
+
+def _search(
+    chart: Chart,
+    area: tuple[int, int, int, int],
+    found: DiagramLayout,
+    options: dict[str, Any],
+    consider: Any,
+) -> None:
+    """The deck's own search, near the diagrams' layout ``found``: 施策 in one and in two columns,
+    each at the wrap width (stepped while the deck's text grows) whose boxes, grown into the
+    room around them, hold the largest text. The diagrams weigh a layout by its zoom, with the
+    text wrapped as Graphviz sets it; the deck's boxes grow, and Latin text, wrapped between
+    words, needs taller boxes rather than wider ones (an English chart comes out 10–15 % larger)."""
+    canvas = _canvas(area, SHAPES[0])
+    first = min(range(len(MEASURE_WIDTHS)), key=lambda i: abs(MEASURE_WIDTHS[i] - found.measure))
+    two = len(chart.measures()) >= 4
+    State = tuple[int, int, str, int]  # 施策 columns, wrap width's index, legend, panel columns
+    scores: dict[State, tuple[float, float]] = {}
+
+    def score(state: State) -> tuple[float, float]:
+        if state not in scores:
+            dot = fit_variant(chart, _variant(found, state), canvas, options)
+            scores[state] = consider(*_placed(dot, area), ["variant", *state]) or (0.0, 0.0)
+        return scores[state]
+
+    def neighbours(state: State) -> list[State]:
+        count, index, legend, panel = state
+        out = [(count, i, legend, panel) for i in (index - 1, index + 1) if 0 <= i < len(MEASURE_WIDTHS)]
+        out += [(count, index, other, panel) for other in LEGENDS if other != legend]
+        out.append((count, index, legend, 3 - panel))
+        return out
+
+    # from 施策 in one and in two columns, steps to the best neighbour while the text grows
+    counts = (found.measure_columns, 3 - found.measure_columns) if two else (found.measure_columns,)
+    for count in counts:
+        state: State = (count, first, found.legend, found.panel_columns)
+        for _ in range(SEARCH_STEPS):
+            better = [other for other in neighbours(state) if score(other) > score(state)]
+            if not better:
+                break
+            state = max(better, key=score)
+
+
+def _variant(found: DiagramLayout, state: tuple[Any, ...]) -> DiagramLayout:
+    """The layout of a state of the deck's search: 施策 columns, wrap width's index, legend,
+    panel columns."""
+    count, index, legend, panel = state
+    return replace(
+        sized(MEASURE_WIDTHS[int(index)], found),
+        measure_columns=int(count), legend=str(legend), panel_columns=int(panel),
+    )
+
+
+# ---------------------------------------------------------------------- the search kept
+
+_DECK_SOURCES = ("deck_shapes.py", "geometry.py")
+
+
+def _deck_key(chart: Chart, area: tuple[int, int, int, int], options: dict[str, Any]) -> str:
+    """What the deck's search depends on: the diagrams' (the code and font digested by
+    :mod:`pufu.export.fit`), this module's and the geometry's code, the chart, the options and
+    the area."""
+    digest = hashlib.sha256(f"deck {fit_module._code_digest()}".encode())
+    here = Path(__file__).resolve().parent
+    for name in _DECK_SOURCES:
+        try:
+            digest.update((here / name).read_bytes())
+        except OSError:
+            digest.update(name.encode())
+    digest.update(chart.to_data().model_dump_json().encode("utf-8", "surrogatepass"))
+    for name in sorted(options):
+        digest.update(f"\0{name}={fit_module._option_text(options[name])}".encode("utf-8", "surrogatepass"))
+    digest.update(f"\0area={area!r}".encode())
+    return digest.hexdigest()
+
+
+def _kept(key: str) -> tuple[list[Any], float] | None:
+    """The layout and panel share the search chose for ``key`` (the cache folder's ``deck/``),
+    or None."""
+    try:
+        entry = json.loads((cache_dir() / "deck" / f"{key}.json").read_text(encoding="utf-8"))
+        label, share = entry["label"], float(entry["share"])
+        if not isinstance(label, list) or not label:
+            return None
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+    return label, share
+
+
+def _keep(key: str, chosen: list[Any]) -> None:
+    """Keep what the search chose (written whole or not at all; a folder that cannot be
+    written is skipped)."""
+    folder = cache_dir() / "deck"
+    tmp = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump({"label": chosen[0], "share": chosen[1]}, handle)
+        os.replace(tmp, folder / f"{key}.json")
+        tmp = None
+        if key.startswith("00"):  # now and then: drop the oldest entries, as the layouts' cache
+            fit_module._prune(folder)
+    except OSError:
+        pass
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+#: Widths tried for the 廟算八要素 panel (and what shares its column, the legend), as shares of
+#: the width the layout gives it: the diagram sizes the panel for its text wrapped at a number
+#: of columns, which leaves it mostly empty in English (Latin text sets narrower than its
+#: columns count) and often in Japanese; the width taken from it goes to the sheet's columns.
+PANEL_SHARES = (1.0, 0.9, 0.8, 0.7, 0.6, 0.5)
+#: Where the deck's own search may put the legend, and how many steps it takes at most.
+LEGENDS = ("goal", "panel", "win")
+SEARCH_STEPS = 6
+
+
+def _narrowed(drawing: Layout, share: float) -> Layout | None:
+    """A copy of ``drawing`` whose left column (the 廟算八要素 panel and what is under it, left of
+    every band) is ``share`` of its width, what is right of it stretched across the room freed;
+    None when there is no such column (or ``share`` is 1: a copy as it is)."""
+    nodes = {name: box for name, box in drawing.nodes.items() if name not in drawing.hidden}
+    copy = Layout(drawing.bounds, dict(drawing.nodes), dict(drawing.clusters), drawing.edges, set(drawing.hidden))
+    if share >= 1.0:
+        return copy
+    if "elements" not in nodes or not drawing.clusters:
+        return None
+    start = min(band.x for band in drawing.clusters.values())
+    column = {name: box for name, box in nodes.items() if box.right <= start}
+    if "elements" not in column or nodes["elements"].x > 1.0:
+        return None
+    edge = max(box.right for box in column.values())
+    width = drawing.bounds.w
+    if width - start <= 1.0:
+        return None
+    new_edge = edge * share
+    new_start = start - (edge - new_edge)
+    k = (width - new_start) / (width - start)
+
+    def moved(name: str, box: Box) -> Box:
+        if name in column:
+            return Box(box.x * share, box.y, box.w * share, box.h)
+        if box.right <= start:  # a hidden helper of the left column
+            return Box(box.x * share, box.y, box.w * share, box.h)
+        x = new_start + (box.x - start) * k
+        return Box(x, box.y, box.w * k, box.h)
+
+    copy.nodes = {name: moved(name, box) for name, box in drawing.nodes.items()}
+    copy.clusters = {name: moved(name, box) for name, box in drawing.clusters.items()}
+    return copy
+
+
+def _grow(drawing: Layout) -> None:
+    """The room the spread layout leaves between boxes goes to the boxes (and so to the text)."""
+    growing = [
+        name for name in drawing.nodes if name in ("elements", "legend") or name.startswith(("n_", "h_"))
+    ]
+    drawing.nodes.update(grown(drawing, growing, ACROSS, DOWN))
+    if "elements" in drawing.nodes:  # the panel's rows share its height: it goes down to what is under it
+        drawing.nodes.update(grown(drawing, ["elements"], ACROSS, DOWN, grow_down=2 * drawing.bounds.h))
 
 
 class _Painter:
@@ -350,6 +593,9 @@ class _Painter:
         self.purpose_number = {purpose: n for n, purpose in enumerate(purposes, start=1)}
         #: slide points per point of the diagram's fonts: the zoom, or more where boxes have room
         self.scale = self.element_scale = place.zoom
+        #: the legend's text size (slide points), and whether every text fits its box
+        self.legend_size = round(place.zoom * (SMALL + 1), 1)
+        self.fitting = True
         #: the progress cell on the right of every 施策, when any 施策 shows a progress (as the
         #: diagram's compact layout leaves it out when none does)
         measures = [part for part in self.parts.values() if part.kind == Kind.MEASURE]
@@ -395,18 +641,212 @@ class _Painter:
         zoom, at most twice it and 28 pt."""
         zoom = self.place.zoom
         top = min(2 * zoom, 28 / FONT_SIZE)
+        plan = self._band_plan(drawing)
+        stacks = [] if plan is not None else self._stacks(drawing)
+        placed = {name for _, columns in plan or [] for column in columns for name in column}
+        placed |= {name for stack in stacks for name in stack}
         boxes = [
             (part, box)
             for name, box in drawing.nodes.items()
-            if (part := self.parts.get(name)) is not None and part.kind != Kind.ELEMENT
+            if (part := self.parts.get(name)) is not None and part.kind != Kind.ELEMENT and name not in placed
         ]
-        self.scale = _largest(lambda s: all(self._fits(part, box, s) for part, box in boxes), zoom, top)
+
+        def parts_fit(s: float) -> bool:
+            return (
+                all(self._fits(part, box, s) for part, box in boxes)
+                and (plan is None or self._rebanded(drawing, plan, s) is not None)
+                and all(self._restacked(drawing, stack, s) is not None for stack in stacks)
+            )
+
+        self.scale = _largest(parts_fit, zoom, top)
+        self.fitting = parts_fit(self.scale)
+        if plan is not None:  # each band as tall as its boxes' text needs, the room shared
+            bands = self._rebanded(drawing, plan, self.scale)
+            if bands is not None:
+                drawing.clusters.update(bands[0])
+                drawing.nodes.update(bands[1])
+        for stack in stacks:  # each box of a stack as tall as its text needs, the room shared
+            drawing.nodes.update(self._restacked(drawing, stack, self.scale) or {})
         if "elements" in drawing.nodes:
             panel = drawing.nodes["elements"]
             room = (panel.h - self._panel_head() - 4) * zoom
-            self.element_scale = _largest(
-                lambda s: sum(self._row_heights(panel, s)) <= room, zoom, self.scale
+
+            def rows_fit(s: float) -> bool:
+                return sum(self._row_heights(panel, s)) <= room
+
+            self.element_scale = _largest(rows_fit, zoom, self.scale)
+            self.fitting = self.fitting and rows_fit(self.element_scale)
+        if "legend" in drawing.nodes:
+            # the legend as large as its box holds it, up to the parts' text and 12 pt
+            box, low = drawing.nodes["legend"], round(zoom * (SMALL + 1), 1)
+            high = max(low, min(12.0, self.scale * FONT_SIZE))
+            self.legend_size = round(_largest(lambda size: self._legend_fits(box, size), low, high), 1)
+            self.fitting = self.fitting and self._legend_fits(box, self.legend_size)
+
+    def _band_plan(self, drawing: Layout) -> list[tuple[str, list[list[str]]]] | None:
+        """The bands one above the other (the column of 中間目的), top down, each with its
+        columns of parts' boxes, each column top down; None when the bands are not one such
+        column (their heights are then the layout's)."""
+        boxes = {
+            name: box
+            for name, box in drawing.nodes.items()
+            if (part := self.parts.get(name)) is not None and part.kind != Kind.ELEMENT
+        }
+        names = sorted(drawing.clusters, key=lambda name: drawing.clusters[name].y)
+        bands = [drawing.clusters[name] for name in names]
+        if not bands or any(b.y < a.bottom or b.x >= a.right or a.x >= b.right for a, b in zip(bands, bands[1:], strict=False)):
+            return None
+        plan: list[tuple[str, list[list[str]]]] = []
+        for name, band in zip(names, bands, strict=True):
+            inside = sorted(
+                (key for key, box in boxes.items()
+                 if band.x <= box.x and box.right <= band.right and band.y <= box.y and box.bottom <= band.bottom),
+                key=lambda key: (boxes[key].x, boxes[key].y),
             )
+            columns: list[list[str]] = []
+            for key in inside:
+                box = boxes[key]
+                for column in columns:
+                    other = boxes[column[0]]
+                    if min(box.right, other.right) - max(box.x, other.x) >= 0.5 * min(box.w, other.w):
+                        column.append(key)
+                        break
+                else:
+                    columns.append([key])
+            for column in columns:
+                column.sort(key=lambda key: boxes[key].y)
+                if any(boxes[a].bottom > boxes[b].y for a, b in zip(column, column[1:], strict=False)):
+                    return None
+            plan.append((name, columns))
+        return plan
+
+    def _need(self, name: str, box: Box, scale: float) -> float:
+        """Layout points a part's box needs at ``scale`` (its width as it is)."""
+        part = self.parts[name]
+        need = self._text_height(part, box, scale) + self._comment_height(part, box, scale, cap=False)
+        if part.kind == Kind.MEASURE and part.progress is not None:
+            need = max(need, SMALL + 14)  # the progress and its bar
+        return need
+
+    def _rebanded(
+        self, drawing: Layout, plan: list[tuple[str, list[list[str]]]], scale: float
+    ) -> tuple[dict[str, Box], dict[str, Box]] | None:
+        """The bands of ``plan`` over the height they take now (the gaps between them kept),
+        each as tall as its tallest column of boxes needs at ``scale``, the spare room shared
+        equally; in each band, each box as tall as its text needs and the band's spare room
+        shared equally within its column. None when the texts need more than that height."""
+        nodes, pad = drawing.nodes, 4.0
+        bands = [drawing.clusters[name] for name, _ in plan]
+        band_needs, column_needs = [], []
+        for _, columns in plan:
+            needs = [[self._need(key, nodes[key], scale) for key in column] for column in columns]
+            inner = [
+                sum(n) + sum(nodes[b].y - nodes[a].bottom for a, b in zip(column, column[1:], strict=False))
+                for column, n in zip(columns, needs, strict=True)
+            ]
+            band_needs.append(max(inner, default=0.0) + 2 * pad)
+            column_needs.append((needs, inner))
+        gaps = [b.y - a.bottom for a, b in zip(bands, bands[1:], strict=False)]
+        spare = bands[-1].bottom - bands[0].y - sum(gaps) - sum(band_needs)
+        if spare < 0:
+            return None
+        clusters, boxes, y = {}, {}, bands[0].y
+        for index, ((name, columns), band, need, (needs, inner)) in enumerate(
+            zip(plan, bands, band_needs, column_needs, strict=True)
+        ):
+            height = need + spare / len(bands)
+            clusters[name] = Box(band.x, y, band.w, height)
+            for column, column_need, used in zip(columns, needs, inner, strict=True):
+                room = height - 2 * pad - used
+                top = y + pad
+                for key, box_need, nxt in zip(column, column_need, [*column[1:], None], strict=True):
+                    box = nodes[key]
+                    box_h = box_need + room / len(column)
+                    boxes[key] = Box(box.x, top, box.w, box_h)
+                    if nxt is not None:
+                        top += box_h + (nodes[nxt].y - box.bottom)
+            if index < len(gaps):
+                y += height + gaps[index]
+        return clusters, boxes
+
+    def _stacks(self, drawing: Layout) -> list[list[str]]:
+        """The parts' boxes stacked one above the other in a band (the 施策 of a column under a
+        中間目的), top down: their heights may be shared out by what their text needs, where
+        the layout made them by how Graphviz wrapped it."""
+        boxes = {
+            name: box
+            for name, box in drawing.nodes.items()
+            if (part := self.parts.get(name)) is not None and part.kind != Kind.ELEMENT
+        }
+        stacks: list[list[str]] = []
+        for band in sorted(drawing.clusters.values(), key=lambda b: (b.y, b.x)):
+            inside = sorted(
+                (name for name, box in boxes.items()
+                 if band.x <= box.x and box.right <= band.right and band.y <= box.y and box.bottom <= band.bottom),
+                key=lambda name: (boxes[name].x, boxes[name].y),
+            )
+            columns: list[list[str]] = []
+            for name in inside:
+                box = boxes[name]
+                for column in columns:
+                    other = boxes[column[0]]
+                    overlap = min(box.right, other.right) - max(box.x, other.x)
+                    if overlap >= 0.5 * min(box.w, other.w):
+                        column.append(name)
+                        break
+                else:
+                    columns.append([name])
+            for column in columns:
+                column.sort(key=lambda name: boxes[name].y)
+                ordered = all(boxes[a].bottom <= boxes[b].y for a, b in zip(column, column[1:], strict=False))
+                if len(column) > 1 and ordered:
+                    stacks.append(column)
+        return stacks
+
+    def _restacked(self, drawing: Layout, stack: list[str], scale: float) -> dict[str, Box] | None:
+        """The boxes of ``stack`` over the span they take now (the gaps between them kept), each
+        as tall as its text needs at ``scale`` and the spare room shared equally; None when
+        their texts need more than the span."""
+        boxes = [drawing.nodes[name] for name in stack]
+        needs = []
+        for name, box in zip(stack, boxes, strict=True):
+            part = self.parts[name]
+            need = self._text_height(part, box, scale) + self._comment_height(part, box, scale, cap=False)
+            if part.kind == Kind.MEASURE and part.progress is not None:
+                need = max(need, SMALL + 14)  # the progress and its bar
+            needs.append(need)
+        gaps = sum(b.y - a.bottom for a, b in zip(boxes, boxes[1:], strict=False))
+        spare = boxes[-1].bottom - boxes[0].y - gaps - sum(needs)
+        if spare < 0:
+            return None
+        out, y = {}, boxes[0].y
+        for index, (name, box, need) in enumerate(zip(stack, boxes, needs, strict=True)):
+            height = need + spare / len(stack)
+            out[name] = Box(box.x, y, box.w, height)
+            if index + 1 < len(boxes):
+                y += height + (boxes[index + 1].y - box.bottom)
+        return out
+
+    def _legend_lines(self) -> list[str]:
+        """The legend's lines: its title, the five colours, the comments' and the marks'."""
+        lang = self.lang
+        lines = [t("diagram.legend", lang)]
+        for color in (Color.RED, Color.WHITE, Color.GREEN, Color.BLUE, Color.YELLOW):
+            meaning = t("color." + color.value + ".meaning", lang)
+            lines.append(f"{SYMBOLS[color]} {t('color.' + color.value, lang)}: {meaning}")
+        if self.comments:
+            for comment in ("blue", "green", "red"):
+                lines.append(f"■ {t('comment', lang)}: {t('diagram.comment.' + comment, lang)}")
+        if self.marks:
+            lines += [f"□ {t('diagram.mark.' + mark, lang)}" for mark in MARKS]
+        return lines
+
+    def _legend_fits(self, box: Box, size: float) -> bool:
+        """Whether the legend's lines fit ``box`` (layout points) at ``size`` slide points."""
+        zoom = self.place.zoom
+        width, height = (box.w - 2) * zoom, (box.h - 2) * zoom
+        lines = sum(self._text_lines(line, width, size) for line in self._legend_lines())
+        return lines * size * LINE <= height
 
     def _text_lines(self, text: str, width: float, size: float) -> int:
         """Lines a text takes in ``width`` slide points at ``size`` (5 % spare for fonts that
@@ -426,7 +866,8 @@ class _Painter:
         if part.kind == Kind.MEASURE:
             text = SYMBOLS[Color(part.color or Color.WHITE)] + "  " + text
         else:
-            height += SMALL * scale * LINE  # the heading line
+            small = SMALL * scale  # the heading ("Intermediate purpose 12" may take two lines)
+            height += self._text_lines(self._heading(part), width * 0.93, small) * small * LINE  # bold
         height += self._text_lines(text, width, size) * size * LINE
         small = (SMALL + 1) * scale
         for line in self._metric_lines(part):
@@ -588,7 +1029,11 @@ class _Painter:
         head_h = self._panel_head()
         head = self._rect(Box(box.x + 1, box.y + 1, box.w - 2, head_h), theme.panel_head, "elements title")
         frame = _frame(head, (pt(5), pt(2), pt(5), pt(2)), MSO_ANCHOR.MIDDLE)
-        add_run(frame.paragraphs[0], t("kind.elements", self.lang), pt(FONT_SIZE), theme.text, bold=True, lang=self.lang)
+        # as large as the elements' text, within its band (one line)
+        title, zoom = t("kind.elements", self.lang), self.place.zoom
+        across = (box.w - 12) * zoom * 0.95 / max(ems(title), 1.0)
+        size = round(min(self.fs(FONT_SIZE, self.element_scale), (head_h - 4) * zoom / LINE, across), 1)
+        add_run(frame.paragraphs[0], title, max(size, pt(FONT_SIZE)), theme.text, bold=True, lang=self.lang)
         scale = self.element_scale
         needed = self._row_heights(box, scale)
         y, room = box.y + head_h + 2, box.h - head_h - 4
@@ -619,7 +1064,7 @@ class _Painter:
         shape = _plain(self.slide.shapes.add_textbox(*self.place.emu(box)))
         shape.name = "legend"
         frame = _frame(shape, (pt(2), pt(2), 0, 0))
-        size = pt(SMALL + 1)
+        size = self.legend_size
         add_run(frame.paragraphs[0], t("diagram.legend", lang), size, theme.muted, bold=True, lang=lang)
         for color in (Color.RED, Color.WHITE, Color.GREEN, Color.BLUE, Color.YELLOW):
             line = frame.add_paragraph()

@@ -205,6 +205,17 @@ def fit(chart: Chart, size: tuple[float, float], options: dict[str, Any]) -> Fit
     return result
 
 
+def variant(chart: Chart, layout: Layout, size: tuple[float, float], options: dict[str, Any]) -> str:
+    """The DOT of ``layout`` as it is (no search, no cache) spread to fill a canvas of ``size``
+    inches as :func:`fit` spreads the layout it finds: for a caller that weighs layouts by its
+    own measure (the deck's boxes, grown into the room around them)."""
+    dot = _build(chart, layout, None, **options)
+    width, height = laid_out_size(dot, ink=False)
+    zoom = min(zoom_to_fit(width, height, size), MAX_ZOOM)
+    room = tuple((inches - 2 * MARGIN) * 72 / zoom for inches in size)
+    return _spread(chart, layout, room, options)[0]
+
+
 # ---------------------------------------------------------------------- the cache
 
 #: The modules whose code decides the DOT, the search and the measuring.

@@ -156,14 +156,34 @@ def test_the_drawing_fills_the_slide_area_and_texts_scale_with_it() -> None:
     assert _CHART[1] + _CHART[3] > 7.4  # the chart goes down to the slide's bottom edge
 
 
-def test_part_text_is_at_least_12_pt_for_templates_and_10_pt_for_the_demo() -> None:
+def legend_size(data: bytes) -> float:
+    """The legend's text size on the last slide (pt)."""
+    return min(run_sizes(shapes_by_name(slides_xml(data)[-1])["legend"]))
+
+
+def element_text_size(data: bytes, chart: Chart) -> float:
+    """The smallest text of the 廟算八要素 on the last slide (each element's largest run)."""
+    named = shapes_by_name(slides_xml(data)[-1])
+    return min(max(run_sizes(named[dot_name(part.id)])) for part in chart.parts() if part.kind.value == "element")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_part_text_is_at_least_12_pt_for_templates_and_10_pt_for_the_demo(lang: str) -> None:
+    # in both languages: English text, wrapped between words, once came out at 10.5–12.3 pt
+    # (the 廟算八要素 panel about 37 % of the width, mostly empty)
     for name in template_names():
-        project = load_template(name)
+        project = load_template(name, lang)
         if name == "demo":
-            data = build_deck(project, [4])
-            assert part_text_size(data, project.phase_chart(4)) >= 10, name
+            data, chart = build_deck(project, [4], lang=lang), project.phase_chart(4)
+            assert part_text_size(data, chart) >= 10, name
+            assert element_text_size(data, chart) >= (10 if lang == "ja" else 9.5), name
         else:
-            assert part_text_size(build_deck(project), project.draft) >= 12, name
+            data, chart = build_deck(project, lang=lang), project.draft
+            assert part_text_size(data, chart) >= 12, (lang, name)
+            # the 廟算八要素 as readable as the parts (never more than a tenth smaller)
+            assert element_text_size(data, chart) >= 0.9 * part_text_size(data, chart), (lang, name)
+        # the legend (once ~7 pt): 10 pt and more, but for the English demo's (9.8 pt)
+        assert legend_size(data) >= (9.5 if (lang, name) == ("en", "demo") else 10), (lang, name)
 
 
 # ---------------------------------------------------------------------- slides
@@ -248,6 +268,54 @@ HOSTILE = (
 )
 #: Charts and phases refuse lone surrogates; a project's title may still carry them.
 SURROGATES = HOSTILE + " \ud800 lone \udfff"
+
+
+def deck_kept() -> list[Path]:
+    from pufu.locations import cache_dir
+
+    folder = cache_dir() / "deck"
+    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+
+
+def cold_deck(project: Project) -> bytes:
+    import shutil
+
+    from pufu.locations import cache_dir
+
+    shutil.rmtree(cache_dir() / "deck", ignore_errors=True)
+    return build_deck(project)
+
+
+def test_a_deck_exported_again_draws_the_layout_its_search_chose_the_same_bytes() -> None:
+    import json
+
+    project = phased_project()
+    first = cold_deck(project)
+    entries = deck_kept()
+    assert len(entries) == 2  # one a slide
+    assert build_deck(project) == first
+    assert deck_kept() == entries
+    # what is kept is what the second export drew: another panel width kept, another deck
+    for entry in entries:
+        kept = json.loads(entry.read_text(encoding="utf-8"))
+        kept["label"], kept["share"] = ["shape", 0], 0.5 if kept["share"] != 0.5 else 1.0
+        entry.write_text(json.dumps(kept), encoding="utf-8")
+    assert build_deck(project) != first
+
+
+def test_a_damaged_deck_entry_is_searched_again() -> None:
+    project = phased_project()
+    first = cold_deck(project)
+    for damage in (
+        "{not json",
+        '{"label": ["variant", 1, 99, "goal", 1], "share": 1.0}',
+        '{"label": ["shape", 7], "share": 1.0}',
+        '{"label": ["nothing"], "share": 1.0}',
+        '{"label": "shape", "share": "wide"}',
+    ):
+        for entry in deck_kept():
+            entry.write_text(damage, encoding="utf-8")
+        assert build_deck(project) == first, damage
 
 
 def test_any_text_survives_into_the_deck() -> None:
@@ -381,6 +449,36 @@ def test_picture_deck_is_an_option_of_the_cli(tmp_path: Path) -> None:
     assert [s.shape_type for s in picture.shapes].count(13) == 1
     assert [s.shape_type for s in shapes.shapes].count(13) == 0
     assert len(list(shapes.shapes)) > 20
+
+
+def test_the_picture_deck_has_one_picture_per_slide_laid_out_for_the_chart_area(tmp_path: Path) -> None:
+    from pptx.util import Inches
+
+    from pufu.export.deck import _CHART, DECK_DPI
+
+    project = make_project(tmp_path)
+    target = tmp_path / "p.pptx"
+    assert cli("export", str(project), "-f", "pptx", "--picture", "-o", str(target)) == 0
+    deck = Presentation(str(target))
+    phases = phased_project().phases
+    assert len(deck.slides) == len(phases) == 2
+    for slide, phase in zip(deck.slides, phases, strict=True):
+        pictures = [s for s in slide.shapes if s.shape_type == 13]
+        assert len(pictures) == 1
+        picture = pictures[0]
+        # placed on the chart's area, under the title band, and drawn for that area's shape
+        # (not a diagram for another canvas squeezed into it): its pixels are the area at the
+        # deck's resolution
+        assert (picture.left, picture.top, picture.width, picture.height) == tuple(Inches(v) for v in _CHART)
+        width, height = picture.image.size
+        assert abs(width - _CHART[2] * DECK_DPI) <= 2 and abs(height - _CHART[3] * DECK_DPI) <= 2
+        # nothing else is drawn: no part as a shape
+        assert not [s for s in slide.shapes if s.name.startswith(("n_", "h_", "elements"))]
+        texts = "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+        assert phase.title in texts and phase.date in texts and "セルフサービス" in texts
+        for line in phase.happened.splitlines():
+            assert line in texts
+        assert slide.notes_slide.notes_text_frame.text.replace("\v", "\n") == phase.happened
 
 
 class Host(App[None]):
