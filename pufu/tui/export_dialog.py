@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Input, Label, ProgressBar, Select, Static
+from textual.worker import Worker, WorkerState
 
 from ..export.run import Options, export
 from ..i18n import t
@@ -208,8 +209,10 @@ class ExportDialog(ModalScreen[Path | None]):
         self._run(fmt, self.options(force=force), path)
 
     @work(thread=True, exclusive=True, group="export")
-    def _run(self, fmt: str, options: Options, path: Path) -> None:
-        """The export, off the screen's loop; the screen hears of it through ``call_from_thread``."""
+    def _run(self, fmt: str, options: Options, path: Path) -> Path | None:
+        """The export, off the screen's loop: its progress and a failure reach the screen through
+        ``call_from_thread``; the file written is the worker's result, and the dialog closes once
+        the worker has finished (:meth:`on_worker_state_changed`), never from inside it."""
         app = self.app
 
         def progress(done: int, total: int) -> None:
@@ -219,8 +222,13 @@ class ExportDialog(ModalScreen[Path | None]):
             export(self.project, fmt, options, path, progress=progress)
         except (PufuError, OSError) as exc:
             app.call_from_thread(self._failed, t("export.dialog.failed", self.lang, error=exc))
-            return
-        app.call_from_thread(self._done, path)
+            return None
+        return path
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group == "export" and event.state == WorkerState.SUCCESS and worker.result is not None:
+            self._done(worker.result)
 
     def _progress(self, done: int, total: int) -> None:
         self.query_one("#progress", ProgressBar).update(total=total, progress=done)
