@@ -112,8 +112,9 @@ class SheetView(ScrollView, can_focus=True):
         """Select a slot (or the nearest thing to it that is still on the sheet)."""
         slot = self._existing(slot)
         changed = slot != self._selection
+        if changed:  # the lines of both parts (every copy of a part is marked): the rest stays
+            self._refresh_parts(self._selection.part, slot.part)
         self._selection = slot
-        self.refresh()
         if reveal:
             self.reveal()
         if changed:
@@ -140,9 +141,27 @@ class SheetView(ScrollView, can_focus=True):
         cells = self.scrollable_content_region.width or self.size.width
         if cells <= 0:
             return
-        self.layout_ = lay_out(self.chart, cells, self.lang, self.flagged, self.sparks)
+        before, self.layout_ = self.layout_, lay_out(self.chart, cells, self.lang, self.flagged, self.sparks)
         self.virtual_size = Size(cells, len(self.layout_.lines))
-        self.refresh()
+        if before is None or before.width != cells or len(before.lines) != len(self.layout_.lines):
+            self.refresh()
+            return
+        # the same rows: draw again only the shown lines that changed
+        top = self.scroll_offset.y
+        old, new = before.lines, self.layout_.lines
+        for y in range(top, min(top + self.size.height, len(new))):
+            if old[y] != new[y]:
+                self.refresh_line(y)
+
+    def _refresh_parts(self, *parts: str) -> None:
+        """Draw again the lines where these parts are (a change of selection)."""
+        if self.layout_ is None:
+            return
+        places = self.layout_.places
+        for part in dict.fromkeys(parts):
+            for slot in self.layout_.slots_of(part):
+                place = places[slot]
+                self.refresh_lines(place.top, place.bottom - place.top + 1)
 
     def on_resize(self, event: events.Resize) -> None:
         cells = self.scrollable_content_region.width or self.size.width

@@ -1,0 +1,81 @@
+"""What the editor draws again after a key: only what changed, and the screen is then the same as
+that of an editor freshly opened on the same chart (issue 12, speed of the editor)."""
+
+from __future__ import annotations
+
+from textual.strip import Strip
+from textual.widgets._footer import FooterKey
+
+from pufu.tui.sheet import SheetView
+
+from .conftest import make_app
+from .screen_text import screen_lines
+
+
+def footer_keys(app) -> list[FooterKey]:
+    return list(app.screen.query(FooterKey))
+
+
+async def test_the_footer_keeps_its_keys_as_the_focus_goes_to_the_edit_box_and_back(plan):
+    app = make_app(plan)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        on_sheet = screen_lines(app)[-1]
+        for text in ("a", "b"):
+            await pilot.press("enter")
+            await pilot.pause()
+            held = footer_keys(app)
+            editing = screen_lines(app)[-1]
+            assert "保存" in editing and "編集" not in editing, editing
+            await pilot.press(text, "enter")
+            await pilot.pause()
+            assert screen_lines(app)[-1] == on_sheet
+            assert footer_keys(app) == held  # the same keys, shown or hidden: none mounted again
+        assert [key.description for key in footer_keys(app) if key.display][:2] == ["編集", "追加"]
+
+
+class CountingSheet(SheetView):
+    """The sheet, counting the lines it draws."""
+
+    drawn = 0
+
+    def render_line(self, y: int) -> Strip:
+        CountingSheet.drawn += 1
+        return super().render_line(y)
+
+
+async def test_a_colour_or_a_move_draws_again_only_the_lines_that_changed(plan, monkeypatch):
+    import pufu.tui.app as app_module
+
+    monkeypatch.setattr(app_module, "SheetView", CountingSheet)
+    app = make_app(plan)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        await pilot.press("left", "left", "left")  # onto the first 施策
+        await pilot.pause()
+        shown_rows = app.sheet.size.height
+        for key in ("c", "down", "c", "ctrl+z", "up"):
+            CountingSheet.drawn = 0
+            await pilot.press(key)
+            await pilot.pause()
+            assert 0 < CountingSheet.drawn < shown_rows // 2, (key, CountingSheet.drawn, shown_rows)
+
+
+async def test_after_changes_the_screen_is_that_of_a_fresh_editor(plan):
+    app = make_app(plan)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        await pilot.press("left", "left", "left")
+        for key in ("c", "down", "c", "right", "c", "ctrl+z", "up", "enter", "x", "enter", "p", "4", "0", "enter", "down"):
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        seen = screen_lines(app)[1:-2]  # the sheet (the header says the file; the status line the save)
+        selection = app.sheet.selection
+    fresh = make_app(plan)
+    async with fresh.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        fresh.sheet.select(selection)
+        await pilot.pause()
+        assert screen_lines(fresh)[1:-2] == seen
