@@ -79,3 +79,46 @@ async def test_after_changes_the_screen_is_that_of_a_fresh_editor(plan):
         fresh.sheet.select(selection)
         await pilot.pause()
         assert screen_lines(fresh)[1:-2] == seen
+
+
+class StyleCountingSheet(SheetView):
+    """The sheet, counting how often its CSS is matched again."""
+
+    matched = 0
+
+    def update_node_styles(self, animate: bool = True) -> None:
+        StyleCountingSheet.matched += 1
+        super().update_node_styles(animate)
+
+
+async def test_the_sheet_is_not_restyled_as_the_edit_box_takes_and_gives_back_the_focus(plan, monkeypatch):
+    import pufu.tui.app as app_module
+
+    monkeypatch.setattr(app_module, "SheetView", StyleCountingSheet)
+    app = make_app(plan)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        before = screen_lines(app)
+        StyleCountingSheet.matched = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert StyleCountingSheet.matched == 0
+        assert screen_lines(app) == before
+
+
+async def test_a_rule_on_the_sheets_focus_is_still_followed(plan):
+    from textual.color import Color
+
+    app = make_app(plan)
+    app.stylesheet.add_source("SheetView:focus { background: #102030; }", read_from=("test", "focus rule"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        focused = app.sheet.styles.background
+        await pilot.press("enter")  # the edit box takes the focus
+        await pilot.pause()
+        assert focused == Color.parse("#102030") and app.sheet.styles.background != focused
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.sheet.styles.background == focused
