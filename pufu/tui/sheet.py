@@ -99,6 +99,8 @@ class SheetView(ScrollView, can_focus=True):
         #: a sparkline of the phases so far, per 評価指標 id (set by the app)
         self.sparks: dict[str, str] = {}
         self.layout_: Layout | None = None
+        #: while Textual asks for lines: the styles they share (see render_lines)
+        self._styles: tuple[Style, int, dict[str, Style], Style, Style] | None = None
         self._selection = Slot(chart.goal)
         sheet_bindings = bindings("sheet", lang)
         if read_only:
@@ -186,26 +188,43 @@ class SheetView(ScrollView, can_focus=True):
             Region(place.x, max(top, 0), place.width, height), animate=False, immediate=True
         )
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Textual asks for the lines to draw: the styles they share are worked out once for them
+        (the sheet's own style walks up the DOM each time it is asked for)."""
+        self._styles = self._shared_styles()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._styles = None
+
+    def _shared_styles(self) -> tuple[Style, int, dict[str, Style], Style, Style]:
+        """The sheet's style, its width, the run styles made so far, the selection's styles."""
+        look = self._look
+        base = self.rich_style
+        cells = self.scrollable_content_region.width or self.size.width
+        chosen = look(SELECTED if self.has_focus or self.read_only else SELECTED_BLURRED)
+        return (base, cells, {}, chosen, look(OTHER_COPY))
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         index = y + scroll_y
-        base = self.rich_style
-        cells = self.scrollable_content_region.width or self.size.width
+        base, cells, styled, chosen, other_copy = self._styles or self._shared_styles()
         if self.layout_ is None or index >= len(self.layout_.lines):
             return Strip.blank(cells, base)
-        look = self._look
-        chosen = look(SELECTED if self.has_focus or self.read_only else SELECTED_BLURRED)
+        selection = self._selection
+        read_only = self.read_only
         segments = []
         for run in self.layout_.lines[index]:
-            name = STYLE_CLASSES.get(run.style)
-            style = base + look(name) if name else base
-            if run.slot is not None and not self.read_only:
-                if run.slot == self._selection:
+            style = styled.get(run.style)
+            if style is None:
+                name = STYLE_CLASSES.get(run.style)
+                style = styled[run.style] = base + self._look(name) if name else base
+            slot = run.slot
+            if slot is not None:
+                if slot == selection:
                     style += chosen
-                elif run.slot.part == self._selection.part:
-                    style += look(OTHER_COPY)
-            elif run.slot is not None and run.slot == self._selection:
-                style += chosen
+                elif not read_only and slot.part == selection.part:
+                    style += other_copy
             segments.append(Segment(run.text, style))
         strip = Strip(segments).crop(scroll_x, scroll_x + cells)
         return strip.extend_cell_length(cells, base)
