@@ -122,3 +122,17 @@ async def test_a_rule_on_the_sheets_focus_is_still_followed(plan):
         await pilot.press("escape")
         await pilot.pause()
         assert app.sheet.styles.background == focused
+
+
+async def test_the_loaded_chart_is_kept_out_of_the_collectors_full_passes(plan):
+    """A full pass of Python's collector over a big chart stalls a key now and then; what the
+    editor loaded and drew at the start lives as long as it, and is left out of those passes."""
+    import gc
+
+    app = make_app(plan)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        graph = app.session.chart.graph
+        assert gc.is_tracked(graph)
+        assert not any(obj is graph for obj in gc.get_objects())  # in no generation: frozen
