@@ -133,7 +133,8 @@ class PufuApp(Palettes, EditingMixin, ChartActions, MetricActions, App[int]):
     def freeze_loaded() -> None:
         """What is loaded and drawn now lives as long as the editor, mostly: keep it out of the
         collector's full passes, which otherwise stall a key now and then (~40 ms at 100 × 10,
-        ~8 ms then). Garbage is collected first, so none of it stays."""
+        ~8 ms then). Garbage is collected first, so none of it stays; unfrozen when the editor
+        closes."""
         gc.collect()
         gc.freeze()
 
@@ -415,6 +416,7 @@ class PufuApp(Palettes, EditingMixin, ChartActions, MetricActions, App[int]):
 
     def on_unmount(self) -> None:
         self.recovery.close()
+        gc.unfreeze()  # the editor's objects can go once it is closed (several editors in one process: tests)
 
     # ------------------------------------------------------------------ unexpected errors
 

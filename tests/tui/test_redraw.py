@@ -126,7 +126,8 @@ async def test_a_rule_on_the_sheets_focus_is_still_followed(plan):
 
 async def test_the_loaded_chart_is_kept_out_of_the_collectors_full_passes(plan):
     """A full pass of Python's collector over a big chart stalls a key now and then; what the
-    editor loaded and drew at the start lives as long as it, and is left out of those passes."""
+    editor loaded and drew at the start lives as long as it, and is left out of those passes
+    until it closes."""
     import gc
 
     app = make_app(plan)
@@ -136,3 +137,4 @@ async def test_the_loaded_chart_is_kept_out_of_the_collectors_full_passes(plan):
         graph = app.session.chart.graph
         assert gc.is_tracked(graph)
         assert not any(obj is graph for obj in gc.get_objects())  # in no generation: frozen
+    assert gc.get_freeze_count() == 0  # closed: its objects can go (several editors in one process)
