@@ -7,6 +7,7 @@ live in :mod:`pufu.tui.actions`; this module holds what keeps the work safe.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -126,6 +127,16 @@ class PufuApp(Palettes, EditingMixin, ChartActions, MetricActions, App[int]):
         remember(self.path)
         self.offer_recovery()
         self.call_after_refresh(self.report_keymap)
+        self.call_after_refresh(self.freeze_loaded)
+
+    @staticmethod
+    def freeze_loaded() -> None:
+        """What is loaded and drawn now lives as long as the editor, mostly: keep it out of the
+        collector's full passes, which otherwise stall a key now and then (~40 ms at 100 × 10,
+        ~8 ms then). Garbage is collected first, so none of it stays; unfrozen when the editor
+        closes."""
+        gc.collect()
+        gc.freeze()
 
     def report_keymap(self) -> None:
         """Say which ids of the settings' ``[keys]`` name no key (a typo would go unnoticed)."""
@@ -405,6 +416,7 @@ class PufuApp(Palettes, EditingMixin, ChartActions, MetricActions, App[int]):
 
     def on_unmount(self) -> None:
         self.recovery.close()
+        gc.unfreeze()  # the editor's objects can go once it is closed (several editors in one process: tests)
 
     # ------------------------------------------------------------------ unexpected errors
 

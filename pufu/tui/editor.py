@@ -79,7 +79,6 @@ class EditBar(Vertical):
     DEFAULT_CSS = """
     EditBar { dock: bottom; height: auto; display: none; background: $boost;
               border-top: tall $accent; padding: 0 1; }
-    EditBar.-open { display: block; }
     EditBar > Label { width: 1fr; color: $text-muted; }
     """
 
@@ -96,15 +95,18 @@ class EditBar(Vertical):
     def editor(self) -> PartEditor:
         return self.query_one(PartEditor)
 
+    # Shown and hidden by its own style, not a class: a class would match the CSS of the box and
+    # everything in it again, each time.
+
     @property
     def is_open(self) -> bool:
-        return self.has_class("-open")
+        return self.styles.display == "block"
 
     def open(self, title: str, text: str) -> None:
         self.query_one("#edit-title", Label).update(f"{title}   —   {t('editor.hint', self.lang)}")
-        self.add_class("-open")
+        self.styles.display = "block"
         self.editor.load(text)
         self.editor.focus()
 
     def close(self) -> None:
-        self.remove_class("-open")
+        self.styles.display = "none"

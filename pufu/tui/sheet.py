@@ -10,6 +10,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import BindingsMap
+from textual.css.model import SelectorType
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -31,6 +32,8 @@ STYLE_CLASSES: dict[str, str] = {
     )
 }
 SELECTED, SELECTED_BLURRED, OTHER_COPY = "sheet--selected", "sheet--selected-blurred", "sheet--other-copy"
+#: The pseudo-classes that follow the focus.
+FOCUS_STATES = frozenset({"focus", "blur", "focus-within"})
 
 
 class SheetView(ScrollView, can_focus=True):
@@ -96,6 +99,8 @@ class SheetView(ScrollView, can_focus=True):
         #: a sparkline of the phases so far, per 評価指標 id (set by the app)
         self.sparks: dict[str, str] = {}
         self.layout_: Layout | None = None
+        #: while Textual asks for lines: the styles they share (see render_lines)
+        self._styles: tuple[Style, int, dict[str, Style], Style, Style] | None = None
         self._selection = Slot(chart.goal)
         sheet_bindings = bindings("sheet", lang)
         if read_only:
@@ -112,8 +117,9 @@ class SheetView(ScrollView, can_focus=True):
         """Select a slot (or the nearest thing to it that is still on the sheet)."""
         slot = self._existing(slot)
         changed = slot != self._selection
+        if changed:  # the lines of both parts (every copy of a part is marked): the rest stays
+            self._refresh_parts(self._selection.part, slot.part)
         self._selection = slot
-        self.refresh()
         if reveal:
             self.reveal()
         if changed:
@@ -140,9 +146,27 @@ class SheetView(ScrollView, can_focus=True):
         cells = self.scrollable_content_region.width or self.size.width
         if cells <= 0:
             return
-        self.layout_ = lay_out(self.chart, cells, self.lang, self.flagged, self.sparks)
+        before, self.layout_ = self.layout_, lay_out(self.chart, cells, self.lang, self.flagged, self.sparks)
         self.virtual_size = Size(cells, len(self.layout_.lines))
-        self.refresh()
+        if before is None or before.width != cells or len(before.lines) != len(self.layout_.lines):
+            self.refresh()
+            return
+        # the same rows: draw again only the shown lines that changed
+        top = self.scroll_offset.y
+        old, new = before.lines, self.layout_.lines
+        for y in range(top, min(top + self.size.height, len(new))):
+            if old[y] != new[y]:
+                self.refresh_line(y)
+
+    def _refresh_parts(self, *parts: str) -> None:
+        """Draw again the lines where these parts are (a change of selection)."""
+        if self.layout_ is None:
+            return
+        places = self.layout_.places
+        for part in dict.fromkeys(parts):
+            for slot in self.layout_.slots_of(part):
+                place = places[slot]
+                self.refresh_lines(place.top, place.bottom - place.top + 1)
 
     def on_resize(self, event: events.Resize) -> None:
         cells = self.scrollable_content_region.width or self.size.width
@@ -164,26 +188,43 @@ class SheetView(ScrollView, can_focus=True):
             Region(place.x, max(top, 0), place.width, height), animate=False, immediate=True
         )
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Textual asks for the lines to draw: the styles they share are worked out once for them
+        (the sheet's own style walks up the DOM each time it is asked for)."""
+        self._styles = self._shared_styles()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._styles = None
+
+    def _shared_styles(self) -> tuple[Style, int, dict[str, Style], Style, Style]:
+        """The sheet's style, its width, the run styles made so far, the selection's styles."""
+        look = self._look
+        base = self.rich_style
+        cells = self.scrollable_content_region.width or self.size.width
+        chosen = look(SELECTED if self.has_focus or self.read_only else SELECTED_BLURRED)
+        return (base, cells, {}, chosen, look(OTHER_COPY))
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         index = y + scroll_y
-        base = self.rich_style
-        cells = self.scrollable_content_region.width or self.size.width
+        base, cells, styled, chosen, other_copy = self._styles or self._shared_styles()
         if self.layout_ is None or index >= len(self.layout_.lines):
             return Strip.blank(cells, base)
-        look = self._look
-        chosen = look(SELECTED if self.has_focus or self.read_only else SELECTED_BLURRED)
+        selection = self._selection
+        read_only = self.read_only
         segments = []
         for run in self.layout_.lines[index]:
-            name = STYLE_CLASSES.get(run.style)
-            style = base + look(name) if name else base
-            if run.slot is not None and not self.read_only:
-                if run.slot == self._selection:
+            style = styled.get(run.style)
+            if style is None:
+                name = STYLE_CLASSES.get(run.style)
+                style = styled[run.style] = base + self._look(name) if name else base
+            slot = run.slot
+            if slot is not None:
+                if slot == selection:
                     style += chosen
-                elif run.slot.part == self._selection.part:
-                    style += look(OTHER_COPY)
-            elif run.slot is not None and run.slot == self._selection:
-                style += chosen
+                elif not read_only and slot.part == selection.part:
+                    style += other_copy
             segments.append(Segment(run.text, style))
         strip = Strip(segments).crop(scroll_x, scroll_x + cells)
         return strip.extend_cell_length(cells, base)
@@ -191,6 +232,23 @@ class SheetView(ScrollView, can_focus=True):
     def _look(self, component: str) -> Style:
         """A component class's own style (Textual caches it until the theme or CSS changes)."""
         return self.get_component_rich_style(component, partial=True)
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        """Textual matches a widget's CSS again as it gains or loses the focus: for the sheet and
+        its many component classes that is ~2 ms each time the edit box or a dialog opens or
+        closes. Only when a rule could depend on the sheet's focus (none does today)."""
+        if self._styled_by_focus():
+            super().watch_has_focus(has_focus)
+
+    def _styled_by_focus(self) -> bool:
+        names = self._css_type_names
+        for rule in self.app.stylesheet.rules:
+            if rule.pseudo_classes & FOCUS_STATES:
+                for selectors in rule.selector_set:
+                    last = selectors.selectors[-1]
+                    if last.type != SelectorType.TYPE or last.name in names:
+                        return True
+        return False
 
     def on_focus(self) -> None:
         self.refresh()

@@ -230,8 +230,8 @@ async def test_new_from_template_replaces_an_existing_file_only_when_confirmed(p
 async def test_the_footer_follows_the_focus_though_it_is_rebuilt_only_on_a_change(plan):
     from textual.widgets._footer import FooterKey
 
-    def shown(app) -> list[str]:
-        return [key.description for key in app.screen.query(FooterKey)]
+    def shown(app) -> list[str]:  # the keys shown (the footer holds the hidden ones too)
+        return [key.description for key in app.screen.query(FooterKey) if key.display]
 
     app = make_app(plan)
     async with app.run_test(size=(160, 48)) as pilot:
