@@ -29,6 +29,9 @@ from .themes import THEMES
 SLIDE_W, SLIDE_H = 40 / 3, 7.5  # inches, PowerPoint's widescreen
 _TITLE = (0.3, 0.04, 8.0, 0.7)
 _HAPPENED = (8.5, 0.04, SLIDE_W - 8.6, 0.7)
+#: The smallest size of "what happened" on a slide (points); a longer text is cut there, whole
+#: in the speaker notes.
+_HAPPENED_PT = 10.0
 _CHART = (0.1, 0.75, SLIDE_W - 0.2, SLIDE_H - 0.75 - 0.05)
 _PICTURE = _CHART
 DECK_DPI = 200
@@ -148,12 +151,33 @@ def _happened(slide: Any, happened: str, lang: str | None, colors: Any) -> None:
     box.name = "happened"
     frame = box.text_frame
     text = printable(happened or t("deck.nothing_happened", lang))
-    k = _fitting([(t("deck.happened", lang), 10), (text, 11)], _HAPPENED)
-    add_run(frame.paragraphs[0], t("deck.happened", lang), 10 * k, colors.muted, bold=True, lang=lang)
+    label = t("deck.happened", lang)
+    k = _fitting([(label, 10), (text, 11)], _HAPPENED)
+    if 11 * k < _HAPPENED_PT:  # too long for the band at a size a room can read: its start,
+        k = _HAPPENED_PT / 11  # then "… (the rest in the notes)"; the notes hold it all
+        text = _start_that_fits(text, t("deck.happened_more", lang), [(label, 10 * k)], 11 * k)
+    add_run(frame.paragraphs[0], label, 10 * k, colors.muted, bold=True, lang=lang)
     for line in text.split("\n"):
         add_run(frame.add_paragraph(), line, 11 * k, colors.text, lang=lang)
     _shrink_to_fit(frame)
     slide.notes_slide.notes_text_frame.text = printable(happened)
+
+
+def _start_that_fits(text: str, more: str, above: list[tuple[str, float]], size: float) -> str:
+    """The longest start of ``text`` that, followed by ``more``, fits :data:`_HAPPENED` at
+    ``size`` points under the texts ``above`` (cut at a space when there is one near)."""
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _fitting([*above, (text[:middle].rstrip() + more, size)], _HAPPENED) >= 1:
+            low = middle
+        else:
+            high = middle - 1
+    start = text[:low]
+    space = start.rfind(" ")
+    if space > low * 0.8:
+        start = start[:space]
+    return start.rstrip() + more
 
 
 def _fitting(texts: list[tuple[str, float]], where: tuple[float, float, float, float]) -> float:

@@ -649,3 +649,21 @@ def test_export_reports_progress_and_writes_one_file_per_phase(tmp_path: Path) -
     )
     assert [p.name for p in written] == ["out-phase01.svg", "out-phase02.svg"]
     assert calls == [(1, 2), (2, 2)] and all(p.read_bytes().startswith(b"<?xml") for p in written)
+
+
+def test_what_happened_is_readable_on_the_slide_and_whole_in_the_notes() -> None:
+    long = "予算が30%減り、書き手が一人退職した。" * 12 + "最後の一文"
+    project = phased_project()
+    project.phases[1] = project.phases[1].model_copy(update={"happened": long})
+    deck = Presentation(io.BytesIO(build_deck(project)))
+    for slide, text in zip(deck.slides, ["始めた", long], strict=True):
+        box = next(shape for shape in slide.shapes if shape.name == "happened")
+        runs = [run for paragraph in box.text_frame.paragraphs for run in paragraph.runs]
+        assert min(run.font.size.pt for run in runs[1:]) >= 10  # the text, under its label
+        shown = "".join(run.text for run in runs[1:])
+        assert slide.notes_slide.notes_text_frame.text == text
+        if text == long:
+            assert shown.endswith("…（続きはノートに）") and long.startswith(shown.removesuffix("…（続きはノートに）"))
+            assert len(shown) > 40  # as much as the band holds
+        else:
+            assert shown == text
