@@ -20,10 +20,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -42,7 +39,7 @@ from ..model import ELEMENT_KEYS, SYMBOLS, Chart, Color, Kind, Part
 from ..model.metrics import metric_lines
 from ..text import char_width, visible
 from . import fit as fit_module
-from . import fonts
+from . import fonts, layout_cache
 from .diagram import FONT_SIZE, MARGIN, MARKS, SMALL, DiagramError, dot_name
 from .diagram import Layout as DiagramLayout
 from .fit import MEASURE_WIDTHS, sized
@@ -474,38 +471,19 @@ def _deck_key(chart: Chart, area: tuple[int, int, int, int], options: dict[str, 
 def _kept(key: str) -> tuple[list[Any], float] | None:
     """The layout and panel share the search chose for ``key`` (the cache folder's ``deck/``),
     or None."""
+    entry = layout_cache.read(cache_dir() / "deck", key)
     try:
-        entry = json.loads((cache_dir() / "deck" / f"{key}.json").read_text(encoding="utf-8"))
         label, share = entry["label"], float(entry["share"])
-        if not isinstance(label, list) or not label:
-            return None
-    except (OSError, ValueError, TypeError, KeyError):
+    except (ValueError, TypeError, KeyError):
+        return None
+    if not isinstance(label, list) or not label:
         return None
     return label, share
 
 
 def _keep(key: str, chosen: list[Any]) -> None:
-    """Keep what the search chose (written whole or not at all; a folder that cannot be
-    written is skipped)."""
-    folder = cache_dir() / "deck"
-    tmp = None
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump({"label": chosen[0], "share": chosen[1]}, handle)
-        os.replace(tmp, folder / f"{key}.json")
-        tmp = None
-        if key.startswith("00"):  # now and then: drop the oldest entries, as the layouts' cache
-            fit_module._prune(folder)
-    except OSError:
-        pass
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+    """Keep what the search chose (see :mod:`pufu.export.layout_cache`)."""
+    layout_cache.write(cache_dir() / "deck", key, {"label": chosen[0], "share": chosen[1]})
 
 
 #: Widths tried for the 廟算八要素 panel (and what shares its column, the legend), as shares of

@@ -19,16 +19,13 @@ same bytes. A cache entry that cannot be read is ignored, one that cannot be wri
 from __future__ import annotations
 
 import hashlib
-import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from ..locations import cache_dir
 from ..model import Chart
-from . import fonts
+from . import fonts, layout_cache
 from .diagram import (
     DEFAULT_DPI,
     MARGIN,
@@ -269,20 +266,16 @@ def _folder() -> Path:
 
 def _cached(key: str, chart: Chart, size: tuple[float, float], options: dict[str, Any]) -> Fit | None:
     """The fit kept for ``key``, its DOT built again (one DOT, no layout), or None."""
+    entry = layout_cache.read(_folder(), key)
     try:
-        entry = json.loads((_folder() / f"{key}.json").read_text(encoding="utf-8"))
         layout = Layout(**entry["layout"])
         fill = (float(entry["fill"][0]), float(entry["fill"][1]))
         natural = (float(entry["natural"][0]), float(entry["natural"][1]))
         drawn = (float(entry["drawn"][0]), float(entry["drawn"][1]))
         zoom = float(entry["zoom"])
-    except (OSError, ValueError, TypeError, KeyError, IndexError):
+    except (ValueError, TypeError, KeyError, IndexError):
         return None
     return Fit(_build(chart, layout, fill, **options), layout, zoom, natural, drawn, size)
-
-
-#: Entries kept at most; the oldest go first.
-CACHE_ENTRIES = 4000
 
 
 def _store(key: str, result: Fit, fill: tuple[float, float]) -> None:
@@ -293,40 +286,7 @@ def _store(key: str, result: Fit, fill: tuple[float, float]) -> None:
         "natural": list(result.natural),
         "drawn": list(result.drawn),
     }
-    folder = _folder()
-    tmp = None
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(entry, handle)
-        os.replace(tmp, folder / f"{key}.json")
-        tmp = None
-        if key.startswith("00"):  # now and then (1 write in 256): drop the oldest entries
-            _prune(folder)
-    except OSError:
-        pass
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-
-
-def _prune(folder: Path) -> None:
-    entries = []
-    for item in os.scandir(folder):
-        try:
-            entries.append((item.stat().st_mtime, item.path))
-        except OSError:
-            continue
-    entries.sort(reverse=True)
-    for _, path in entries[CACHE_ENTRIES:]:
-        try:
-            os.unlink(path)
-        except OSError:
-            pass
+    layout_cache.write(_folder(), key, entry)
 
 
 def _spread(
