@@ -486,6 +486,34 @@ def _keep(key: str, chosen: list[Any]) -> None:
     layout_cache.write(cache_dir() / "deck", key, {"label": chosen[0], "share": chosen[1]})
 
 
+def _columns_in(band: Box, boxes: dict[str, Box]) -> list[list[str]]:
+    """The boxes inside ``band`` in columns (boxes overlapping across by half the narrower one
+    share a column), left to right, each column top down."""
+    inside = sorted(
+        (name for name, box in boxes.items()
+         if band.x <= box.x and box.right <= band.right and band.y <= box.y and box.bottom <= band.bottom),
+        key=lambda name: (boxes[name].x, boxes[name].y),
+    )
+    columns: list[list[str]] = []
+    for name in inside:
+        box = boxes[name]
+        for column in columns:
+            other = boxes[column[0]]
+            if min(box.right, other.right) - max(box.x, other.x) >= 0.5 * min(box.w, other.w):
+                column.append(name)
+                break
+        else:
+            columns.append([name])
+    for column in columns:
+        column.sort(key=lambda name: boxes[name].y)
+    return columns
+
+
+def _stacked(column: list[str], boxes: dict[str, Box]) -> bool:
+    """Whether the boxes of a column stand one below the other without overlapping."""
+    return all(boxes[a].bottom <= boxes[b].y for a, b in zip(column, column[1:], strict=False))
+
+
 #: Widths tried for the 廟算八要素 panel (and what shares its column, the legend), as shares of
 #: the width the layout gives it: the diagram sizes the panel for its text wrapped at a number
 #: of columns, which leaves it mostly empty in English (Latin text sets narrower than its
@@ -665,38 +693,26 @@ class _Painter:
         """The bands one above the other (the column of 中間目的), top down, each with its
         columns of parts' boxes, each column top down; None when the bands are not one such
         column (their heights are then the layout's)."""
-        boxes = {
-            name: box
-            for name, box in drawing.nodes.items()
-            if (part := self.parts.get(name)) is not None and part.kind != Kind.ELEMENT
-        }
+        boxes = self._part_boxes(drawing)
         names = sorted(drawing.clusters, key=lambda name: drawing.clusters[name].y)
         bands = [drawing.clusters[name] for name in names]
         if not bands or any(b.y < a.bottom or b.x >= a.right or a.x >= b.right for a, b in zip(bands, bands[1:], strict=False)):
             return None
         plan: list[tuple[str, list[list[str]]]] = []
         for name, band in zip(names, bands, strict=True):
-            inside = sorted(
-                (key for key, box in boxes.items()
-                 if band.x <= box.x and box.right <= band.right and band.y <= box.y and box.bottom <= band.bottom),
-                key=lambda key: (boxes[key].x, boxes[key].y),
-            )
-            columns: list[list[str]] = []
-            for key in inside:
-                box = boxes[key]
-                for column in columns:
-                    other = boxes[column[0]]
-                    if min(box.right, other.right) - max(box.x, other.x) >= 0.5 * min(box.w, other.w):
-                        column.append(key)
-                        break
-                else:
-                    columns.append([key])
-            for column in columns:
-                column.sort(key=lambda key: boxes[key].y)
-                if any(boxes[a].bottom > boxes[b].y for a, b in zip(column, column[1:], strict=False)):
-                    return None
+            columns = _columns_in(band, boxes)
+            if not all(_stacked(column, boxes) for column in columns):
+                return None
             plan.append((name, columns))
         return plan
+
+    def _part_boxes(self, drawing: Layout) -> dict[str, Box]:
+        """The boxes of the parts on the sheet (the 廟算八要素 panel's left out)."""
+        return {
+            name: box
+            for name, box in drawing.nodes.items()
+            if (part := self.parts.get(name)) is not None and part.kind != Kind.ELEMENT
+        }
 
     def _need(self, name: str, box: Box, scale: float) -> float:
         """Layout points a part's box needs at ``scale`` (its width as it is)."""
@@ -751,48 +767,20 @@ class _Painter:
         """The parts' boxes stacked one above the other in a band (the 施策 of a column under a
         中間目的), top down: their heights may be shared out by what their text needs, where
         the layout made them by how Graphviz wrapped it."""
-        boxes = {
-            name: box
-            for name, box in drawing.nodes.items()
-            if (part := self.parts.get(name)) is not None and part.kind != Kind.ELEMENT
-        }
-        stacks: list[list[str]] = []
-        for band in sorted(drawing.clusters.values(), key=lambda b: (b.y, b.x)):
-            inside = sorted(
-                (name for name, box in boxes.items()
-                 if band.x <= box.x and box.right <= band.right and band.y <= box.y and box.bottom <= band.bottom),
-                key=lambda name: (boxes[name].x, boxes[name].y),
-            )
-            columns: list[list[str]] = []
-            for name in inside:
-                box = boxes[name]
-                for column in columns:
-                    other = boxes[column[0]]
-                    overlap = min(box.right, other.right) - max(box.x, other.x)
-                    if overlap >= 0.5 * min(box.w, other.w):
-                        column.append(name)
-                        break
-                else:
-                    columns.append([name])
-            for column in columns:
-                column.sort(key=lambda name: boxes[name].y)
-                ordered = all(boxes[a].bottom <= boxes[b].y for a, b in zip(column, column[1:], strict=False))
-                if len(column) > 1 and ordered:
-                    stacks.append(column)
-        return stacks
+        boxes = self._part_boxes(drawing)
+        return [
+            column
+            for band in sorted(drawing.clusters.values(), key=lambda b: (b.y, b.x))
+            for column in _columns_in(band, boxes)
+            if len(column) > 1 and _stacked(column, boxes)
+        ]
 
     def _restacked(self, drawing: Layout, stack: list[str], scale: float) -> dict[str, Box] | None:
         """The boxes of ``stack`` over the span they take now (the gaps between them kept), each
         as tall as its text needs at ``scale`` and the spare room shared equally; None when
         their texts need more than the span."""
         boxes = [drawing.nodes[name] for name in stack]
-        needs = []
-        for name, box in zip(stack, boxes, strict=True):
-            part = self.parts[name]
-            need = self._text_height(part, box, scale) + self._comment_height(part, box, scale, cap=False)
-            if part.kind == Kind.MEASURE and part.progress is not None:
-                need = max(need, SMALL + 14)  # the progress and its bar
-            needs.append(need)
+        needs = [self._need(name, box, scale) for name, box in zip(stack, boxes, strict=True)]
         gaps = sum(b.y - a.bottom for a, b in zip(boxes, boxes[1:], strict=False))
         spare = boxes[-1].bottom - boxes[0].y - gaps - sum(needs)
         if spare < 0:
