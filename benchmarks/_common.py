@@ -42,3 +42,17 @@ def best_of(func: Callable[[], object], repeat: int = 7) -> float:
         func()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def paint_times(screen: object) -> list[float]:
+    """A list that receives the time (``perf_counter``) at which each refresh of ``screen``'s
+    compositor ends, from now on: the moment a change is on the screen, headless."""
+    painted: list[float] = []
+    refresh = screen._compositor_refresh  # type: ignore[attr-defined]
+
+    def timed_refresh() -> None:
+        refresh()
+        painted.append(time.perf_counter())
+
+    screen._compositor_refresh = timed_refresh  # type: ignore[attr-defined]
+    return painted

@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from _common import best_of, project  # noqa: E402
+from _common import best_of, paint_times, project  # noqa: E402
 
 from pufu.model import dumps_project, save_project  # noqa: E402
 
@@ -41,18 +41,10 @@ async def hitch(path: Path, seconds: float) -> dict[str, float]:
     from pufu.tui.app import PufuApp
 
     app = PufuApp(path, recovery_delay=1.0)
-    painted: list[float] = []
     writes: list[tuple[float, float]] = []
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        screen = app.screen
-        refresh = screen._compositor_refresh
-
-        def timed_refresh() -> None:
-            refresh()
-            painted.append(time.perf_counter())
-
-        screen._compositor_refresh = timed_refresh
+        painted = paint_times(app.screen)
         write = app.recovery.write
 
         def timed_write(payload: dict) -> Path:

@@ -27,6 +27,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).parent))
+
+from _common import paint_times  # noqa: E402
+
 PURPOSES, MEASURES = 30, 10
 SIZE = (160, 48)
 
@@ -95,17 +99,9 @@ async def latency(path: Path, presses: int) -> tuple[float, float]:
     from pufu.tui.app import PufuApp
 
     app = PufuApp(path)
-    painted: list[float] = []
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        screen = app.screen
-        refresh = screen._compositor_refresh
-
-        def timed_refresh() -> None:
-            refresh()
-            painted.append(time.perf_counter())
-
-        screen._compositor_refresh = timed_refresh
+        painted = paint_times(app.screen)
         await pilot.press("left", "left", "left")  # onto the first 施策
         await pilot.pause()
 
