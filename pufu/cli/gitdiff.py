@@ -15,7 +15,7 @@ from ..i18n import t
 from ..model import Chart, Project
 from ..model.diff import diff
 from ..model.merge import conflict_findings
-from ..model.project import is_amendment
+from ..model.project import amendment_text, is_amendment
 from ..palette import TERMINAL_INK, Ink
 from ..terminal import shown
 
@@ -42,8 +42,7 @@ def project_rows(old: Project | None, new: Project | None, lang: str | None, ink
     for index in sorted(amended):
         before, phase = old_phases[index], new.phases[index]
         changes = "; ".join(
-            t("phase.change", lang, field=t(f"phase.field.{a.field}", lang), old=_one_line(a.old), new=_one_line(a.new))
-            for a in (phase.amendments or [])[len(before.amendments or []) :]
+            amendment_text(a, lang, _one_line) for a in (phase.amendments or [])[len(before.amendments or []) :]
         )
         rows.append(row(t("git.diff.phase_amended", lang, number=phase.number, changes=changes), changed))
     for index, phase in enumerate(new.phases):

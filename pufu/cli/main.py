@@ -181,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from ..model.errors import PufuError
     from ..settings import Settings, at_start, use
-    from .common import CommandError, fail
+    from .common import fail
 
     settings = None
     try:
@@ -195,7 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if bad is not None:  # before the command reads or writes anything
                 return fail(t("cli.not_utf8", args.lang, option=bad))
             return int(func(args) or 0)
-    except (PufuError, CommandError) as exc:  # shown in the language of the run
+    except PufuError as exc:  # shown in the language of the run
         with use(settings) if settings is not None else contextlib.nullcontext():
             return fail(_naming_the_file(exc, args))
     except KeyboardInterrupt:

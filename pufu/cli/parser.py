@@ -9,9 +9,9 @@ usage errors) are replaced by the methods that produce them, in :class:`Formatte
 The language is asked for only when something is shown (``lang``, a function given by
 :mod:`pufu.cli.main`), so a run that parses fine pays nothing for it.
 
-Japanese has no spaces: help text with wide characters is wrapped by display width, between
-any two characters, never starting a line with closing punctuation (a small rule of its own:
-the text engine, :mod:`pufu.text`, loads wcwidth and BudouX, which ``pufu --help`` must not).
+Help text with wide characters (Japanese has no spaces) is wrapped by pufu's text engine,
+:mod:`pufu.text` (display width, between phrases, 禁則), loaded only then; English help is
+wrapped by :mod:`textwrap`, as argparse wraps it.
 """
 
 from __future__ import annotations
@@ -60,9 +60,6 @@ _KEY = re.compile(r"[a-z_]+(\.[a-z_]+)+")
 
 def _japanese() -> str:
     return "ja"
-
-
-#: Characters a wrapped line of help must not start with, and end with.
 
 
 def worded(message: str, lang: str) -> str:
@@ -141,7 +138,7 @@ class Formatter(argparse.HelpFormatter):
         return self.word(action.help) if action.help else action.help
 
     def _split_lines(self, text: str, width: int) -> list[str]:
-        return super()._split_lines(text, width) if text.isascii() else wrap(text, width)
+        return wrap(text, width)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         """A description filled to ``width``: its paragraphs (parted by an empty line) and its

@@ -546,16 +546,14 @@ def _narrowed(drawing: Layout, share: float) -> Layout | None:
     new_start = start - (edge - new_edge)
     k = (width - new_start) / (width - start)
 
-    def moved(name: str, box: Box) -> Box:
-        if name in column:
-            return Box(box.x * share, box.y, box.w * share, box.h)
-        if box.right <= start:  # a hidden helper of the left column
+    def moved(box: Box) -> Box:
+        if box.right <= start:  # the left column (its hidden helpers too)
             return Box(box.x * share, box.y, box.w * share, box.h)
         x = new_start + (box.x - start) * k
         return Box(x, box.y, box.w * k, box.h)
 
-    copy.nodes = {name: moved(name, box) for name, box in drawing.nodes.items()}
-    copy.clusters = {name: moved(name, box) for name, box in drawing.clusters.items()}
+    copy.nodes = {name: moved(box) for name, box in drawing.nodes.items()}
+    copy.clusters = {name: moved(box) for name, box in drawing.clusters.items()}
     return copy
 
 

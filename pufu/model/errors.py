@@ -64,6 +64,11 @@ class PufuError(Exception):
         """The one-line message in ``lang`` (None: the language in use)."""
         return self.text.render_in(lang)
 
+    @property
+    def message(self) -> str:
+        """What went wrong, without the file or place a subclass puts before it."""
+        return str(self.text)
+
     def __str__(self) -> str:
         return self.render_in()
 
@@ -92,10 +97,6 @@ class FormatError(PufuError):
         super().__init__(key, **values)
         self.path = path
 
-    @property
-    def message(self) -> str:
-        return str(self.text)
-
     def render_in(self, lang: str | None = None) -> str:
         return f"{self.path}: {self.text.render_in(lang)}"
 
@@ -107,10 +108,6 @@ class FileError(PufuError):
         super().__init__(key, **values)
         self.file = str(file)
         self._where = file  # a Text (an environment variable, ...) is named in the language shown
-
-    @property
-    def message(self) -> str:
-        return str(self.text)
 
     def render_in(self, lang: str | None = None) -> str:
         where = self._where.render_in(lang) if isinstance(self._where, Text) else self.file

@@ -9,7 +9,7 @@ models (``pufu schema``).
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Final, Literal
+from typing import Annotated, Any, Final, Literal, get_args
 
 from pydantic import (
     AllowInfNan,
@@ -40,7 +40,7 @@ DIRECTIONS: tuple[str, ...] = ("higher", "lower")
 #: A yardstick's number: a JSON number, finite, never a string or true/false.
 Number = StrictInt | Annotated[float, Strict(), AllowInfNan(False)]
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class _Data(BaseModel):
@@ -156,7 +156,7 @@ class ChartData(_Data):
 
 
 AmendedField = Literal["title", "date", "happened"]
-AMENDED_FIELDS: tuple[str, ...] = ("title", "date", "happened")
+AMENDED_FIELDS: tuple[str, ...] = get_args(AmendedField)
 
 
 class AmendmentData(_Data):
@@ -175,7 +175,7 @@ class PhaseData(_Data):
 
     number: Annotated[int, Strict(), Field(ge=1)]
     title: str = ""
-    date: Annotated[str, Field(pattern=_DATE.pattern)]
+    date: Annotated[str, Field(pattern=DATE.pattern)]
     happened: str = Field(default="", description="what happened since the previous phase")
     chart: ChartData
     amendments: list[AmendmentData] | None = Field(

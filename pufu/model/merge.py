@@ -29,7 +29,7 @@ from ..i18n import default_lang, t
 from .chart import Chart, new_id
 from .diff import match
 from .errors import ChartError, Text
-from .fileformat import ConflictData, PhaseData, ProjectData
+from .fileformat import AMENDED_FIELDS, ConflictData, PhaseData, ProjectData
 from .project import Project
 
 JSON = Any
@@ -329,7 +329,7 @@ def _amended_phase(base: PhaseData, ours: PhaseData, theirs: PhaseData) -> Phase
     extra = [a for a in [*(ours.amendments or []), *(theirs.amendments or [])] if a not in seen]
     amendments = seen + sorted(dict.fromkeys(extra), key=lambda a: a.when)
     update: dict[str, object] = {"amendments": amendments or None}
-    for name in ("title", "date", "happened"):
+    for name in AMENDED_FIELDS:
         mine, other = getattr(ours, name), getattr(theirs, name)
         update[name] = other if mine == getattr(base, name) else mine
     return ours.model_copy(update=update)

@@ -55,7 +55,7 @@ def find_part(chart: Chart, wanted: str, phase: int, lang: str | None = None) ->
         return wanted
     norm = _flat(wanted)
     if not norm:
-        raise ChartError(t("part.none", lang, phase=phase, part=wanted))
+        raise ChartError("part.none", phase=phase, part=wanted)
     parts = list(chart.parts())
     tiers = (
         [p for p in parts if p.id.startswith(wanted) or _flat(p.text) == norm],
@@ -69,5 +69,5 @@ def find_part(chart: Chart, wanted: str, phase: int, lang: str | None = None) ->
             candidates = ", ".join(
                 f"[{short[p.id]}] {part_name(chart, p, lang)}「{_excerpt(p.text)}」" for p in found
             )
-            raise ChartError(t("part.ambiguous", lang, phase=phase, part=norm, n=len(found), candidates=candidates))
-    raise ChartError(t("part.none", lang, phase=phase, part=norm))
+            raise ChartError("part.ambiguous", phase=phase, part=norm, n=len(found), candidates=candidates)
+    raise ChartError("part.none", phase=phase, part=norm)

@@ -10,13 +10,22 @@ phase. Review notes live beside the phases and never alter them.
 from __future__ import annotations
 
 import datetime as dt
-import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..i18n import t
 from .chart import Chart, _check_text, check_links, new_id
 from .errors import ChartError, FormatError
-from .fileformat import NOTE_KINDS, AmendmentData, ConflictData, NoteData, PhaseData, ProjectData
+from .fileformat import (
+    DATE,
+    NOTE_KINDS,
+    AmendmentData,
+    ConflictData,
+    NoteData,
+    PhaseData,
+    ProjectData,
+)
+from .texts import one_line
 
 
 def today() -> str:
@@ -30,13 +39,21 @@ def now() -> str:
 
 def _check_date(date: object) -> str:
     """A phase date, YYYY-MM-DD and a real day (fromisoformat alone also takes 20260401)."""
-    if not isinstance(date, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+    if not isinstance(date, str) or not DATE.fullmatch(date):
         raise ChartError("phase.bad_date", date=repr(date))
     try:
         dt.date.fromisoformat(date)
     except ValueError:
         raise ChartError("phase.bad_date", date=repr(date)) from None
     return date
+
+
+def amendment_text(
+    amendment: AmendmentData, lang: str | None = None, flat: Callable[[str], str] = one_line
+) -> str:
+    """One amendment as a line says it: 「タイトル」: old → new (texts made one line by ``flat``)."""
+    field = t(f"phase.field.{amendment.field}", lang)
+    return t("phase.change", lang, field=field, old=flat(amendment.old), new=flat(amendment.new))
 
 
 def is_amendment(before: PhaseData, after: PhaseData) -> bool:

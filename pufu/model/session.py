@@ -188,11 +188,6 @@ class Session:
         self._unsaved_other = False
         self._frozen = len(self.project.phases)  # saved phases are frozen: undo keeps them
 
-    @property
-    def frozen_phases(self) -> int:
-        """How many phases are in the file as saved (or read): these no undo removes."""
-        return self._frozen
-
     # ------------------------------------------------------------------ helpers
 
     def _state(self, label: str) -> Step:

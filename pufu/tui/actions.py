@@ -307,10 +307,7 @@ class ChartActions:
         def done(result: tuple[str, str] | None) -> None:
             if result is None:
                 return
-            title, happened = (nfc(text) for text in result)
-            if not title.strip():  # as pufu snapshot refuses it: a phase is found by its title
-                self.say(t("msg.empty_phase_title", self.lang))
-                return
+            title, happened = (nfc(text) for text in result)  # the dialog refused an empty title
             try:  # one undoable step until the file is saved (pufu.model.session)
                 phase = self.session.record_phase(title=title, happened=happened)
             except ChartError as exc:

@@ -140,6 +140,8 @@ class PufuApp(Palettes, EditingMixin, ChartActions, MetricActions, App[int]):
 
     def report_keymap(self) -> None:
         """Say which ids of the settings' ``[keys]`` name no key (a typo would go unnoticed)."""
+        if not self._keymap:  # nothing to check: the screens' modules stay unloaded until used
+            return
         unknown = unknown_ids(self._keymap)
         if unknown:
             self.notify(t("tui.keymap_unknown", self.lang, ids=", ".join(unknown)), severity="warning", markup=False)

@@ -108,7 +108,6 @@ def _scope(global_: bool) -> str:
 
 
 def _attributes_file(global_: bool) -> Path:
-    from ...i18n import t
     from ..common import CommandError
 
     if global_:
@@ -119,7 +118,7 @@ def _attributes_file(global_: bool) -> Path:
         return Path(base) / "git" / "attributes"
     top = _git("rev-parse", "--show-toplevel")
     if top.returncode:
-        raise CommandError(t("git.not_repository"))
+        raise CommandError("git.not_repository")
     return Path(top.stdout.strip()) / ".gitattributes"
 
 

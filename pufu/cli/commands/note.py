@@ -50,10 +50,10 @@ def add_note(project: Project, phase: int, author: str, kind: str, text: str, pa
 def run(args: argparse.Namespace) -> int:
     lang = args.lang or default_lang()
     if args.part is not None and not args.part.strip():
-        raise CommandError(t("cli.empty_part", lang))
+        raise CommandError("cli.empty_part")
     author = args.author or default_author()
     if not author:
-        raise CommandError(t("review.note.need_author", lang))
+        raise CommandError("review.note.need_author")
     _, note = Document.update(  # locked, on the file as it is now (see pufu snapshot)
         args.project, lambda project: add_note(project, args.phase, author, args.kind, args.text, args.part, lang),
         wait=current().lock_wait,

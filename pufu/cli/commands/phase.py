@@ -13,8 +13,8 @@ import argparse
 
 from ...i18n import t
 from ...model.document import Document
-from ...model.project import Project
-from ...model.texts import nfc, one_line
+from ...model.project import Project, amendment_text
+from ...model.texts import nfc
 from ...settings import current
 from ..common import info, warn
 
@@ -50,10 +50,7 @@ def run(args: argparse.Namespace) -> int:
     if not made:
         info(t("phase.unchanged", args.lang, number=args.number))
     else:
-        what = "; ".join(
-            t("phase.change", args.lang, field=t(f"phase.field.{a.field}", args.lang), old=one_line(a.old), new=one_line(a.new))
-            for a in made
-        )
+        what = "; ".join(amendment_text(a, args.lang) for a in made)
         info(t("phase.amended", args.lang, number=args.number, what=what))
     for line in warnings:
         warn(line)

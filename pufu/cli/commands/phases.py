@@ -12,6 +12,7 @@ import argparse
 from ...i18n import t
 from ...model import Project
 from ...model.partref import part_name, short_ids
+from ...model.project import amendment_text
 from ...model.texts import one_line
 from ..common import open_project, out
 
@@ -45,14 +46,7 @@ def show(project: Project, number: int, lang: str | None) -> None:
     if phase.happened:
         out(f"\t{one_line(phase.happened)}")
     for amendment in phase.amendments or ():
-        change = t(
-            "phase.change",
-            lang,
-            field=t(f"phase.field.{amendment.field}", lang),
-            old=one_line(amendment.old),
-            new=one_line(amendment.new),
-        )
-        out(t("phase.amendment", lang, when=amendment.when, change=change))
+        out(t("phase.amendment", lang, when=amendment.when, change=amendment_text(amendment, lang)))
     out()
     out(t("phase.parts", lang))
     chart = project.phase_chart(number)

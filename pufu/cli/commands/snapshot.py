@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if not args.title.strip():
-        raise CommandError(t("cli.empty_title", args.lang))
+        raise CommandError("cli.empty_title")
     # under the file's lock, on the file as it is now: a phase or note another command is
     # saving at this moment is kept, and this phase is recorded after it
     def record(project: Project) -> tuple[PhaseData, list[str]]:

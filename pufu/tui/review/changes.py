@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ... import diffview
 from ...i18n import t
 from ...model import Project, metric_line, status, tracks
-from ...model.diff import ChartDiff
 from ...model.metrics import sparkline
 from ...palette import LIGHT_INK, Ink
 from .sheet import Row
@@ -15,13 +13,6 @@ from .sheet import Row
 
 def text_row(text: str, style: str = "", prefix: str = "", prefix_style: str = "") -> Row:
     return (Text(prefix, style=prefix_style), Text(text, style=style))
-
-
-def diff_rows(d: ChartDiff, lang: str | None, ink: Ink = LIGHT_INK, *, limit: int | None = None, comments: bool = True) -> list[Row]:
-    """A diff as coloured rows (:func:`pufu.diffview.diff_rows`, what ``pufu diff`` prints):
-    the changed goal or win first, then by kind of part. Without ``comments``, comment changes
-    are only counted (the sheet shows the comments)."""
-    return diffview.diff_rows(d, lang, ink, limit=limit, comments=comments)
 
 
 def status_style(ink: Ink, value: str) -> str:

@@ -10,13 +10,13 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...diffview import diff_rows
 from ...export.report import decisive_lines, side_name
 from ...i18n import t
 from ...model import Project
 from ...model.diff import ChartDiff, diff, resolve
 from ..keys import localized
 from ..themes import ink_of
-from .changes import diff_rows
 from .sheet import Rows, SheetView, step_marks
 
 #: ↑ and ↓ share one label in the footer

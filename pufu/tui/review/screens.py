@@ -19,6 +19,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from ...diffview import diff_rows
 from ...export.report import (
     side_name,
 )
@@ -30,7 +31,7 @@ from ...model.texts import nfc
 from ...settings import current
 from ..keys import localized
 from ..themes import ink_of
-from .changes import diff_rows, text_row, trajectory_rows
+from .changes import text_row, trajectory_rows
 from .compare import CompareChooser, CompareScreen, DiffScreen
 from .sheet import Row, Rows, SheetView, step_marks
 
